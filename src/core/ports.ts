@@ -1,0 +1,63 @@
+import type { ChatInfo, DeliveryReceipt, LedgerEntry, UploadError } from './types.ts';
+
+/**
+ * The interfaces the engine and the UI need from the outside world. `bitrix/` implements them
+ * with the SDK, `app/` wires them in, tests may implement them over the emulator.
+ */
+
+/** Encodes a file to base64 text held in a Blob (see src/encode). */
+export interface Encoder {
+  encode(
+    file: Blob,
+    options: { signal: AbortSignal; onProgress: (bytesRead: number) => void },
+  ): Promise<Blob>;
+}
+
+export interface UploadRequest {
+  /** Ties the HTTP request to this attempt (`bx24_request_id`). */
+  readonly requestId: string;
+  readonly dialogId: string;
+  readonly name: string;
+  readonly message: string | undefined;
+  /** Base64 text of the file. */
+  readonly content: Blob;
+  readonly signal: AbortSignal;
+  /** `sent` of `total` request-body bytes. */
+  readonly onProgress: (sent: number, total: number | undefined) => void;
+}
+
+export type UploadOutcome =
+  | { readonly ok: true; readonly receipt: DeliveryReceipt }
+  | { readonly ok: false; readonly error: UploadError };
+
+export interface DeliveryQuery {
+  readonly dialogId: string;
+  readonly name: string;
+  readonly size: number;
+  /** Epoch ms when the attempt began; only messages at or after it count. */
+  readonly since: number;
+  readonly signal?: AbortSignal;
+}
+
+/** Sends files with `im.v2.File.upload` and looks up whether an attempt landed. */
+export interface UploadTransport {
+  upload(request: UploadRequest): Promise<UploadOutcome>;
+  /** The receipt of a matching message by this user, or undefined; throws only on transport failure. */
+  findDelivery(query: DeliveryQuery): Promise<DeliveryReceipt | undefined>;
+}
+
+/** Keeps the per-chat ledger somewhere that survives a reload; must never throw on a storage error. */
+export interface LedgerStorage {
+  load(dialogId: string): Promise<readonly LedgerEntry[]>;
+  save(dialogId: string, entries: readonly LedgerEntry[]): Promise<void>;
+}
+
+/** What the UI may ask of the portal, besides uploading. */
+export interface PortalPort {
+  getChat(dialogId: string): Promise<ChatInfo>;
+  listRecentChats(search: string): Promise<readonly ChatInfo[]>;
+  /** Text typed in the chat's input (IM_TEXTAREA only); undefined when not available. */
+  getChatInputText(): Promise<string | undefined>;
+  clearChatInputText(): Promise<void>;
+  openMessage(dialogId: string, messageId: number): Promise<void>;
+}

@@ -1,0 +1,92 @@
+/**
+ * The upload engine's domain model. Shared by core (which owns it), bitrix (which implements
+ * the ports in ./ports.ts) and ui (which renders it). No React, no SDK here.
+ */
+
+/** Every phase an upload item can be in. `waiting` = refused by the portal's rate limit, will be sent again. */
+export const PHASES = [
+  'queued',
+  'reading',
+  'sending',
+  'waiting',
+  'checking',
+  'delivered',
+  'failed',
+  'cancelled',
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Where an error was decided: by the widget itself, by the portal's answer, or by the network. */
+export type ErrorOrigin = 'client' | 'server' | 'transport';
+
+/**
+ * An expected failure, kept as data. `code` is a Bitrix code verbatim (`FILE_TOO_LARGE`,
+ * `expired_token`, ...) or a widget code with the `WIDGET_` prefix. `detail` is for logs and the
+ * "details" disclosure only; users see the localized message chosen by the policy table.
+ */
+export interface UploadError {
+  readonly code: string;
+  readonly origin: ErrorOrigin;
+  readonly status?: number;
+  readonly detail?: string;
+}
+
+/** Progress of one file. A figure that cannot be known yet is `undefined`, never made up. */
+export interface FileProgress {
+  readonly bytesTotal: number;
+  readonly bytesRead: number;
+  /** Bytes of the request body sent; counts base64 text, so its total is `sendTotal`. */
+  readonly bytesSent: number;
+  readonly sendTotal: number | undefined;
+  /** 0..100 over both phases (reading, then sending). */
+  readonly percentage: number | undefined;
+  /** Bytes of the original file per second in the current phase. */
+  readonly speed: number | undefined;
+  readonly secondsLeft: number | undefined;
+}
+
+/** What the portal returned for a delivered file. */
+export interface DeliveryReceipt {
+  readonly messageId: number;
+  readonly fileId: number;
+  readonly chatId: number;
+  readonly dialogId: string;
+}
+
+export interface UploadItem {
+  readonly id: string;
+  readonly name: string;
+  readonly size: number;
+  readonly mimeType: string;
+  readonly lastModified: number;
+  readonly dialogId: string;
+  readonly message: string | undefined;
+  readonly phase: Phase;
+  readonly progress: FileProgress;
+  readonly error: UploadError | undefined;
+  readonly receipt: DeliveryReceipt | undefined;
+  /** Number of times the request was actually sent (a resend only after a user's action). */
+  readonly attempts: number;
+  readonly addedAt: number;
+}
+
+/** Information about a chat, for the header and the chat picker. */
+export interface ChatInfo {
+  readonly dialogId: string;
+  readonly name: string;
+  readonly avatarUrl: string | undefined;
+  readonly color: string | undefined;
+  readonly kind: 'chat' | 'user' | 'other';
+}
+
+/** One line of the per-chat delivery ledger: never file contents, never tokens. */
+export interface LedgerEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly size: number;
+  readonly lastModified: number;
+  readonly state: 'delivered' | 'failed' | 'unfinished' | 'unknown';
+  readonly messageId: number | undefined;
+  readonly errorCode: string | undefined;
+  readonly at: number;
+}
