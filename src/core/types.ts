@@ -29,6 +29,12 @@ export interface UploadError {
   readonly origin: ErrorOrigin;
   readonly status?: number;
   readonly detail?: string;
+  /**
+   * Set by the engine after an unknown outcome was checked with `findDelivery`: `not-found` = the
+   * file is known not to be in the chat (a resend is safe), `failed` = the check itself failed (the
+   * file may be in the chat). Absent when no check was made. See core/errorPolicy.ts `policyFor`.
+   */
+  readonly deliveryCheck?: 'not-found' | 'failed';
 }
 
 /** Progress of one file. A figure that cannot be known yet is `undefined`, never made up. */
@@ -68,6 +74,10 @@ export interface UploadItem {
   /** Number of times the request was actually sent (a resend only after a user's action). */
   readonly attempts: number;
   readonly addedAt: number;
+  /** Epoch ms when the current phase began (speed is measured from it); set by the engine. */
+  readonly phaseStartedAt?: number;
+  /** In `waiting`: epoch ms of the next automatic send, for a countdown. */
+  readonly retryAt?: number;
 }
 
 /** Information about a chat, for the header and the chat picker. */

@@ -1,0 +1,118 @@
+import type { BundleSize } from './measureBundleSize.ts';
+import type { MachineInfo } from './machineInfo.ts';
+import type { Spread } from './stats.ts';
+
+/** Every path measured for one file size: the two browser paths and curl. */
+export const ALL_PATHS = ['chatdrop', 'plain', 'curl'] as const;
+export type AnyPath = (typeof ALL_PATHS)[number];
+
+export const PATH_LABELS = {
+  chatdrop: 'Chat Drop (Worker → base64 Blob → SDK + body splice)',
+  plain: 'Plain SDK (readAsDataURL → actions.v2.call.make)',
+  curl: 'curl (same JSON body from a file)',
+} as const satisfies Record<AnyPath, string>;
+
+/** One measured upload (a run of one path at one size). */
+export interface UploadSample {
+  readonly run: number;
+  readonly ok: boolean;
+  readonly errorCode: string | undefined;
+  readonly totalMs: number;
+  readonly encodeMs: number | undefined;
+  readonly longestTaskMs: number | undefined;
+  readonly tasksOver50: number | undefined;
+  readonly rendererPeakGrowth: number | undefined;
+  readonly browserPeakGrowth: number | undefined;
+  readonly heapPeakBytes: number | undefined;
+  readonly heapGrowthBytes: number | undefined;
+  /** The portal stored exactly the bytes that were sent (sha256 from emulator.uploads()). */
+  readonly verified: boolean | undefined;
+}
+
+export interface PathSummary {
+  readonly path: AnyPath;
+  readonly failures: number;
+  readonly totalMs: Spread | undefined;
+  readonly encodeMs: Spread | undefined;
+  readonly longestTaskMs: Spread | undefined;
+  readonly tasksOver50: Spread | undefined;
+  readonly rendererPeakGrowth: Spread | undefined;
+  readonly browserPeakGrowth: Spread | undefined;
+  readonly heapPeakBytes: Spread | undefined;
+  readonly samples: readonly UploadSample[];
+}
+
+export interface SizeResult {
+  readonly sizeMiB: number;
+  readonly sizeBytes: number;
+  readonly paths: readonly PathSummary[];
+  /** Median total time of the path divided by curl's median. */
+  readonly ratioChatDropToCurl: number | undefined;
+  readonly ratioPlainToCurl: number | undefined;
+}
+
+export interface ManyResultSummary {
+  readonly path: 'chatdrop' | 'plain';
+  readonly count: number;
+  readonly sizeBytes: number;
+  readonly delivered: number;
+  readonly failed: number;
+  readonly errorCodes: readonly string[];
+  readonly totalMs: number;
+  readonly filesPerSecond: number;
+  readonly longestTaskMs: number;
+  /** What the portal's rate limit alone allows: (count − burst) / drain, seconds. */
+  readonly rateLimitPaceS: number;
+}
+
+export interface SlowResultSummary {
+  readonly path: 'chatdrop' | 'plain';
+  readonly uplinkBytesPerSecond: number;
+  readonly sizeBytes: number;
+  readonly ok: boolean;
+  readonly errorCode: string | undefined;
+  readonly totalMs: number;
+  /** Upload requests the proxy saw start (each SDK retry re-sends the whole body). */
+  readonly requestsStarted: number;
+  /** Uploads the portal accepted for this case (a duplicate would be > 1). */
+  readonly accepted: number;
+  readonly bytesUp: number;
+  readonly progressEvents: number | undefined;
+  readonly progressMaxGapMs: number | undefined;
+  readonly longestTaskMs: number;
+}
+
+export interface StartupSummary {
+  readonly frameToReadyMs: Spread | undefined;
+  readonly clickToReadyMs: Spread | undefined;
+  readonly error: string | undefined;
+}
+
+export interface Target {
+  readonly name: string;
+  readonly value: number | null;
+  readonly limit: number;
+  readonly unit: string;
+  readonly met: boolean;
+  readonly note?: string;
+}
+
+export interface BenchReport {
+  readonly kind: 'quick' | 'full';
+  readonly startedAt: string;
+  readonly durationS: number;
+  readonly machine: MachineInfo;
+  readonly settings: {
+    readonly warmup: number;
+    readonly runs: number;
+    readonly sizesMiB: readonly number[];
+    readonly transport: 'http (loopback)';
+  };
+  readonly sizes: readonly SizeResult[];
+  readonly many: readonly ManyResultSummary[] | undefined;
+  readonly slow: readonly SlowResultSummary[] | undefined;
+  readonly startup: StartupSummary | undefined;
+  readonly bundle: (BundleSize & { readonly error?: string }) | undefined;
+  readonly targets: readonly Target[];
+  readonly notes: readonly string[];
+}

@@ -1,0 +1,103 @@
+import { PATH_LABELS, type BenchReport } from './benchReport.ts';
+import { MiB, type Spread } from './stats.ts';
+
+const ms = (value: number): string =>
+  value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
+const mib = (value: number): string => `${(value / MiB).toFixed(value >= 10 * MiB ? 0 : 1)} MiB`;
+const kb = (value: number): string => `${(value / 1000).toFixed(1)} kB`;
+
+function cell(value: Spread | undefined, format: (n: number) => string): string {
+  if (!value) return '–';
+  if (value.n === 1 || value.min === value.max) return format(value.median);
+  return `${format(value.median)} (${format(value.min)}–${format(value.max)})`;
+}
+
+/** The report as Markdown: a table per size, the extra scenarios, then the target list. */
+export function renderMarkdown(report: BenchReport): string {
+  const m = report.machine;
+  const lines: string[] = [];
+  lines.push(`# Chat Drop bench (${report.kind})`, '');
+  lines.push(
+    `${report.startedAt} · ${report.durationS.toFixed(0)} s · ${m.nproc} CPU (${m.cpuModel}) · RAM ${(m.ramBytes / 1024 ** 3).toFixed(1)} GiB · ${m.chromium} · Node ${m.node} · ${m.curl.split(' ').slice(0, 2).join(' ')}`,
+    '',
+    `Warm-up ${report.settings.warmup} + ${report.settings.runs} runs per path; medians with (min–max). Portal = the emulator over loopback http. "Longest task" = longest main-thread task seen by the Long Tasks API (0 = none over 50 ms). "Renderer peak" = growth of VmHWM of the page's renderer process; "browser peak" = sum over all Chromium processes.`,
+    '',
+  );
+  for (const size of report.sizes) {
+    lines.push(`## ${size.sizeMiB} MiB`, '');
+    lines.push(
+      '| Path | Total | vs curl | Longest task | Tasks > 50 ms | Renderer peak | Browser peak | JS heap peak | Encode | Failed |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const p of size.paths) {
+      const ratio =
+        p.path === 'chatdrop'
+          ? size.ratioChatDropToCurl
+          : p.path === 'plain'
+            ? size.ratioPlainToCurl
+            : 1;
+      lines.push(
+        `| ${PATH_LABELS[p.path]} | ${cell(p.totalMs, ms)} | ${ratio === undefined ? '–' : `${ratio.toFixed(2)}×`} | ${cell(p.longestTaskMs, ms)} | ${cell(p.tasksOver50, String)} | ${cell(p.rendererPeakGrowth, mib)} | ${cell(p.browserPeakGrowth, mib)} | ${cell(p.heapPeakBytes, mib)} | ${cell(p.encodeMs, ms)} | ${p.failures} |`,
+      );
+    }
+    lines.push('');
+  }
+  if (report.many) {
+    lines.push('## Many small files (rate limit on)', '');
+    lines.push(
+      '| Path | Files | Delivered | Failed | Total | Files/s | Rate-limit pace | Longest task | Errors |',
+      '|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const r of report.many) {
+      lines.push(
+        `| ${r.path === 'chatdrop' ? 'Chat Drop queue (createUploadQueue)' : 'Plain SDK, one at a time'} | ${r.count} × ${kb(r.sizeBytes)} | ${r.delivered} | ${r.failed} | ${ms(r.totalMs)} | ${r.filesPerSecond.toFixed(2)} | ${r.rateLimitPaceS.toFixed(0)} s | ${ms(r.longestTaskMs)} | ${r.errorCodes.join(', ') || '–'} |`,
+      );
+    }
+    lines.push('');
+  }
+  if (report.slow) {
+    lines.push('## Slow uplink', '');
+    lines.push(
+      '| Path | Uplink | Result | Total | Requests started | Accepted by portal | Bytes sent | Progress events (max gap) | Longest task |',
+      '|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const r of report.slow) {
+      lines.push(
+        `| ${r.path} | ${mib(r.uplinkBytesPerSecond)}/s, ${mib(r.sizeBytes)} file | ${r.ok ? 'delivered' : `failed: ${r.errorCode ?? '?'}`} | ${ms(r.totalMs)} | ${r.requestsStarted} | ${r.accepted} | ${mib(r.bytesUp)} | ${r.progressEvents === undefined ? 'no progress API' : `${r.progressEvents} (${ms(r.progressMaxGapMs ?? 0)})`} | ${ms(r.longestTaskMs)} |`,
+      );
+    }
+    lines.push('');
+  }
+  if (report.startup) {
+    lines.push('## Startup (real widget build, cold cache)', '');
+    if (report.startup.error) lines.push(`Not measured: ${report.startup.error}`, '');
+    else
+      lines.push(
+        `Frame navigation start → drop zone input present: ${cell(report.startup.frameToReadyMs, ms)}; click on "open" → same: ${cell(report.startup.clickToReadyMs, ms)}.`,
+        '',
+      );
+  }
+  if (report.bundle) {
+    lines.push('## Shipped size', '');
+    if (report.bundle.error) lines.push(`Not measured: ${report.bundle.error}`, '');
+    else {
+      lines.push(
+        `JS ${kb(report.bundle.js.raw)} raw / ${kb(report.bundle.js.gzip)} gzip · CSS ${kb(report.bundle.css.raw)} raw / ${kb(report.bundle.css.gzip)} gzip`,
+        '',
+        '| File | Raw | Gzip |',
+        '|---|---|---|',
+        ...report.bundle.files.map((f) => `| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
+        '',
+      );
+    }
+  }
+  lines.push('## Targets', '', '| Target | Value | Limit | Met |', '|---|---|---|---|');
+  for (const t of report.targets) {
+    lines.push(
+      `| ${t.name}${t.note ? ` (${t.note})` : ''} | ${t.value === null ? '–' : `${Number(t.value.toFixed(2))} ${t.unit}`} | ${t.limit} ${t.unit} | ${t.met ? 'yes' : '**no**'} |`,
+    );
+  }
+  if (report.notes.length > 0) lines.push('', '## Notes', '', ...report.notes.map((n) => `- ${n}`));
+  lines.push('');
+  return lines.join('\n');
+}

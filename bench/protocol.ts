@@ -1,0 +1,113 @@
+/**
+ * Messages between the bench runner (Node, bench/run.ts) and the bench page (browser,
+ * bench/page/main.mts). Pure types: this file is type-checked by both the Node project and the
+ * page project. The page pulls commands (`GET /next`) and reports back (`POST /mark`,
+ * `POST /result`) to the runner's collector, so nothing drives the browser during an upload
+ * (a driver's network inspection distorts uploads several-fold: /work/shared/sdk-upload-facts.md).
+ */
+
+/** The two in-browser paths compared by the bench. curl is run by the runner itself. */
+export const BROWSER_PATHS = ['chatdrop', 'plain'] as const;
+export type BrowserPath = (typeof BROWSER_PATHS)[number];
+
+/** One upload of one generated file. */
+export interface UploadCommand {
+  readonly type: 'upload';
+  readonly caseId: string;
+  readonly path: BrowserPath;
+  readonly size: number;
+  readonly dialogId: string;
+  readonly name: string;
+  /** Ask the page to report send progress events (slow-uplink case). */
+  readonly traceProgress: boolean;
+}
+
+/** Many small files: Chat Drop's queue, or plain SDK calls one at a time. */
+export interface ManyCommand {
+  readonly type: 'many';
+  readonly caseId: string;
+  readonly path: BrowserPath;
+  readonly count: number;
+  readonly size: number;
+  readonly dialogId: string;
+}
+
+export interface DoneCommand {
+  readonly type: 'done';
+}
+
+export type BenchCommand = UploadCommand | ManyCommand | DoneCommand;
+
+/** Sent by the page right before it hands the file over (`start`) and right after the result. */
+export interface MarkMessage {
+  readonly caseId: string;
+  readonly phase: 'start' | 'end';
+}
+
+export interface LongTaskSummary {
+  /** Longest task in ms; 0 when none crossed the Long Tasks API's 50 ms threshold. */
+  readonly longestMs: number;
+  /** Tasks over 50 ms. */
+  readonly over50: number;
+  /** Sum of the long tasks' durations. */
+  readonly totalMs: number;
+}
+
+export interface ProgressTrace {
+  /** Number of send-progress callbacks. */
+  readonly events: number;
+  /** Longest gap between two progress callbacks while sending, ms. */
+  readonly maxGapMs: number;
+  /** ms from hand-over to the first send-progress event. */
+  readonly firstAtMs: number | undefined;
+}
+
+export interface UploadResult {
+  readonly type: 'upload';
+  readonly caseId: string;
+  readonly path: BrowserPath;
+  readonly size: number;
+  readonly ok: boolean;
+  /** Error code (Bitrix or SDK) when not ok. */
+  readonly errorCode: string | undefined;
+  readonly errorStatus: number | undefined;
+  /** From "file handed over" to "result received". */
+  readonly totalMs: number;
+  /** Chat Drop only: time the Worker took to produce the base64 Blob. */
+  readonly encodeMs: number | undefined;
+  readonly longTasks: LongTaskSummary;
+  /** performance.memory.usedJSHeapSize: max sampled minus value at hand-over (main thread only). */
+  readonly heapGrowthBytes: number | undefined;
+  readonly heapPeakBytes: number | undefined;
+  readonly messageId: number | undefined;
+  readonly progress: ProgressTrace | undefined;
+}
+
+export interface ManyResult {
+  readonly type: 'many';
+  readonly caseId: string;
+  readonly path: BrowserPath;
+  readonly count: number;
+  readonly size: number;
+  readonly delivered: number;
+  readonly failed: number;
+  readonly errorCodes: readonly string[];
+  readonly totalMs: number;
+  readonly longTasks: LongTaskSummary;
+}
+
+/** The page reports a fatal problem (e.g. the SDK did not start). */
+export interface FatalResult {
+  readonly type: 'fatal';
+  readonly message: string;
+}
+
+export type BenchResult = UploadResult | ManyResult | FatalResult;
+
+/** What the page says once it has started inside the portal frame. */
+export interface HelloMessage {
+  readonly userAgent: string;
+  readonly placement: string;
+  readonly hasPreciseMemory: boolean;
+  readonly hasGc: boolean;
+}

@@ -1,0 +1,574 @@
+/* global window, document, location, history, setInterval, setTimeout, clearTimeout, URL, URLSearchParams */
+// The emulated Bitrix24 messenger (/online/): chat list, the open dialog, the message input and
+// the two app placements of the chat (IM_SIDEBAR, IM_TEXTAREA). Contract §1.7.
+//
+// Everything user-provided (chat names, message text, file names) is rendered with textContent.
+
+import {
+  el,
+  errorText,
+  formatSize,
+  formatTime,
+  getJson,
+  postJson,
+  readBootstrap,
+  renderPortalHeader,
+  translator,
+} from './portal-common.js';
+import { openAppFrame } from './portal-frame.js';
+import { installTextareaBridge } from './textarea-bridge.js';
+
+const POLL_MS = 1000;
+
+const boot = readBootstrap();
+const t = translator(boot.lang);
+document.documentElement.lang = boot.lang;
+
+const state = {
+  /** @type {string|null} */
+  dialogId: new URLSearchParams(location.search).get('IM_DIALOG') ?? boot.dialogId,
+  /** @type {Array<Record<string, any>>} */
+  chats: [],
+  chatsKey: '',
+  messagesKey: '',
+  /** @type {Map<string, string>} per-chat input content, kept in memory like the real client */
+  drafts: new Map(),
+  /** @type {number|null} */
+  highlightId: parseMessageId(new URLSearchParams(location.search).get('IM_MESSAGE')),
+  highlightScrolled: false,
+  /** @type {{ placement: string, dialogId: string, element: HTMLElement, frame: any } | null} */
+  panel: null,
+  loadingMessages: false,
+  loadingChats: false,
+};
+
+// ---- layout ---------------------------------------------------------------------------------
+
+const chatList = el('nav', {
+  className: 'chat-list',
+  'data-testid': 'chat-list',
+  'aria-label': t('chats'),
+});
+const dialogTitle = el('h1', { className: 'dialog-title', 'data-testid': 'dialog-title' });
+const dialogSubtitle = el('div', { className: 'dialog-subtitle' });
+const dialogAvatar = el('div', { className: 'avatar dialog-avatar', 'aria-hidden': 'true' });
+const openSidebarButton = el('button', {
+  type: 'button',
+  className: 'portal-button',
+  'data-testid': 'open-im-sidebar',
+  text: t('openSidebar'),
+  onClick: () => void openPanel('IM_SIDEBAR'),
+});
+const openTextareaButton = el('button', {
+  type: 'button',
+  className: 'portal-button',
+  'data-testid': 'open-im-textarea',
+  text: t('openTextarea'),
+  onClick: () => void openPanel('IM_TEXTAREA'),
+});
+const notice = el('div', {
+  className: 'portal-notice',
+  'data-testid': 'portal-notice',
+  hidden: true,
+});
+const messageList = el('div', {
+  className: 'message-list',
+  'data-testid': 'message-list',
+  role: 'log',
+  'aria-live': 'polite',
+});
+const textareaSlot = el('div', { className: 'textarea-panel-slot' });
+const input = /** @type {HTMLTextAreaElement} */ (
+  el('textarea', {
+    className: 'chat-input',
+    'data-testid': 'chat-input',
+    rows: '2',
+    placeholder: t('inputPlaceholder'),
+    'aria-label': t('inputPlaceholder'),
+  })
+);
+const sendButton = el('button', {
+  type: 'button',
+  className: 'portal-button portal-button-primary',
+  'data-testid': 'chat-send',
+  text: t('send'),
+  onClick: () => void sendMessage(),
+});
+const sidebarSlot = el('div', { className: 'sidebar-panel-slot' });
+
+const dialog = el('main', { className: 'dialog' }, [
+  el('div', { className: 'dialog-header', 'data-testid': 'dialog-header' }, [
+    dialogAvatar,
+    el('div', { className: 'dialog-heading' }, [dialogTitle, dialogSubtitle]),
+    el('div', { className: 'dialog-actions' }, [openTextareaButton, openSidebarButton]),
+  ]),
+  notice,
+  messageList,
+  textareaSlot,
+  el('div', { className: 'chat-composer' }, [input, sendButton]),
+]);
+
+document
+  .getElementById('portal-root')
+  ?.replaceChildren(
+    renderPortalHeader(boot, t('messenger')),
+    el('div', { className: 'messenger' }, [
+      el('aside', { className: 'messenger-recent' }, [
+        el('div', { className: 'messenger-recent-title', text: t('chats') }),
+        chatList,
+      ]),
+      dialog,
+      sidebarSlot,
+    ]),
+  );
+
+input.addEventListener('input', () => {
+  if (state.dialogId) state.drafts.set(state.dialogId, input.value);
+});
+input.addEventListener('keydown', (event) => {
+  // Enter sends, Shift+Enter starts a new line — as in the Bitrix24 chat.
+  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    void sendMessage();
+  }
+});
+window.addEventListener('popstate', () => {
+  const query = new URLSearchParams(location.search);
+  openDialog(query.get('IM_DIALOG'), {
+    messageId: parseMessageId(query.get('IM_MESSAGE')),
+    push: false,
+  });
+});
+
+installTextareaBridge({
+  getDialogId: () => state.dialogId,
+  getText: () => input.value,
+  setText: (text) => {
+    input.value = text;
+    if (state.dialogId) state.drafts.set(state.dialogId, text);
+  },
+});
+
+// ---- chats ----------------------------------------------------------------------------------
+
+function dialogUrl(dialogId, messageId = null) {
+  const query = new URLSearchParams();
+  if (dialogId) query.set('IM_DIALOG', dialogId);
+  if (messageId !== null) query.set('IM_MESSAGE', String(messageId));
+  query.set('user', String(boot.userId));
+  query.set('lang', boot.lang);
+  return `/online/?${query}`;
+}
+
+function initials(name) {
+  const parts = String(name ?? '')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  return parts
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase() ?? '')
+    .join('');
+}
+
+function previewOf(lastMessage) {
+  if (!lastMessage) return '';
+  if (typeof lastMessage === 'string') return lastMessage;
+  const text = typeof lastMessage.text === 'string' ? lastMessage.text : '';
+  if (text) return text;
+  const files = Array.isArray(lastMessage.files) ? lastMessage.files : [];
+  return files.length > 0 ? `${t('file')}: ${files.map((file) => file.name).join(', ')}` : '';
+}
+
+async function loadChats() {
+  if (state.loadingChats) return;
+  state.loadingChats = true;
+  try {
+    const answer = await getJson(`/_emulator/ui/chats?user=${encodeURIComponent(boot.userId)}`);
+    if (!answer.ok || !Array.isArray(answer.body)) {
+      if (answer.status === 0) showNotice(t('portalUnreachable'));
+      return;
+    }
+    const key = JSON.stringify(answer.body);
+    if (key === state.chatsKey) return;
+    state.chatsKey = key;
+    state.chats = answer.body;
+    renderChats();
+    renderDialogHeader();
+  } finally {
+    state.loadingChats = false;
+  }
+}
+
+function renderChats() {
+  chatList.replaceChildren(
+    ...state.chats.map((chat) => {
+      const dialogId = String(chat.dialogId);
+      const active = dialogId === state.dialogId;
+      return el(
+        'a',
+        {
+          className: active ? 'chat-item chat-item-active' : 'chat-item',
+          'data-testid': 'chat-item',
+          'data-dialog-id': dialogId,
+          href: dialogUrl(dialogId),
+          'aria-current': active ? 'page' : undefined,
+          onClick: (event) => {
+            if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+            event.preventDefault();
+            openDialog(dialogId, { messageId: null, push: true });
+          },
+        },
+        [
+          avatar(chat.name, chat.avatarColor, chat.kind),
+          el('span', { className: 'chat-item-body' }, [
+            el('span', { className: 'chat-item-name', text: chat.name ?? dialogId }),
+            el('span', { className: 'chat-item-preview', text: previewOf(chat.lastMessage) }),
+          ]),
+        ],
+      );
+    }),
+  );
+}
+
+function avatar(name, color, kind) {
+  const node = el('span', {
+    className: kind === 'user' ? 'avatar avatar-user' : 'avatar',
+    'aria-hidden': 'true',
+    text: initials(name),
+  });
+  if (typeof color === 'string' && /^#[0-9a-f]{3,8}$/i.test(color)) {
+    node.style.backgroundColor = color;
+  }
+  return node;
+}
+
+function currentChat() {
+  return state.chats.find((chat) => String(chat.dialogId) === state.dialogId) ?? null;
+}
+
+function renderDialogHeader() {
+  const chat = currentChat();
+  const hasDialog = Boolean(state.dialogId);
+  const name = chat?.name ?? state.dialogId ?? '';
+  dialogTitle.textContent = hasDialog ? name : t('messenger');
+  dialogSubtitle.textContent = !chat
+    ? ''
+    : chat.kind === 'user'
+      ? t('privateChat')
+      : t('groupChat');
+  dialogAvatar.textContent = hasDialog ? initials(name) : '';
+  dialogAvatar.hidden = !hasDialog;
+  dialogAvatar.style.backgroundColor =
+    typeof chat?.avatarColor === 'string' && /^#[0-9a-f]{3,8}$/i.test(chat.avatarColor)
+      ? chat.avatarColor
+      : '';
+  openSidebarButton.disabled = !hasDialog;
+  openTextareaButton.disabled = !hasDialog;
+  input.disabled = !hasDialog;
+  sendButton.disabled = !hasDialog;
+  document.title = hasDialog ? `${name} · ${t('messenger')}` : t('messenger');
+}
+
+// ---- dialog ---------------------------------------------------------------------------------
+
+function parseMessageId(value) {
+  const id = Number.parseInt(String(value ?? ''), 10);
+  return Number.isFinite(id) ? id : null;
+}
+
+/**
+ * Switches the open dialog without reloading the page, so app frames elsewhere and the
+ * per-chat input content survive, like the real single-page messenger.
+ */
+function openDialog(dialogId, { messageId, push }) {
+  const next = dialogId ? String(dialogId) : null;
+  if (push) history.pushState(null, '', dialogUrl(next, messageId));
+  state.highlightId = messageId;
+  state.highlightScrolled = false;
+  if (next === state.dialogId) {
+    applyHighlight();
+    void loadMessages();
+    return;
+  }
+  // Placements belong to the dialog they were opened for (their PLACEMENT_OPTIONS name it).
+  if (state.panel && state.panel.dialogId !== next) closePanel();
+  state.dialogId = next;
+  input.value = next ? (state.drafts.get(next) ?? '') : '';
+  state.messagesKey = '';
+  messageList.replaceChildren();
+  hideNotice();
+  renderChats();
+  renderDialogHeader();
+  void loadMessages();
+}
+
+async function loadMessages() {
+  const dialogId = state.dialogId;
+  if (!dialogId) {
+    messageList.replaceChildren(
+      el('div', { className: 'message-empty', 'data-testid': 'no-dialog', text: t('noDialog') }),
+    );
+    return;
+  }
+  if (state.loadingMessages) return;
+  state.loadingMessages = true;
+  try {
+    const query = new URLSearchParams({ user: String(boot.userId), dialogId });
+    const answer = await getJson(`/_emulator/ui/messages?${query}`);
+    if (dialogId !== state.dialogId) return;
+    if (answer.status === 0) {
+      showNotice(t('portalUnreachable'));
+      return;
+    }
+    if (!answer.ok || !Array.isArray(answer.body)) {
+      const detail =
+        answer.body && answer.body.error !== undefined ? errorText(answer.body.error) : '';
+      const key = `error:${answer.status}:${detail}`;
+      if (key !== state.messagesKey) {
+        state.messagesKey = key;
+        messageList.replaceChildren(
+          el('div', { className: 'message-empty', 'data-testid': 'dialog-error', role: 'alert' }, [
+            el('strong', { text: t('chatUnavailable') }),
+            detail ? el('div', { text: detail }) : null,
+          ]),
+        );
+      }
+      return;
+    }
+    hideNotice();
+    const key = JSON.stringify(answer.body);
+    if (key !== state.messagesKey) {
+      state.messagesKey = key;
+      renderMessages(answer.body);
+    }
+  } finally {
+    state.loadingMessages = false;
+  }
+}
+
+function renderMessages(messages) {
+  const nearBottom =
+    messageList.scrollTop + messageList.clientHeight >= messageList.scrollHeight - 60 ||
+    messageList.childElementCount === 0;
+  if (messages.length === 0) {
+    messageList.replaceChildren(el('div', { className: 'message-empty', text: t('noMessages') }));
+    return;
+  }
+  messageList.replaceChildren(...messages.map(renderMessage));
+  if (!applyHighlight() && nearBottom) messageList.scrollTop = messageList.scrollHeight;
+}
+
+function renderMessage(message) {
+  const own = Number(message.authorId) === boot.userId;
+  const system = Number(message.authorId) === 0;
+  const files = Array.isArray(message.files) ? message.files : [];
+  const className = ['message', own ? 'message-own' : '', system ? 'message-system' : '']
+    .filter(Boolean)
+    .join(' ');
+  return el(
+    'div',
+    {
+      className,
+      'data-testid': 'message',
+      'data-message-id': String(message.id),
+      'data-author-id': String(message.authorId),
+    },
+    [
+      own || system ? null : avatar(message.authorName, undefined, 'user'),
+      el('div', { className: 'message-bubble' }, [
+        own || system
+          ? null
+          : el('div', { className: 'message-author', text: message.authorName ?? '' }),
+        message.text
+          ? el('div', {
+              className: 'message-text',
+              'data-testid': 'message-text',
+              text: message.text,
+            })
+          : null,
+        ...files.map(renderFile),
+        el('div', { className: 'message-time', text: formatTime(message.date, boot.lang) }),
+      ]),
+    ],
+  );
+}
+
+function renderFile(file) {
+  const name = String(file.name ?? '');
+  return el(
+    'div',
+    { className: 'message-file', 'data-testid': 'message-file', 'data-file-id': String(file.id) },
+    [
+      el('span', {
+        className: 'message-file-icon',
+        'aria-hidden': 'true',
+        text: extensionOf(name),
+      }),
+      el('span', { className: 'message-file-body' }, [
+        el('span', {
+          className: 'message-file-name',
+          'data-testid': 'message-file-name',
+          text: name,
+        }),
+        el('span', {
+          className: 'message-file-size',
+          'data-testid': 'message-file-size',
+          text: formatSize(file.size),
+        }),
+      ]),
+      el('a', {
+        className: 'message-file-download',
+        href: safeHref(file.urlDownload),
+        download: name || true,
+        'aria-label': `${t('download')} ${name}`,
+        text: t('download'),
+      }),
+    ],
+  );
+}
+
+function extensionOf(name) {
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot + 1, dot + 5) : '';
+  return ext ? ext.toUpperCase() : 'FILE';
+}
+
+/** Only http(s) and relative links are rendered; anything else (javascript:, data:) is dropped. */
+function safeHref(url) {
+  try {
+    const parsed = new URL(String(url ?? ''), location.href);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : '#';
+  } catch {
+    return '#';
+  }
+}
+
+/** Marks the message an app asked to show (imOpenMessenger messageId). True when it scrolled. */
+function applyHighlight() {
+  for (const node of messageList.querySelectorAll('[data-highlighted]')) {
+    node.removeAttribute('data-highlighted');
+    node.classList.remove('message-highlight');
+  }
+  if (state.highlightId === null) return false;
+  const target = messageList.querySelector(`[data-message-id="${state.highlightId}"]`);
+  if (!target) return false;
+  target.setAttribute('data-highlighted', 'true');
+  target.classList.add('message-highlight');
+  if (state.highlightScrolled) return false;
+  state.highlightScrolled = true;
+  target.scrollIntoView({ block: 'center' });
+  return true;
+}
+
+async function sendMessage() {
+  const dialogId = state.dialogId;
+  const text = input.value;
+  if (!dialogId || text.trim() === '') return;
+  sendButton.disabled = true;
+  try {
+    const answer = await postJson('/_emulator/ui/messages', { user: boot.userId, dialogId, text });
+    if (!answer.ok || (answer.body && answer.body.error !== undefined)) {
+      const detail = answer.body?.error !== undefined ? `: ${errorText(answer.body.error)}` : '';
+      showNotice(`${t('sendFailed')}${detail}`);
+      return;
+    }
+    if (state.dialogId === dialogId) input.value = '';
+    state.drafts.delete(dialogId);
+    messageList.scrollTop = messageList.scrollHeight;
+    await loadMessages();
+    messageList.scrollTop = messageList.scrollHeight;
+  } finally {
+    sendButton.disabled = !state.dialogId;
+  }
+}
+
+function showNotice(text) {
+  notice.textContent = text;
+  notice.hidden = false;
+}
+
+function hideNotice() {
+  notice.hidden = true;
+  notice.textContent = '';
+}
+
+// ---- app placements -------------------------------------------------------------------------
+
+let activityTimer = 0;
+/** An app talking to the portal often means it just uploaded something: refresh soon. */
+function onFrameActivity() {
+  clearTimeout(activityTimer);
+  activityTimer = setTimeout(() => void loadMessages(), 300);
+}
+
+async function openPanel(placement) {
+  const dialogId = state.dialogId;
+  if (!dialogId) return;
+  // One placement panel at a time keeps [data-testid=app-panel] unambiguous.
+  closePanel();
+  const body = el('div', { className: 'app-panel-body' });
+  const element = el(
+    placement === 'IM_SIDEBAR' ? 'aside' : 'section',
+    {
+      className: `app-panel app-panel-${placement === 'IM_SIDEBAR' ? 'sidebar' : 'textarea'}`,
+      'data-testid': 'app-panel',
+      'data-placement': placement,
+      'aria-label': t('application'),
+    },
+    [
+      el('div', { className: 'app-panel-header' }, [
+        el('span', { className: 'app-panel-title', text: t('application') }),
+        el('button', {
+          type: 'button',
+          className: 'app-panel-close',
+          'data-testid': 'app-panel-close',
+          'aria-label': t('closePanel'),
+          title: t('closePanel'),
+          text: '×',
+          onClick: () => closePanel(),
+        }),
+      ]),
+      body,
+    ],
+  );
+  const panel = { placement, dialogId, element, frame: null };
+  state.panel = panel;
+  (placement === 'IM_SIDEBAR' ? sidebarSlot : textareaSlot).replaceChildren(element);
+  const frame = await openAppFrame(body, {
+    user: boot.userId,
+    placement,
+    placementOptions: { dialogId, URI: '/online/' },
+    lang: boot.lang,
+    appId: boot.appId,
+    frameLoad: boot.frameLoad,
+    onActivity: onFrameActivity,
+    onOpenMessenger: (targetDialogId, messageId) =>
+      openDialog(targetDialogId || state.dialogId, { messageId, push: true }),
+  });
+  if (state.panel !== panel) {
+    frame.close();
+    return;
+  }
+  panel.frame = frame;
+}
+
+function closePanel() {
+  const panel = state.panel;
+  if (!panel) return;
+  state.panel = null;
+  if (panel.frame) panel.frame.close();
+  panel.element.remove();
+}
+
+// ---- start ----------------------------------------------------------------------------------
+
+// Spell user and lang out in the address, so reloads and shared links open the same view.
+history.replaceState(null, '', dialogUrl(state.dialogId, state.highlightId) + location.hash);
+renderDialogHeader();
+void loadChats();
+void loadMessages();
+setInterval(() => {
+  void loadChats();
+  void loadMessages();
+}, POLL_MS);

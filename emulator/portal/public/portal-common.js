@@ -1,0 +1,326 @@
+/* global document, location, fetch, console, URL, URLSearchParams */
+// Shared helpers of the emulator's portal pages (messenger.html, app.html).
+// Plain browser ES module, no build step: the emulator serves this folder at /_emulator/static/.
+
+/**
+ * Seed users of the emulator (brief: "Seed data"). The server has no user-list endpoint for the
+ * UI, so the switcher lists them here.
+ * @type {ReadonlyArray<{ id: number, name: string }>}
+ */
+export const USERS = [
+  { id: 1, name: 'John Smith' },
+  { id: 2, name: 'Anna Petrova' },
+  { id: 3, name: 'Max Müller' },
+  { id: 4, name: 'Lena Koch' },
+];
+
+/** Interface languages offered by the switcher. */
+export const LANGS = ['en', 'ru', 'de'];
+
+const STRINGS = {
+  en: {
+    messenger: 'Messenger',
+    chats: 'Chats',
+    user: 'User',
+    language: 'Language',
+    send: 'Send',
+    inputPlaceholder: 'Type a message',
+    noDialog: 'Select a chat to start messaging',
+    noMessages: 'No messages yet',
+    openSidebar: 'App in sidebar',
+    openTextarea: 'App above input',
+    closePanel: 'Close',
+    appLoading: 'Loading application…',
+    appErrorTitle: 'The application cannot be opened',
+    portalUnreachable: 'The portal does not respond',
+    download: 'Download',
+    application: 'Application',
+    installedY: 'The application has been installed.',
+    installedN: 'The application installation was not completed.',
+    sendFailed: 'The message was not sent',
+    chatUnavailable: 'This chat is not available',
+    privateChat: 'Private chat',
+    groupChat: 'Group chat',
+    file: 'File',
+  },
+  ru: {
+    messenger: 'Мессенджер',
+    chats: 'Чаты',
+    user: 'Пользователь',
+    language: 'Язык',
+    send: 'Отправить',
+    inputPlaceholder: 'Введите сообщение',
+    noDialog: 'Выберите чат, чтобы начать общение',
+    noMessages: 'Сообщений пока нет',
+    openSidebar: 'Приложение сбоку',
+    openTextarea: 'Приложение над полем ввода',
+    closePanel: 'Закрыть',
+    appLoading: 'Загрузка приложения…',
+    appErrorTitle: 'Не удалось открыть приложение',
+    portalUnreachable: 'Портал не отвечает',
+    download: 'Скачать',
+    application: 'Приложение',
+    installedY: 'Приложение установлено.',
+    installedN: 'Установка приложения не завершена.',
+    sendFailed: 'Сообщение не отправлено',
+    chatUnavailable: 'Этот чат недоступен',
+    privateChat: 'Личный чат',
+    groupChat: 'Групповой чат',
+    file: 'Файл',
+  },
+  de: {
+    messenger: 'Messenger',
+    chats: 'Chats',
+    user: 'Benutzer',
+    language: 'Sprache',
+    send: 'Senden',
+    inputPlaceholder: 'Nachricht eingeben',
+    noDialog: 'Wählen Sie einen Chat aus',
+    noMessages: 'Noch keine Nachrichten',
+    openSidebar: 'App in der Seitenleiste',
+    openTextarea: 'App über dem Eingabefeld',
+    closePanel: 'Schließen',
+    appLoading: 'Anwendung wird geladen…',
+    appErrorTitle: 'Die Anwendung kann nicht geöffnet werden',
+    portalUnreachable: 'Das Portal antwortet nicht',
+    download: 'Herunterladen',
+    application: 'Anwendung',
+    installedY: 'Die Anwendung wurde installiert.',
+    installedN: 'Die Installation der Anwendung wurde nicht abgeschlossen.',
+    sendFailed: 'Die Nachricht wurde nicht gesendet',
+    chatUnavailable: 'Dieser Chat ist nicht verfügbar',
+    privateChat: 'Privater Chat',
+    groupChat: 'Gruppenchat',
+    file: 'Datei',
+  },
+};
+
+/**
+ * @typedef {object} PortalBootstrap
+ * @property {number} userId
+ * @property {boolean} isAdmin
+ * @property {string} lang
+ * @property {string|null} dialogId
+ * @property {number} appId
+ * @property {string} portalOrigin
+ * @property {'post'|'get'} [frameLoad]
+ */
+
+/**
+ * Reads the JSON the server injects as `<script id="portal-bootstrap" type="application/json">`.
+ * Falls back to the page query so a page opened without injection still works.
+ * @returns {PortalBootstrap}
+ */
+export function readBootstrap() {
+  const query = new URLSearchParams(location.search);
+  /** @type {Partial<PortalBootstrap>} */
+  let injected = {};
+  const node = document.getElementById('portal-bootstrap');
+  if (node && node.textContent) {
+    try {
+      const parsed = JSON.parse(node.textContent);
+      if (parsed && typeof parsed === 'object') injected = parsed;
+    } catch (error) {
+      console.warn('[portal] bad portal-bootstrap JSON', error);
+    }
+  }
+  const userId = Number(injected.userId ?? query.get('user') ?? 1) || 1;
+  const lang = String(injected.lang ?? query.get('lang') ?? 'en');
+  return {
+    userId,
+    isAdmin: Boolean(injected.isAdmin ?? userId === 1),
+    lang: LANGS.includes(lang) ? lang : 'en',
+    dialogId: injected.dialogId ?? query.get('IM_DIALOG') ?? null,
+    appId: Number(injected.appId ?? 1) || 1,
+    portalOrigin: String(injected.portalOrigin ?? location.origin),
+    frameLoad: injected.frameLoad === 'get' ? 'get' : 'post',
+  };
+}
+
+/**
+ * Returns the translator for a language; unknown keys fall back to English, then to the key.
+ * @param {string} lang
+ * @returns {(key: string) => string}
+ */
+export function translator(lang) {
+  const pack = STRINGS[lang] ?? STRINGS.en;
+  return (key) => pack[key] ?? STRINGS.en[key] ?? key;
+}
+
+/**
+ * Creates an element. Text goes through `textContent` only: file names, messages and chat
+ * names are data, never markup.
+ * @param {string} tag
+ * @param {Record<string, unknown>} [props] attributes; `text` sets textContent, `className`
+ *   sets the class, `on<Event>` functions become listeners, `dataset` an object of data-*.
+ * @param {Array<Node|string|null|undefined|false>} [children]
+ * @returns {HTMLElement}
+ */
+export function el(tag, props = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'text') node.textContent = String(value);
+    else if (key === 'className') node.className = String(value);
+    else if (key === 'dataset') Object.assign(node.dataset, value);
+    else if (key.startsWith('on') && typeof value === 'function') {
+      node.addEventListener(key.slice(2).toLowerCase(), value);
+    } else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+/**
+ * GET a JSON endpoint of the emulator. Resolves `{ ok, status, body }`, never throws on HTTP
+ * errors; a network failure resolves `{ ok: false, status: 0, body: null }`.
+ * @param {string} path
+ * @returns {Promise<{ ok: boolean, status: number, body: any }>}
+ */
+export function getJson(path) {
+  return requestJson(path, { method: 'GET' });
+}
+
+/**
+ * POST a JSON body to an emulator endpoint (same result shape as {@link getJson}).
+ * @param {string} path
+ * @param {unknown} body
+ * @returns {Promise<{ ok: boolean, status: number, body: any }>}
+ */
+export function postJson(path, body) {
+  return requestJson(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+async function requestJson(path, init) {
+  try {
+    const response = await fetch(path, { ...init, cache: 'no-store' });
+    const text = await response.text();
+    let body = null;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = { error: text };
+      }
+    }
+    return { ok: response.ok, status: response.status, body };
+  } catch {
+    return { ok: false, status: 0, body: null };
+  }
+}
+
+/**
+ * Turns whatever an endpoint put in `error` into readable text.
+ * @param {unknown} error
+ * @returns {string}
+ */
+export function errorText(error) {
+  if (typeof error === 'string') return error;
+  if (error && typeof error === 'object') {
+    const e = /** @type {Record<string, unknown>} */ (error);
+    const text = e.message ?? e.error_description ?? e.description ?? e.code ?? e.error;
+    if (text !== undefined) return String(text);
+  }
+  return JSON.stringify(error);
+}
+
+/**
+ * Human-readable size, binary units like the Bitrix24 chat ("1.5 MB").
+ * @param {number} bytes
+ * @returns {string}
+ */
+export function formatSize(bytes) {
+  const n = Number(bytes);
+  if (!Number.isFinite(n) || n < 0) return '';
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = n;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const shown = unit === 0 ? String(value) : value.toFixed(value < 10 ? 1 : 0);
+  return `${shown} ${units[unit]}`;
+}
+
+/**
+ * Formats a message date (ISO string or epoch ms/s) as a short local time.
+ * @param {string|number} date
+ * @param {string} lang
+ * @returns {string}
+ */
+export function formatTime(date, lang) {
+  let value = date;
+  if (typeof value === 'number' && value < 1e12) value *= 1000;
+  const parsed = new Date(value);
+  if (Number.isNaN(parsed.getTime())) return '';
+  return parsed.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
+}
+
+/**
+ * A URL of this page with some query parameters replaced (`null` removes one).
+ * @param {Record<string, string|number|null>} changes
+ * @returns {string}
+ */
+export function withQuery(changes) {
+  const url = new URL(location.href);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) url.searchParams.delete(key);
+    else url.searchParams.set(key, String(value));
+  }
+  return url.pathname + url.search + url.hash;
+}
+
+/**
+ * Builds the portal header (logo, page title, user and language switchers). Switching reloads
+ * the page with the query changed, as the server renders the bootstrap for that user/lang.
+ * @param {PortalBootstrap} boot
+ * @param {string} title
+ * @returns {HTMLElement}
+ */
+export function renderPortalHeader(boot, title) {
+  const t = translator(boot.lang);
+  const userSelect = el(
+    'select',
+    {
+      'data-testid': 'user-switcher',
+      'aria-label': t('user'),
+      onChange: (event) => {
+        location.href = withQuery({ user: event.target.value });
+      },
+    },
+    USERS.map((user) =>
+      el('option', { value: user.id, selected: user.id === boot.userId, text: user.name }),
+    ),
+  );
+  const langSelect = el(
+    'select',
+    {
+      'data-testid': 'lang-switcher',
+      'aria-label': t('language'),
+      onChange: (event) => {
+        location.href = withQuery({ lang: event.target.value });
+      },
+    },
+    LANGS.map((lang) =>
+      el('option', { value: lang, selected: lang === boot.lang, text: lang.toUpperCase() }),
+    ),
+  );
+  return el('header', { className: 'portal-header' }, [
+    el('a', { className: 'portal-logo', href: `/online/?user=${boot.userId}&lang=${boot.lang}` }, [
+      el('span', { text: 'Bitrix' }),
+      el('span', { className: 'portal-logo-24', text: '24' }),
+    ]),
+    el('span', { className: 'portal-header-title', text: title }),
+    el('span', { className: 'portal-header-spacer' }),
+    el('label', { className: 'portal-switch' }, [el('span', { text: t('user') }), userSelect]),
+    el('label', { className: 'portal-switch' }, [el('span', { text: t('language') }), langSelect]),
+  ]);
+}

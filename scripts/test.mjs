@@ -1,0 +1,73 @@
+// `npm test`: make sure Chromium is there (the e2e project drives it), then run every Vitest
+// project (unit, component, e2e) once. Extra arguments go to `vitest run` unchanged, e.g.
+// `npm test -- --project unit` or `npm test -- test/e2e/upload.test.ts`.
+// Exits with Vitest's exit code and ends with one summary line, `tests: N passed, N failed`,
+// in the plain form CI tooling reads.
+import { spawn, spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const ensure = spawnSync('bash', [join(root, 'scripts', 'ensure-chromium.sh')], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (ensure.status !== 0) {
+  console.error('test: scripts/ensure-chromium.sh failed; the e2e tests need /usr/bin/chromium.');
+  process.exit(ensure.status ?? 1);
+}
+
+const vitestBin = join(root, 'node_modules', 'vitest', 'vitest.mjs');
+const args = [vitestBin, 'run', ...process.argv.slice(2)];
+
+// Vitest's output is piped so its summary can be read; keep its colours when a person watches.
+const env = { ...process.env };
+if (process.stdout.isTTY && env.FORCE_COLOR === undefined && env.NO_COLOR === undefined) {
+  env.FORCE_COLOR = '1';
+}
+
+const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
+
+// Vitest prints e.g. "      Tests  2 failed | 40 passed | 1 skipped (43)"; keep the last such line.
+let testsLine;
+let pending = '';
+// eslint-disable-next-line no-control-regex -- strips ANSI colour codes from Vitest's output
+const ansi = /\x1b\[[0-9;]*m/g;
+function scan(text) {
+  for (const line of text.split('\n')) {
+    const plain = line.replace(ansi, '').trim();
+    if (/^Tests\s+\d/.test(plain)) testsLine = plain;
+  }
+}
+child.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  const text = pending + chunk.toString('utf8');
+  const cut = text.lastIndexOf('\n');
+  pending = text.slice(cut + 1);
+  scan(text.slice(0, cut + 1));
+});
+
+function forward(signal) {
+  child.kill(signal);
+}
+process.on('SIGINT', forward);
+process.on('SIGTERM', forward);
+
+child.on('close', (code, signal) => {
+  scan(pending);
+  const count = (word) => {
+    const match = testsLine?.match(new RegExp(`(\\d+) ${word}`));
+    return match ? Number(match[1]) : 0;
+  };
+  const exitCode = code ?? (signal ? 1 : 0);
+  if (testsLine !== undefined) {
+    const skipped = count('skipped') + count('todo');
+    const failed = count('failed');
+    const passed = count('passed');
+    console.log(`\ntests: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+  } else {
+    console.log(`\ntests: vitest exited with code ${exitCode} before printing a summary`);
+  }
+  process.exit(exitCode);
+});

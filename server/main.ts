@@ -1,0 +1,60 @@
+// `npm run serve`: the production server for the built widget (see docs/INSTALL.md).
+import { readFileSync } from 'node:fs';
+import { createAppServer } from './createAppServer.ts';
+import { normalizeAncestors } from './buildSecurityHeaders.ts';
+import { parseServeArgs, SERVE_USAGE } from './parseServeArgs.ts';
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseServeArgs(process.argv.slice(2));
+    normalizeAncestors(args.frameAncestors);
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${SERVE_USAGE}`);
+    process.exit(2);
+  }
+  if (args.help) {
+    console.log(SERVE_USAGE);
+    return;
+  }
+  const tls =
+    args.cert && args.key
+      ? { cert: readFileSync(args.cert, 'utf8'), key: readFileSync(args.key, 'utf8') }
+      : undefined;
+  const server = await createAppServer({
+    root: args.root,
+    port: args.port,
+    host: args.host,
+    frameAncestors: args.frameAncestors,
+    tls,
+  });
+  console.log(`Chat Drop is served at ${server.url} (from ${args.root})`);
+  console.log(`Handler URL and install URL for the portal: ${server.url}`);
+  if (args.frameAncestors.length === 0) {
+    console.warn(
+      'Warning: no --frame-ancestors given, so any site may show the app in a frame.\n' +
+        '         Pass your portal, e.g. --frame-ancestors https://example.bitrix24.com',
+    );
+  }
+  if (!tls && args.host !== '127.0.0.1' && args.host !== 'localhost') {
+    console.warn(
+      'Warning: plain HTTP. A portal on https:// cannot show an http:// app (mixed content);\n' +
+        '         pass --cert/--key or put a TLS proxy in front.',
+    );
+  }
+  const stop = (): void => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(
+    `Cannot start the server: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+import type { LedgerStorage, PortalPort } from '../core/ports.ts';
+import type { InstallPageProps } from '../ui/InstallPage.tsx';
+import type { UploadQueueLike } from '../ui/UploadQueueLike.ts';
+
+/** What the app found when it started; decides which page App renders. */
+export type Boot =
+  | { readonly kind: 'outside'; readonly lang: string | undefined }
+  | { readonly kind: 'failed'; readonly lang: string | undefined }
+  | { readonly kind: 'install'; readonly lang: string; readonly install: InstallPageProps }
+  | {
+      readonly kind: 'portal';
+      readonly lang: string;
+      readonly placement: string;
+      readonly dialogId: string | undefined;
+      readonly queue: UploadQueueLike;
+      readonly portal: PortalPort;
+      readonly ledger: Pick<LedgerStorage, 'load'> | undefined;
+      /** Keeps the portal's frame as tall as this element; returns a stop function. */
+      readonly fitFrame: (element: HTMLElement) => () => void;
+    };

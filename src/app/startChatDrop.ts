@@ -1,0 +1,48 @@
+import {
+  createBitrixPortal,
+  createBitrixTransport,
+  createUserOptionLedgerStorage,
+  startFrame,
+} from '../bitrix/index.ts';
+import { createUploadQueue } from '../core/index.ts';
+import { createWorkerEncoder } from '../encode/index.ts';
+import type { Boot } from './Boot.ts';
+
+/**
+ * The composition root: starts the portal frame and wires the SDK adapter (bitrix), the engine
+ * (core) and the Worker encoder (encode) into what the UI needs. Never throws: a failure becomes
+ * `{ kind: 'failed' }`, which the UI explains.
+ */
+export async function startChatDrop(): Promise<Boot> {
+  const fallbackLang = new URLSearchParams(window.location.search).get('LANG') ?? undefined;
+  try {
+    const frame = await startFrame();
+    if (frame.kind === 'outside') return { kind: 'outside', lang: fallbackLang ?? navigator.language };
+    if (frame.kind === 'failed') {
+      console.error('[chat-drop] the portal did not start the app:', frame.error.code);
+      return { kind: 'failed', lang: fallbackLang };
+    }
+    const { b24, context } = frame;
+    if (context.install) {
+      return { kind: 'install', lang: context.lang, install: { isAdmin: context.isAdmin } };
+    }
+    const queue = createUploadQueue({
+      transport: createBitrixTransport(b24),
+      encoder: createWorkerEncoder(),
+      ledger: createUserOptionLedgerStorage({ userOptions: context.userOptions }),
+    });
+    return {
+      kind: 'portal',
+      lang: context.lang,
+      placement: context.placement,
+      dialogId: context.dialogId,
+      queue,
+      portal: createBitrixPortal(b24),
+      ledger: { load: (dialogId) => queue.loadHistory(dialogId) },
+      fitFrame: (element) => frame.resizeToContent(element),
+    };
+  } catch (error) {
+    console.error('[chat-drop] start failed:', error instanceof Error ? error.name : 'unknown');
+    return { kind: 'failed', lang: fallbackLang };
+  }
+}

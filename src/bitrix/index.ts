@@ -1,0 +1,24 @@
+/**
+ * Public surface of src/bitrix, the only folder that imports `@bitrix24/b24jssdk`.
+ * (The install flow files of this folder are exported by their owner below this block.)
+ */
+export {
+  startFrame,
+  SINGLE_ATTEMPT_RESTRICTIONS,
+  type FrameStart,
+  type PortalContext,
+  type StartFrameOptions,
+  type UserOptionStore,
+} from './startFrame.ts';
+export {
+  createBitrixTransport,
+  type BitrixTransport,
+  type BitrixTransportOptions,
+} from './createBitrixTransport.ts';
+export { createBitrixPortal, type BitrixPortalOptions } from './createBitrixPortal.ts';
+export {
+  createUserOptionLedgerStorage,
+  type UserOptionLedgerStorageOptions,
+} from './createUserOptionLedgerStorage.ts';
+export { mapB24Error, BITRIX_WIDGET_CODES, type BitrixWidgetCode } from './mapB24Error.ts';
+export { BitrixCallError } from './BitrixCallError.ts';

@@ -1,0 +1,659 @@
+import { createEmitter } from './createEmitter.ts';
+import type { Emitter } from './createEmitter.ts';
+import { createLedger } from './createLedger.ts';
+import type { Ledger } from './createLedger.ts';
+import { createStore } from './createStore.ts';
+import { isUnknownOutcome, isKnownErrorCode, policyFor } from './errorPolicy.ts';
+import type { Encoder, LedgerStorage, UploadOutcome, UploadTransport } from './ports.ts';
+import { sanitizeFileName } from './sanitizeFileName.ts';
+import type { DeliveryReceipt, LedgerEntry, UploadError, UploadItem } from './types.ts';
+import type { QueueDrainedEvent, UploadEvents } from './UploadEvents.ts';
+import {
+  initialProgress,
+  initialQueueState,
+  isActivePhase,
+  uploadReducer,
+} from './uploadReducer.ts';
+import type { Action, QueueState } from './uploadReducer.ts';
+import { validateFile } from './validateFile.ts';
+
+/**
+ * Files worked on at once (read, sent, checked). Two, because: the portal's rate limit counts
+ * requests, not bytes (contract §5.8), so more parallel requests gain nothing there; the user's
+ * single uplink is shared, so N parallel large files each get 1/N of it and the first one lands
+ * later; yet a second file keeps the pipe busy while the first waits for the portal to decode and
+ * store it. Memory stays bounded too: each file in flight holds its base64 Blob (~140 MB for
+ * 100 MiB). To be confirmed by measurement (bench/).
+ */
+export const DEFAULT_CONCURRENCY = 2;
+/** No upload progress for this long (ms) while the body is still going out ⇒ `WIDGET_STALLED`. */
+export const DEFAULT_STALL_TIMEOUT_MS = 60_000;
+/**
+ * After the whole body was sent, how long (ms) to wait for the answer before `WIDGET_STALLED`.
+ * The cloud stops a request after 60 s of execution (contract §4.3 "Accept request bodies"); the
+ * margin covers decoding and a slow answer.
+ */
+export const DEFAULT_RESPONSE_TIMEOUT_MS = 120_000;
+/** How long (ms) a delivery check may take before it counts as failed. */
+export const DEFAULT_CHECK_TIMEOUT_MS = 30_000;
+/** The longest automatic wait (ms) between sends after a rate-limit refusal. */
+export const MAX_BACKOFF_MS = 60_000;
+
+/**
+ * Wait before the `attempt`-th automatic resend (1-based): 2 s, 4 s, 8 s … capped at
+ * {@link MAX_BACKOFF_MS}, ±10 % so that two files refused together do not come back together.
+ * The SDK has already retried a few times inside one attempt (contract §3.5).
+ */
+export function defaultBackoff(attempt: number): number {
+  const base = Math.min(MAX_BACKOFF_MS, 2_000 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(base * (0.9 + Math.random() * 0.2));
+}
+
+/** A random id; `crypto.randomUUID` is missing outside secure contexts, `getRandomValues` is not. */
+function randomId(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export interface UploadQueueOptions {
+  readonly transport: UploadTransport;
+  readonly encoder: Encoder;
+  /** Where the per-chat ledger lives; without it, nothing is remembered across reloads. */
+  readonly ledger?: LedgerStorage;
+  /** Files in flight at once; default {@link DEFAULT_CONCURRENCY}. */
+  readonly concurrency?: number;
+  /** Epoch ms; default `Date.now`. Also the `since` of delivery checks and the ledger's `at`. */
+  readonly now?: () => number;
+  /** Ids of items and of request attempts; default random hex. */
+  readonly newId?: () => string;
+  /** Wait (ms) before the n-th automatic resend after a rate-limit refusal; default {@link defaultBackoff}. */
+  readonly backoff?: (attempt: number) => number;
+  /** 0 disables. Armed only once the transport reported progress. Default {@link DEFAULT_STALL_TIMEOUT_MS}. */
+  readonly stallTimeoutMs?: number;
+  /** 0 disables. Default {@link DEFAULT_RESPONSE_TIMEOUT_MS}. */
+  readonly responseTimeoutMs?: number;
+  /** Default {@link DEFAULT_CHECK_TIMEOUT_MS}. */
+  readonly checkTimeoutMs?: number;
+}
+
+/** Where files go and which text goes with them. */
+export interface AddFilesOptions {
+  readonly dialogId: string;
+  /**
+   * A string is the batch's text: it goes with the first accepted file only, because the portal
+   * posts one message per file and the same text on every file would repeat it in the chat.
+   * A function decides per file (`index` = position in `files`).
+   */
+  readonly message?: string | ((file: File, index: number) => string | undefined);
+}
+
+/** The queue's state, read-only from outside: change it through the commands. */
+export interface ReadonlyQueueStore {
+  getState(): QueueState;
+  subscribe(listener: () => void): () => void;
+}
+
+/** The upload engine. */
+export interface UploadQueue {
+  readonly store: ReadonlyQueueStore;
+  readonly events: Pick<Emitter<UploadEvents>, 'on' | 'off'>;
+  /** Checks and enqueues files; refused ones enter the queue as `failed` (and `file-rejected`). */
+  addFiles(files: readonly File[], options: AddFilesOptions): UploadItem[];
+  /** Stops reading, sending or waiting at once (a real abort). See the factory's notes on `checking`. */
+  cancel(id: string): void;
+  cancelAll(): void;
+  /** A user's retry of a failed or cancelled file: the only way a file is ever sent twice. */
+  retry(id: string): boolean;
+  /** Drops a row; a file in flight is aborted first. */
+  remove(id: string): void;
+  /** Drops delivered and cancelled rows; failed rows stay until the user decides. */
+  clearFinished(): void;
+  /** The chat's ledger, newest first, including earlier sessions; `[]` without ledger storage. */
+  loadHistory(dialogId: string): Promise<readonly LedgerEntry[]>;
+  /** Aborts everything without marking it cancelled (the ledger keeps it unfinished), writes the ledger. */
+  dispose(): Promise<void>;
+}
+
+interface Run {
+  cancelRequested: boolean;
+  /** Aborts the current read or send. */
+  step: AbortController | undefined;
+  /** Aborts a delivery check (only on dispose: a cancel lets the check finish). */
+  check: AbortController | undefined;
+  /** Ends a rate-limit wait early. */
+  wake: (() => void) | undefined;
+}
+
+type SendResult =
+  | { readonly kind: 'ok'; readonly receipt: DeliveryReceipt }
+  | { readonly kind: 'error'; readonly error: UploadError }
+  | { readonly kind: 'cancelled'; readonly bodySent: boolean };
+
+/** Settles like `promise`, but rejects as soon as `signal` aborts (a port may ignore the signal). */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+/** An encoder failure as data: its own widget code when it has one, else a read failure. */
+function readError(error: unknown): UploadError {
+  const code = (error as { code?: unknown } | null)?.code;
+  const detail = (error as { detail?: unknown } | null)?.detail;
+  if (typeof code === 'string' && code.startsWith('WIDGET_') && isKnownErrorCode(code)) {
+    return {
+      code,
+      origin: 'client',
+      detail: typeof detail === 'string' ? detail : describe(error),
+    };
+  }
+  return { code: 'WIDGET_READ_FAILED', origin: 'client', detail: describe(error) };
+}
+
+function ledgerState(item: UploadItem): LedgerEntry['state'] | undefined {
+  switch (item.phase) {
+    case 'queued':
+    case 'reading':
+    case 'waiting':
+      // Nothing has reached the portal (a rate-limit refusal comes before processing).
+      return 'unfinished';
+    case 'sending':
+    case 'checking':
+      return 'unknown';
+    case 'delivered':
+      return 'delivered';
+    case 'failed':
+      return item.error && isUnknownOutcome(item.error) ? 'unknown' : 'failed';
+    case 'cancelled':
+      return undefined;
+  }
+}
+
+function emptyBatch(): { -readonly [K in keyof QueueDrainedEvent]: number } {
+  return { delivered: 0, failed: 0, unknown: 0, rejected: 0, cancelled: 0 };
+}
+
+/**
+ * The upload engine: a queue of files, each going `queued → reading → sending → delivered`, with
+ * `waiting` (rate limited, resent automatically with backoff), `checking` (outcome unknown, the
+ * chat is searched for the file), `failed` and `cancelled`. State lives in a store changed only by
+ * {@link uploadReducer}; the engine announces changes on a typed emitter.
+ *
+ * Rules it keeps:
+ * - Checks run before a byte is read; a refused file never reaches the encoder.
+ * - A file is read only when a slot is free, so at most `concurrency` base64 Blobs exist; a Blob
+ *   is dropped once its file is delivered, failed or cancelled (a retry reads the file again).
+ * - Every send has a fresh `requestId`. After an unknown outcome the engine never resends: it asks
+ *   `findDelivery` (messages since the attempt began); found ⇒ `delivered`, not found ⇒ `failed`
+ *   with a retry offered, check failed ⇒ `failed` with the outcome still unknown. Only `retry(id)`,
+ *   a user action, sends a file a second time. Rate-limit refusals are the exception: they come
+ *   before processing, so they are resent automatically after a visible `waiting`, without limit.
+ * - Cancel aborts the current read, send or wait. If the whole body had already gone out, the
+ *   portal may have stored the file, so the engine checks first: found ⇒ `delivered`, else
+ *   `cancelled`. A cancel during `checking` lets the check finish the same way — a delivery cannot
+ *   be undone, and the check is short and reads only.
+ *
+ * @example
+ * const queue = createUploadQueue({ transport, encoder, ledger });
+ * queue.events.on('upload-succeeded', ({ item }) => console.log(item.name));
+ * queue.addFiles([...input.files], { dialogId: 'chat5', message: 'Minutes of the meeting' });
+ */
+export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
+  const { transport, encoder } = options;
+  const concurrency =
+    Number.isInteger(options.concurrency) && (options.concurrency ?? 0) >= 1
+      ? (options.concurrency as number)
+      : DEFAULT_CONCURRENCY;
+  const now = options.now ?? Date.now;
+  const newId = options.newId ?? randomId;
+  const backoff = options.backoff ?? defaultBackoff;
+  const stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+  const responseTimeoutMs = options.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS;
+  const checkTimeoutMs = options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
+  const ledger: Ledger | undefined = options.ledger
+    ? createLedger({ storage: options.ledger })
+    : undefined;
+
+  const store = createStore(uploadReducer, initialQueueState);
+  const events = createEmitter<UploadEvents>();
+  /** The picked files, kept for reading (and reading again on retry); never their contents. */
+  const files = new Map<string, File>();
+  const runs = new Map<string, Run>();
+  let batch = emptyBatch();
+  let batchTouched = false;
+  let disposed = false;
+
+  function find(id: string): UploadItem | undefined {
+    return store.getState().items.find((item) => item.id === id);
+  }
+
+  /** Dispatches; returns the changed item, or undefined when the action was ignored. */
+  function update(action: Action & { readonly id: string }): UploadItem | undefined {
+    if (disposed) return undefined;
+    const before = store.getState();
+    if (store.dispatch(action) === before) return undefined;
+    const item = find(action.id);
+    if (item && action.type !== 'read-progress' && action.type !== 'send-progress') remember(item);
+    return item;
+  }
+
+  function remember(item: UploadItem): void {
+    if (!ledger || disposed) return;
+    const state = ledgerState(item);
+    if (state === undefined) {
+      ledger.forget(item.dialogId, item.id);
+      return;
+    }
+    ledger.record(item.dialogId, {
+      id: item.id,
+      name: item.name,
+      size: item.size,
+      lastModified: item.lastModified,
+      state,
+      messageId: item.receipt?.messageId,
+      errorCode: item.error?.code,
+      at: now(),
+    });
+  }
+
+  function finishDelivered(id: string, receipt: DeliveryReceipt): void {
+    const item = update({ type: 'delivered', id, receipt, at: now() });
+    if (!item) return;
+    batch.delivered += 1;
+    events.emit('upload-succeeded', { item, receipt });
+  }
+
+  function finishFailed(id: string, error: UploadError): void {
+    const item = update({ type: 'failed', id, error, at: now() });
+    if (!item) return;
+    batch.failed += 1;
+    if (isUnknownOutcome(error)) batch.unknown += 1;
+    events.emit('upload-failed', { item, error });
+  }
+
+  function finishCancelled(id: string): void {
+    const item = update({ type: 'cancelled', id, at: now() });
+    if (!item) return;
+    batch.cancelled += 1;
+    events.emit('upload-cancelled', { item });
+  }
+
+  function maybeDrained(): void {
+    if (disposed || !batchTouched || runs.size > 0) return;
+    if (store.getState().items.some((item) => isActivePhase(item.phase))) return;
+    const counts: QueueDrainedEvent = { ...batch };
+    batch = emptyBatch();
+    batchTouched = false;
+    events.emit('queue-drained', counts);
+  }
+
+  function schedule(): void {
+    if (disposed) return;
+    for (const item of store.getState().items) {
+      if (runs.size >= concurrency) return;
+      if (item.phase === 'queued' && !runs.has(item.id)) start(item.id);
+    }
+  }
+
+  function start(id: string): void {
+    const run: Run = { cancelRequested: false, step: undefined, check: undefined, wake: undefined };
+    runs.set(id, run);
+    batchTouched = true;
+    process(id, run)
+      .catch((error: unknown) => {
+        // A bug in the engine or a port that broke its contract: keep the row honest, not stuck.
+        console.error('[chat-drop] upload engine error', error);
+        const item = find(id);
+        if (item && isActivePhase(item.phase)) {
+          finishFailed(id, { code: 'WIDGET_UNKNOWN', origin: 'client', detail: describe(error) });
+        }
+      })
+      .finally(() => {
+        runs.delete(id);
+        schedule();
+        maybeDrained();
+      });
+  }
+
+  async function process(id: string, run: Run): Promise<void> {
+    const file = files.get(id);
+    const started = update({ type: 'read-started', id, at: now() });
+    if (!file || !started) return;
+    events.emit('upload-started', { item: started });
+
+    let content: Blob | undefined;
+    const reading = new AbortController();
+    run.step = reading;
+    try {
+      content = await raceAbort(
+        encoder.encode(file, {
+          signal: reading.signal,
+          onProgress: (bytesRead) => {
+            if (reading.signal.aborted) return;
+            const item = update({ type: 'read-progress', id, bytesRead, at: now() });
+            if (item) events.emit('upload-progress', { item });
+          },
+        }),
+        reading.signal,
+      );
+    } catch (error) {
+      if (run.cancelRequested) finishCancelled(id);
+      else finishFailed(id, readError(error));
+      return;
+    }
+    if (run.cancelRequested) return finishCancelled(id);
+    const sending = update({ type: 'encoded', id, contentSize: content.size, at: now() });
+    if (!sending) return;
+
+    let waits = 0;
+    for (;;) {
+      const attemptStart = now();
+      const result = await sendOnce(id, sending, content, run);
+      if (result.kind === 'ok') return finishDelivered(id, result.receipt);
+      if (result.kind === 'cancelled') {
+        if (!result.bodySent) return finishCancelled(id);
+        content = undefined;
+        return check(id, run, attemptStart, {
+          code: 'WIDGET_UNKNOWN',
+          origin: 'client',
+          detail: 'cancelled after the whole request body was sent',
+        });
+      }
+      const error = result.error;
+      const policy = policyFor(error);
+      if (policy.retry === 'auto-backoff') {
+        waits += 1;
+        const delay = Math.min(10 * MAX_BACKOFF_MS, Math.max(0, backoff(waits) || 0));
+        const retryAt = now() + delay;
+        const waiting = update({ type: 'waiting', id, error, retryAt, at: now() });
+        if (!waiting) return;
+        events.emit('upload-waiting', { item: waiting, error, retryAt });
+        await sleep(delay, run);
+        if (run.cancelRequested) return finishCancelled(id);
+        if (!update({ type: 'resent', id, at: now() })) return;
+        continue;
+      }
+      content = undefined;
+      if (policy.outcome === 'unknown') return check(id, run, attemptStart, error);
+      return finishFailed(id, error);
+    }
+  }
+
+  async function sendOnce(
+    id: string,
+    item: UploadItem,
+    content: Blob,
+    run: Run,
+  ): Promise<SendResult> {
+    const controller = new AbortController();
+    run.step = controller;
+    let stalled = false;
+    let bodySent = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = (): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      const ms = bodySent ? responseTimeoutMs : stallTimeoutMs;
+      if (ms <= 0) return;
+      timer = setTimeout(() => {
+        stalled = true;
+        controller.abort(new Error(bodySent ? 'no answer' : 'no upload progress'));
+      }, ms);
+    };
+    try {
+      const outcome: UploadOutcome = await raceAbort(
+        transport.upload({
+          requestId: newId(),
+          dialogId: item.dialogId,
+          name: item.name,
+          message: item.message,
+          content,
+          signal: controller.signal,
+          onProgress: (sent, total) => {
+            if (controller.signal.aborted) return;
+            bodySent = sent >= (total ?? content.size);
+            const progressed = update({ type: 'send-progress', id, sent, total, at: now() });
+            arm();
+            if (progressed) events.emit('upload-progress', { item: progressed });
+          },
+        }),
+        controller.signal,
+      );
+      return outcome.ok
+        ? { kind: 'ok', receipt: outcome.receipt }
+        : { kind: 'error', error: outcome.error };
+    } catch (error) {
+      if (stalled) {
+        const waited = bodySent ? responseTimeoutMs : stallTimeoutMs;
+        return {
+          kind: 'error',
+          error: {
+            code: 'WIDGET_STALLED',
+            origin: 'transport',
+            detail: `${describe(error)} for ${waited} ms`,
+          },
+        };
+      }
+      if (run.cancelRequested) return { kind: 'cancelled', bodySent };
+      // The transport broke its contract (it should resolve with an error): assume the worst.
+      return {
+        kind: 'error',
+        error: { code: 'WIDGET_UNKNOWN', origin: 'transport', detail: describe(error) },
+      };
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+    }
+  }
+
+  async function check(id: string, run: Run, since: number, error: UploadError): Promise<void> {
+    const checking = update({ type: 'checking', id, error, at: now() });
+    if (!checking) return;
+    events.emit('upload-checking', { item: checking, error });
+    const controller = new AbortController();
+    run.check = controller;
+    const timer = setTimeout(
+      () => controller.abort(new Error('delivery check timed out')),
+      checkTimeoutMs,
+    );
+    let receipt: DeliveryReceipt | undefined;
+    try {
+      receipt = await raceAbort(
+        transport.findDelivery({
+          dialogId: checking.dialogId,
+          name: checking.name,
+          size: checking.size,
+          since,
+          signal: controller.signal,
+        }),
+        controller.signal,
+      );
+    } catch (checkError) {
+      return finishFailed(id, {
+        ...error,
+        deliveryCheck: 'failed',
+        detail: joinDetail(error, checkError),
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+    if (receipt) return finishDelivered(id, receipt);
+    if (run.cancelRequested) return finishCancelled(id);
+    return finishFailed(id, { ...error, deliveryCheck: 'not-found' });
+  }
+
+  function joinDetail(error: UploadError, checkError: unknown): string {
+    const check = `delivery check failed: ${describe(checkError)}`;
+    return error.detail ? `${error.detail}; ${check}` : check;
+  }
+
+  function sleep(ms: number, run: Run): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        run.wake = undefined;
+        resolve();
+      }
+      run.wake = done;
+    });
+  }
+
+  function addFiles(list: readonly File[], addOptions: AddFilesOptions): UploadItem[] {
+    if (disposed) return [];
+    const dialogId = addOptions.dialogId.trim();
+    const batchText =
+      typeof addOptions.message === 'string' && addOptions.message.trim() !== ''
+        ? addOptions.message
+        : undefined;
+    let textUsed = false;
+    const items = list.map((file, index): UploadItem => {
+      const name = sanitizeFileName(file.name);
+      const error: UploadError | undefined =
+        dialogId === ''
+          ? { code: 'WIDGET_NOT_IN_CHAT', origin: 'client' }
+          : validateFile({ name, size: file.size });
+      let message: string | undefined;
+      if (!error) {
+        if (typeof addOptions.message === 'function') {
+          message = addOptions.message(file, index);
+        } else if (batchText !== undefined && !textUsed) {
+          message = batchText;
+          textUsed = true;
+        }
+      }
+      const at = now();
+      return {
+        id: newId(),
+        name,
+        size: file.size,
+        mimeType: file.type,
+        lastModified: file.lastModified,
+        dialogId,
+        message,
+        phase: error ? 'failed' : 'queued',
+        progress: initialProgress(file.size),
+        error,
+        receipt: undefined,
+        attempts: 0,
+        addedAt: at,
+        phaseStartedAt: at,
+      };
+    });
+    if (items.length === 0) return [];
+    store.dispatch({ type: 'added', items });
+    batchTouched = true;
+    items.forEach((item, index) => {
+      if (item.error) {
+        batch.rejected += 1;
+        batch.failed += 1;
+        events.emit('file-rejected', { item, error: item.error });
+        return;
+      }
+      const file = list[index];
+      if (file) files.set(item.id, file);
+      remember(item);
+      events.emit('file-added', { item });
+    });
+    schedule();
+    maybeDrained();
+    return items;
+  }
+
+  function cancel(id: string): void {
+    const item = find(id);
+    if (!item || !isActivePhase(item.phase)) return;
+    const run = runs.get(id);
+    if (!run) {
+      finishCancelled(id);
+      maybeDrained();
+      return;
+    }
+    run.cancelRequested = true;
+    // In `checking` the check finishes and decides (see the factory's notes).
+    run.step?.abort(new DOMException('Cancelled by the user', 'AbortError'));
+    run.wake?.();
+  }
+
+  function retry(id: string): boolean {
+    const item = find(id);
+    if (!item || !files.has(id) || runs.has(id)) return false;
+    if (item.phase === 'failed' && item.error && policyFor(item.error).retry === 'none')
+      return false;
+    if (!update({ type: 'retried', id, at: now() })) return false;
+    batchTouched = true;
+    schedule();
+    return true;
+  }
+
+  function remove(id: string): void {
+    const item = find(id);
+    if (!item) return;
+    const run = runs.get(id);
+    if (run) {
+      run.cancelRequested = true;
+      run.step?.abort(new DOMException('Removed by the user', 'AbortError'));
+      run.check?.abort(new DOMException('Removed by the user', 'AbortError'));
+      run.wake?.();
+    }
+    store.dispatch({ type: 'removed', id });
+    files.delete(id);
+    // A delivered file stays in the chat's history; anything else the user has dismissed.
+    if (ledger && item.phase !== 'delivered') ledger.forget(item.dialogId, id);
+    maybeDrained();
+  }
+
+  function clearFinished(): void {
+    const before = store.getState().items;
+    store.dispatch({ type: 'cleared-finished' });
+    const kept = new Set(store.getState().items.map((item) => item.id));
+    for (const item of before) if (!kept.has(item.id)) files.delete(item.id);
+  }
+
+  return {
+    store: { getState: store.getState, subscribe: store.subscribe },
+    events: { on: events.on, off: events.off },
+    addFiles,
+    cancel,
+    cancelAll() {
+      for (const item of store.getState().items) if (isActivePhase(item.phase)) cancel(item.id);
+    },
+    retry,
+    remove,
+    clearFinished,
+    async loadHistory(dialogId) {
+      return ledger ? ledger.load(dialogId) : [];
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      for (const run of runs.values()) {
+        run.step?.abort(new DOMException('The queue was disposed', 'AbortError'));
+        run.check?.abort(new DOMException('The queue was disposed', 'AbortError'));
+        run.wake?.();
+      }
+      events.clear();
+      files.clear();
+      await ledger?.flush();
+    },
+  };
+}

@@ -1,0 +1,250 @@
+import type { UploadError } from './types.ts';
+
+/**
+ * The one table that decides, for every error code the widget can meet, what the user sees and
+ * what the engine does next. Sources for the codes: /work/shared/b24-portal-contract.md §3.4
+ * (system errors), §4.2 (`im.v2.File.upload`), §3.5 (the SDK's own codes); the imbot-style
+ * `FILE_*` spellings come from `imbot.v2.File.upload`, and `INVALID_CONTENT` from an earlier
+ * revision of the im.v2 docs (STYLE.md §4: handle every spelling).
+ */
+
+/** How a failure may be retried. `auto-backoff` = the engine waits (phase `waiting`) and resends. */
+export const RETRY_MODES = ['offer', 'none', 'auto-backoff'] as const;
+export type RetryMode = (typeof RETRY_MODES)[number];
+
+/**
+ * `failed` = the portal refused the request, the file is not in the chat. `unknown` = the request
+ * may have been processed (timeouts, dropped connections, 5xx): the file may be in the chat, so the
+ * engine checks with `findDelivery` and never resends on its own.
+ */
+export const OUTCOMES = ['failed', 'unknown'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** What the user can do about it; the UI translates each into a short hint. */
+export const NEXT_STEPS = [
+  'retry',
+  'wait',
+  'check-chat',
+  'ask-admin',
+  'pick-smaller',
+  'pick-another',
+  'pick-chat',
+  'rename',
+  'reopen',
+  'none',
+] as const;
+export type NextStep = (typeof NEXT_STEPS)[number];
+
+/** The i18n keys of the user-facing reasons; i18n packs type-check against this list. */
+export const ERROR_MESSAGE_KEYS = [
+  'error_chatNotFound',
+  'error_accessDenied',
+  'error_fileEmpty',
+  'error_invalidContent',
+  'error_fileTooLarge',
+  'error_folder',
+  'error_uploadFailed',
+  'error_sendFailed',
+  'error_methodNotFound',
+  'error_session',
+  'error_scope',
+  'error_appAccess',
+  'error_appConfig',
+  'error_rateLimit',
+  'error_overload',
+  'error_server',
+  'error_request',
+  'error_portalDeleted',
+  'error_network',
+  'error_timeout',
+  'error_unexpectedAnswer',
+  'error_readFailed',
+  'error_encodeFailed',
+  'error_nameInvalid',
+  'error_stalled',
+  'error_notInChat',
+  'error_folderUnsupported',
+  'error_noFiles',
+  'error_unknown',
+] as const;
+export type ErrorMessageKey = (typeof ERROR_MESSAGE_KEYS)[number];
+
+/** What the policy table says about one code. */
+export interface ErrorPolicy {
+  readonly messageKey: ErrorMessageKey;
+  readonly retry: RetryMode;
+  readonly outcome: Outcome;
+  readonly nextStep: NextStep;
+}
+
+/** Every code the table knows. A code missing from {@link ERROR_POLICIES} fails type-checking. */
+export const ERROR_CODES = [
+  // im.v2.File.upload (contract §4.2) and their other spellings
+  'CHAT_NOT_FOUND',
+  'ACCESS_DENIED',
+  'FILE_EMPTY',
+  'FILE_INVALID_CONTENT',
+  'INVALID_CONTENT',
+  'FILE_TOO_LARGE',
+  'FOLDER_ERROR',
+  'UPLOAD_FAILED',
+  'SEND_FAILED',
+  'FILE_FOLDER_ERROR',
+  'FILE_UPLOAD_FAILED',
+  'FILE_SEND_FAILED',
+  // platform (contract §3.4)
+  'ERROR_METHOD_NOT_FOUND',
+  'NO_AUTH_FOUND',
+  'expired_token',
+  'invalid_token',
+  'insufficient_scope',
+  'INVALID_CREDENTIALS',
+  'user_access_error',
+  'WRONG_AUTH_TYPE',
+  'QUERY_LIMIT_EXCEEDED',
+  'OPERATION_TIME_LIMIT',
+  'OVERLOAD_LIMIT',
+  'INVALID_REQUEST',
+  'INTERNAL_SERVER_ERROR',
+  'ERROR_CORE',
+  'ERROR_ARGUMENT',
+  '100',
+  'PORTAL_DELETED',
+  // SDK and transport (contract §3.5; axios codes)
+  'NETWORK_ERROR',
+  'REQUEST_TIMEOUT',
+  'JSSDK_UNKNOWN_ERROR',
+  'ERR_BAD_REQUEST',
+  'ERR_BAD_RESPONSE',
+  'ERROR_UNEXPECTED_ANSWER',
+  // the widget's own
+  'WIDGET_READ_FAILED',
+  'WIDGET_ENCODE_FAILED',
+  'WIDGET_NAME_INVALID',
+  'WIDGET_STALLED',
+  'WIDGET_NOT_IN_CHAT',
+  'WIDGET_FOLDER_UNSUPPORTED',
+  'WIDGET_NO_FILES',
+  'WIDGET_UNKNOWN',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+function refused(messageKey: ErrorMessageKey, retry: RetryMode, nextStep: NextStep): ErrorPolicy {
+  return { messageKey, retry, outcome: 'failed', nextStep };
+}
+
+function maybeDelivered(messageKey: ErrorMessageKey): ErrorPolicy {
+  // The request may have been processed: check the chat before anyone resends.
+  return { messageKey, retry: 'offer', outcome: 'unknown', nextStep: 'check-chat' };
+}
+
+/** The policy of every known code. */
+export const ERROR_POLICIES = {
+  // Checked before anything is stored (contract §4.2 rows 2–6): the file is not in the chat.
+  CHAT_NOT_FOUND: refused('error_chatNotFound', 'none', 'pick-chat'),
+  // Not a member of the chat, or REST not available on the plan (STYLE.md §4).
+  ACCESS_DENIED: refused('error_accessDenied', 'none', 'ask-admin'),
+  FILE_EMPTY: refused('error_fileEmpty', 'none', 'pick-another'),
+  // Our own encoding was refused: the file may have changed while it was read; reading it again may help.
+  FILE_INVALID_CONTENT: refused('error_invalidContent', 'offer', 'retry'),
+  INVALID_CONTENT: refused('error_invalidContent', 'offer', 'retry'),
+  FILE_TOO_LARGE: refused('error_fileTooLarge', 'none', 'pick-smaller'),
+  // Rows 7–9: the portal reports these as refusals (400); nothing usable reached the chat.
+  // SEND_FAILED may leave an orphan file on the portal's disk, but no message in the chat.
+  FOLDER_ERROR: refused('error_folder', 'offer', 'retry'),
+  UPLOAD_FAILED: refused('error_uploadFailed', 'offer', 'retry'),
+  SEND_FAILED: refused('error_sendFailed', 'offer', 'retry'),
+  FILE_FOLDER_ERROR: refused('error_folder', 'offer', 'retry'),
+  FILE_UPLOAD_FAILED: refused('error_uploadFailed', 'offer', 'retry'),
+  FILE_SEND_FAILED: refused('error_sendFailed', 'offer', 'retry'),
+  // Platform checks run before the method (contract §3.4 "processing order"): always refusals.
+  ERROR_METHOD_NOT_FOUND: refused('error_methodNotFound', 'none', 'ask-admin'),
+  NO_AUTH_FOUND: refused('error_session', 'none', 'reopen'),
+  // The SDK already refreshed once and replayed (contract §3.5); a later try may get a fresh token.
+  expired_token: refused('error_session', 'offer', 'reopen'),
+  invalid_token: refused('error_session', 'none', 'reopen'),
+  insufficient_scope: refused('error_scope', 'none', 'ask-admin'),
+  INVALID_CREDENTIALS: refused('error_session', 'none', 'reopen'),
+  user_access_error: refused('error_appAccess', 'none', 'ask-admin'),
+  WRONG_AUTH_TYPE: refused('error_appConfig', 'none', 'ask-admin'),
+  // Refused before processing (limits.md), so an automatic resend cannot duplicate a file.
+  QUERY_LIMIT_EXCEEDED: refused('error_rateLimit', 'auto-backoff', 'wait'),
+  OPERATION_TIME_LIMIT: refused('error_rateLimit', 'auto-backoff', 'wait'),
+  OVERLOAD_LIMIT: refused('error_overload', 'offer', 'retry'),
+  INVALID_REQUEST: refused('error_appConfig', 'none', 'ask-admin'),
+  INTERNAL_SERVER_ERROR: maybeDelivered('error_server'),
+  // A generic core failure; 500 for database failures (contract §3.4) — possibly after storing.
+  ERROR_CORE: maybeDelivered('error_server'),
+  ERROR_ARGUMENT: refused('error_request', 'none', 'reopen'),
+  // Engine binder: a parameter is missing or has the wrong type (contract §3.4); a widget bug.
+  '100': refused('error_request', 'none', 'reopen'),
+  PORTAL_DELETED: refused('error_portalDeleted', 'none', 'none'),
+  // The connection failed or timed out: the body may have reached the portal.
+  NETWORK_ERROR: maybeDelivered('error_network'),
+  REQUEST_TIMEOUT: maybeDelivered('error_timeout'),
+  // The SDK could not read a response (e.g. a 200 without `time`, contract §3.3): it may be a success.
+  JSSDK_UNKNOWN_ERROR: maybeDelivered('error_unexpectedAnswer'),
+  // axios: a 4xx whose error code was not a string (e.g. the binder's numeric 100).
+  ERR_BAD_REQUEST: refused('error_request', 'none', 'reopen'),
+  // axios: a 5xx without a readable code.
+  ERR_BAD_RESPONSE: maybeDelivered('error_server'),
+  ERROR_UNEXPECTED_ANSWER: maybeDelivered('error_unexpectedAnswer'),
+  // The file could not be read (moved, deleted or changed on disk after it was picked).
+  WIDGET_READ_FAILED: refused('error_readFailed', 'offer', 'pick-another'),
+  WIDGET_ENCODE_FAILED: refused('error_encodeFailed', 'offer', 'reopen'),
+  WIDGET_NAME_INVALID: refused('error_nameInvalid', 'none', 'rename'),
+  // No upload progress for too long; the request was aborted, but its body may have arrived.
+  WIDGET_STALLED: maybeDelivered('error_stalled'),
+  WIDGET_NOT_IN_CHAT: refused('error_notInChat', 'none', 'pick-chat'),
+  WIDGET_FOLDER_UNSUPPORTED: refused('error_folderUnsupported', 'none', 'pick-another'),
+  WIDGET_NO_FILES: refused('error_noFiles', 'none', 'pick-another'),
+  // Something unexpected happened while sending: assume the worst (the file may be there).
+  WIDGET_UNKNOWN: maybeDelivered('error_unknown'),
+} as const satisfies Record<ErrorCode, ErrorPolicy>;
+
+const BY_UPPER_CASE: ReadonlyMap<string, ErrorPolicy> = new Map(
+  ERROR_CODES.map((code) => [code.toUpperCase(), ERROR_POLICIES[code]]),
+);
+
+/** True when `code` is in the table (exact spelling). */
+export function isKnownErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_POLICIES, code);
+}
+
+/**
+ * The policy for an error, for any code, including ones the table has never seen.
+ *
+ * - Known codes: the table's entry (an exact match first, then case-insensitive, since both
+ *   `expired_token` and upper-case spellings exist).
+ * - Unknown codes with a 5xx status, or from the transport layer (the request may have reached
+ *   the portal): outcome `unknown`, check the chat.
+ * - Other unknown codes: a refusal with a retry offered.
+ * - After an unknown outcome was checked (`error.deliveryCheck`): `not-found` makes it a plain
+ *   failure with a retry offered; `failed` keeps it unknown and points to the chat.
+ *
+ * @example
+ * policyFor({ code: 'QUERY_LIMIT_EXCEEDED', origin: 'server', status: 503 }).retry // 'auto-backoff'
+ */
+export function policyFor(error: UploadError): ErrorPolicy {
+  const code = String(error.code);
+  const known = isKnownErrorCode(code)
+    ? ERROR_POLICIES[code]
+    : BY_UPPER_CASE.get(code.toUpperCase());
+  const base: ErrorPolicy =
+    known ??
+    ((error.status ?? 0) >= 500 || error.origin === 'transport'
+      ? maybeDelivered('error_server')
+      : refused('error_unknown', 'offer', 'retry'));
+  if (error.deliveryCheck === 'not-found' && base.outcome === 'unknown') {
+    return { ...base, outcome: 'failed', retry: 'offer', nextStep: 'retry' };
+  }
+  if (error.deliveryCheck === 'failed') {
+    return { ...base, outcome: 'unknown', retry: 'offer', nextStep: 'check-chat' };
+  }
+  return base;
+}
+
+/** True when the file may be in the chat despite the error: never resend it automatically. */
+export function isUnknownOutcome(error: UploadError): boolean {
+  return policyFor(error).outcome === 'unknown';
+}

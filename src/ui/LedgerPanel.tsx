@@ -1,0 +1,52 @@
+import type { LedgerEntry } from '../core/types.ts';
+import type { MessageKey } from '../i18n/Messages.ts';
+import { useTranslator } from './useTranslator.ts';
+
+export interface LedgerPanelProps {
+  readonly entries: readonly LedgerEntry[];
+  /** Opens the file picker so the user can pick the same file again (contents are never kept). */
+  readonly onAddAgain: (entry: LedgerEntry) => void;
+}
+
+const STATE_LABEL = {
+  delivered: 'ledgerDelivered',
+  failed: 'ledgerNotDelivered',
+  unfinished: 'ledgerNotDelivered',
+  unknown: 'ledgerUnknown',
+} as const satisfies Record<LedgerEntry['state'], MessageKey>;
+
+/** Files from earlier sessions in this chat: what arrived, and what did not. */
+export function LedgerPanel({ entries, onAddAgain }: LedgerPanelProps) {
+  const translator = useTranslator();
+  if (entries.length === 0) return null;
+  const open = entries.some((entry) => entry.state !== 'delivered');
+  return (
+    <details className="cd-ledger" open={open} data-testid="ledger">
+      <summary>
+        {translator.t('ledgerTitle')} ({translator.formatNumber(entries.length)})
+      </summary>
+      <ul className="cd-ledger__list">
+        {entries.map((entry) => (
+          <li key={entry.id} className={`cd-ledger__entry cd-ledger__entry--${entry.state}`}>
+            <span className="cd-ledger__name" dir="auto" title={entry.name}>
+              {entry.name}
+            </span>
+            <span className="cd-ledger__state">
+              {translator.formatSize(entry.size)} · {translator.t(STATE_LABEL[entry.state])}
+            </span>
+            {entry.state !== 'delivered' && (
+              <button
+                type="button"
+                className="cd-button cd-button--link"
+                aria-label={translator.t('ledgerAddAgainFile', { name: entry.name })}
+                onClick={() => onAddAgain(entry)}
+              >
+                {translator.t('ledgerAddAgain')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

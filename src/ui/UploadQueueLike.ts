@@ -1,0 +1,23 @@
+import type { UploadItem } from '../core/types.ts';
+
+/** What the queue's store holds, as far as the UI reads it. */
+export interface QueueStateLike {
+  readonly items: readonly UploadItem[];
+}
+
+/**
+ * The part of the engine's queue (`createUploadQueue` in src/core) the UI drives. Declared
+ * structurally so components and tests depend on the commands, not on how the engine is built.
+ */
+export interface UploadQueueLike {
+  readonly store: {
+    getState(): QueueStateLike;
+    subscribe(listener: () => void): () => void;
+  };
+  addFiles(files: readonly File[], options: { dialogId: string; message?: string }): unknown;
+  cancel(id: string): void;
+  cancelAll(): void;
+  retry(id: string): void;
+  remove(id: string): void;
+  clearFinished(): void;
+}

@@ -1,0 +1,115 @@
+import { memo, useId } from 'react';
+import type { UploadItem } from '../core/types.ts';
+import { describeFailure } from './describeFailure.ts';
+import { ErrorDetails } from './ErrorDetails.tsx';
+import { ProgressBar } from './ProgressBar.tsx';
+import { useObjectUrl } from './useObjectUrl.ts';
+import { useTranslator } from './useTranslator.ts';
+
+/** Images above this size get an icon, not a thumbnail: decoding them costs more than it shows. */
+const THUMBNAIL_MAX_BYTES = 20 * 1024 * 1024;
+
+export interface UploadRowProps {
+  readonly item: UploadItem;
+  /** The picked file, when still known; used only for an image thumbnail. */
+  readonly file: File | undefined;
+  readonly onCancel: (id: string) => void;
+  readonly onRetry: (id: string) => void;
+  readonly onRemove: (id: string) => void;
+  readonly onOpen: (item: UploadItem) => void;
+  readonly onCheckChat: (item: UploadItem) => void;
+}
+
+const ACTIVE = new Set(['queued', 'reading', 'sending', 'waiting']);
+
+/** One file in the queue: name, size, thumbnail, phase, progress and the actions that help. */
+export const UploadRow = memo(function UploadRow({
+  item,
+  file,
+  onCancel,
+  onRetry,
+  onRemove,
+  onOpen,
+  onCheckChat,
+}: UploadRowProps) {
+  const translator = useTranslator();
+  const nameId = useId();
+  const isImage = item.mimeType.startsWith('image/') && item.size <= THUMBNAIL_MAX_BYTES;
+  const thumbnail = useObjectUrl(isImage ? file : undefined);
+  const failure = item.phase === 'failed' ? describeFailure(item, translator) : undefined;
+  const { progress } = item;
+
+  const phaseLabel = failure?.unknown
+    ? translator.t('phase_unknown')
+    : translator.t(`phase_${item.phase}`);
+  const percent =
+    progress.percentage === undefined ? undefined : translator.formatPercent(progress.percentage);
+  const showProgress = item.phase === 'reading' || item.phase === 'sending' || item.phase === 'waiting';
+  const meta: string[] = [translator.formatSize(item.size), phaseLabel];
+  if (showProgress && percent) meta.push(percent);
+  if (item.phase === 'sending' || item.phase === 'reading') {
+    if (progress.speed !== undefined) meta.push(translator.formatSpeed(progress.speed));
+    if (progress.secondsLeft !== undefined)
+      meta.push(translator.t('timeLeft', { duration: translator.formatDuration(progress.secondsLeft) }));
+  }
+
+  return (
+    <div
+      className={`cd-row cd-row--${failure?.unknown ? 'unknown' : item.phase}`}
+      data-testid="upload-row"
+      data-phase={item.phase}
+      data-name={item.name}
+    >
+      <div className="cd-row__thumb" aria-hidden="true">
+        {thumbnail ? <img src={thumbnail} alt="" /> : <span className="cd-row__icon" />}
+      </div>
+      <div className="cd-row__body">
+        <div className="cd-row__name" id={nameId} dir="auto" title={item.name}>
+          {item.name}
+        </div>
+        <div className="cd-row__meta">{meta.join(' · ')}</div>
+        {failure && (
+          <div className="cd-row__reason">
+            {failure.reason} {failure.hint}
+          </div>
+        )}
+        {showProgress && (
+          <ProgressBar
+            value={item.phase === 'waiting' ? undefined : progress.percentage}
+            label={translator.t('progressLabel', { name: item.name })}
+            valueText={percent ?? phaseLabel}
+            tone={item.phase === 'waiting' ? 'waiting' : 'active'}
+          />
+        )}
+        {failure && <ErrorDetails code={failure.code} />}
+      </div>
+      <div className="cd-row__actions">
+        {ACTIVE.has(item.phase) && (
+          <button type="button" className="cd-button cd-button--ghost" aria-describedby={nameId} onClick={() => onCancel(item.id)}>
+            {translator.t('cancel')}
+          </button>
+        )}
+        {item.phase === 'delivered' && item.receipt && (
+          <button type="button" className="cd-button cd-button--link" aria-describedby={nameId} onClick={() => onOpen(item)}>
+            {translator.t('openInChat')}
+          </button>
+        )}
+        {failure?.unknown && (
+          <button type="button" className="cd-button cd-button--link" aria-describedby={nameId} onClick={() => onCheckChat(item)}>
+            {translator.t('checkTheChat')}
+          </button>
+        )}
+        {((failure && failure.canRetry) || item.phase === 'cancelled') && (
+          <button type="button" className="cd-button" aria-describedby={nameId} onClick={() => onRetry(item.id)}>
+            {translator.t('retry')}
+          </button>
+        )}
+        {(item.phase === 'delivered' || item.phase === 'failed' || item.phase === 'cancelled') && (
+          <button type="button" className="cd-button cd-button--ghost" aria-describedby={nameId} onClick={() => onRemove(item.id)}>
+            {translator.t('remove')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,84 @@
+import { toast } from 'sonner';
+import type { PortalPort } from '../core/ports.ts';
+import type { UploadItem } from '../core/types.ts';
+import type { Translator } from '../i18n/createTranslator.ts';
+import { describeFailure } from './describeFailure.ts';
+
+/** What a toast may do besides showing text. */
+export interface ToastContext {
+  readonly translator: Translator;
+  readonly portal: Pick<PortalPort, 'openMessage'>;
+  readonly retry: (id: string) => void;
+}
+
+/** The toast id of an item: one toast per file, updated in place as its phase changes. */
+export function toastIdFor(itemId: string): string {
+  return `chat-drop-file-${itemId}`;
+}
+
+/**
+ * Shows or updates the toast of one file. Callable outside React (sonner keeps its own store):
+ * sending → delivered with "Open in chat", → failed with the reason and Retry, → unknown outcome
+ * with "Check the chat". A cancelled file's toast is dismissed.
+ */
+export function toastForItem(item: UploadItem, context: ToastContext): void {
+  const { translator, portal } = context;
+  const id = toastIdFor(item.id);
+  const name = item.name;
+  switch (item.phase) {
+    case 'queued':
+    case 'reading':
+    case 'sending':
+      toast.loading(translator.t('toastSending', { name }), { id });
+      return;
+    case 'waiting':
+      toast.loading(translator.t('toastWaiting', { name }), { id });
+      return;
+    case 'checking':
+      toast.loading(translator.t('toastChecking', { name }), { id });
+      return;
+    case 'delivered': {
+      const receipt = item.receipt;
+      toast.success(translator.t('toastDelivered', { name }), {
+        id,
+        action: receipt
+          ? {
+              label: translator.t('openInChat'),
+              onClick: () => void portal.openMessage(receipt.dialogId, receipt.messageId),
+            }
+          : undefined,
+      });
+      return;
+    }
+    case 'failed': {
+      const failure = describeFailure(item, translator);
+      if (failure?.unknown) {
+        // The file may be in the chat already: send the user there rather than resend blindly.
+        toast.warning(translator.t('toastUnknown', { name }), {
+          id,
+          description: `${failure.reason} ${failure.hint}`.trim(),
+          duration: Number.POSITIVE_INFINITY,
+          closeButton: true,
+          action: {
+            label: translator.t('checkTheChat'),
+            onClick: () => void portal.openMessage(item.dialogId, 0),
+          },
+        });
+        return;
+      }
+      toast.error(translator.t('toastFailed', { name }), {
+        id,
+        description: failure ? `${failure.reason} ${failure.hint}`.trim() : undefined,
+        duration: Number.POSITIVE_INFINITY,
+        closeButton: true,
+        action: failure?.canRetry
+          ? { label: translator.t('retry'), onClick: () => context.retry(item.id) }
+          : undefined,
+      });
+      return;
+    }
+    case 'cancelled':
+      toast.dismiss(id);
+      return;
+  }
+}

@@ -1,0 +1,97 @@
+import { toast } from 'sonner';
+import type { UploadItem } from '../core/types.ts';
+import type { UploadQueueLike } from './UploadQueueLike.ts';
+import { isFinished, summarizeItems } from './summarizeItems.ts';
+import { toastForItem, toastIdFor, type ToastContext } from './toastForItem.ts';
+
+/** A batch with more files than this gets one summary toast instead of one toast per file. */
+export const SUMMARY_FROM = 4;
+
+/**
+ * Keeps the toasts in step with the queue. A batch is what gets added while something is still
+ * unfinished; small batches get a toast per file, larger ones a single summary
+ * ("12 delivered, 1 failed") so that dropping 50 files does not raise a storm. Returns a stop
+ * function.
+ */
+export function watchQueueToasts(queue: UploadQueueLike, context: ToastContext): () => void {
+  const shown = new Map<string, string>();
+  let batch = new Set<string>();
+  let batchNumber = 0;
+  let summarizedBatch = -1;
+  let lastSummary = '';
+  const summaryId = (): string => `chat-drop-batch-${batchNumber}`;
+
+  const signature = (item: UploadItem): string => `${item.phase}|${item.error?.code ?? ''}`;
+
+  const update = (): void => {
+    const items = queue.store.getState().items;
+    const byId = new Map(items.map((item) => [item.id, item]));
+
+    // Items removed from the queue take their toasts with them.
+    for (const id of shown.keys()) {
+      if (!byId.has(id)) {
+        toast.dismiss(toastIdFor(id));
+        shown.delete(id);
+      }
+    }
+
+    const batchItems = (): UploadItem[] =>
+      [...batch].map((id) => byId.get(id)).filter((item) => item !== undefined);
+    for (const item of items) {
+      if (batch.has(item.id) || shown.has(item.id)) continue;
+      if (batchItems().every(isFinished)) {
+        batch = new Set();
+        batchNumber += 1;
+      }
+      batch.add(item.id);
+    }
+
+    const current = batchItems();
+    const summaryMode = current.length >= SUMMARY_FROM;
+    if (summaryMode && summarizedBatch !== batchNumber) {
+      // The batch just grew past the threshold: its per-file toasts give way to the summary.
+      summarizedBatch = batchNumber;
+      for (const id of batch) toast.dismiss(toastIdFor(id));
+    }
+    for (const item of items) {
+      const sig = signature(item);
+      if (shown.get(item.id) === sig) continue;
+      const wasShown = shown.has(item.id);
+      shown.set(item.id, sig);
+      if (summaryMode && batch.has(item.id)) {
+        if (wasShown) toast.dismiss(toastIdFor(item.id));
+        continue;
+      }
+      toastForItem(item, context);
+    }
+
+    if (summaryMode) {
+      const summary = summarizeItems(current);
+      const { translator } = context;
+      const key = `${batchNumber}|${summary.delivered}|${summary.failed}|${summary.cancelled}|${summary.active}|${Math.round(summary.percentage ?? 0)}`;
+      if (key === lastSummary) return;
+      lastSummary = key;
+      if (summary.active > 0) {
+        toast.loading(translator.t('summarySending', { count: summary.total }), {
+          id: summaryId(),
+          description: translator.formatPercent(summary.percentage ?? 0),
+        });
+      } else {
+        const parts = [translator.t('summaryDelivered', { count: summary.delivered })];
+        if (summary.failed > 0) parts.push(translator.t('summaryFailed', { count: summary.failed }));
+        if (summary.cancelled > 0)
+          parts.push(translator.t('summaryCancelled', { count: summary.cancelled }));
+        const show = summary.failed > 0 ? toast.error : toast.success;
+        show(parts.join(', '), {
+          id: summaryId(),
+          description: undefined,
+          duration: summary.failed > 0 ? Number.POSITIVE_INFINITY : undefined,
+          closeButton: true,
+        });
+      }
+    }
+  };
+
+  update();
+  return queue.store.subscribe(update);
+}

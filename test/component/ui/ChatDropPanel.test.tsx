@@ -1,0 +1,298 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { createFile, dataTransferWithFiles, dataTransferWithText, drop } from '../support/createDropEvents.ts';
+import { renderPanel } from '../support/renderPanel.tsx';
+
+function rows() {
+  return screen.queryAllByTestId('upload-row');
+}
+
+function rowOf(name: string): HTMLElement {
+  const row = rows().find((element) => element.dataset.name === name);
+  if (!row) throw new Error(`no row for ${name}`);
+  return row;
+}
+
+describe('ChatDropPanel', () => {
+  it('sends dropped files to the placement chat and shows them delivered', async () => {
+    const { fake } = renderPanel();
+    await screen.findByText('Marketing');
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('report.pdf', 2048)]));
+    await waitFor(() => expect(rowOf('report.pdf').dataset.phase).toBe('delivered'));
+    expect(fake.requests.map((r) => [r.name, r.dialogId])).toEqual([['report.pdf', 'chat5']]);
+  });
+
+  it('refuses a file over 100 MB before reading it (faked size, nothing allocated)', async () => {
+    const { encoder, fake } = renderPanel();
+    await drop(
+      screen.getByTestId('chat-drop'),
+      dataTransferWithFiles([createFile('huge.iso', 104_857_601)]),
+    );
+    await waitFor(() => expect(rowOf('huge.iso').dataset.phase).toBe('failed'));
+    expect(rowOf('huge.iso')).toHaveTextContent('larger than 100 MB');
+    expect(within(rowOf('huge.iso')).queryByRole('button', { name: 'Retry' })).toBeNull();
+    expect(encoder.calls).toHaveLength(0);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('accepts exactly 100 MB', async () => {
+    renderPanel();
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('max.bin', 104_857_600)]));
+    await waitFor(() => expect(rowOf('max.bin').dataset.phase).toBe('delivered'));
+  });
+
+  it('adds files picked with the hidden file input', async () => {
+    const { user } = renderPanel();
+    await user.upload(screen.getByTestId('file-input'), [createFile('a.txt', 10, 'text/plain')]);
+    await waitFor(() => expect(rowOf('a.txt').dataset.phase).toBe('delivered'));
+  });
+
+  it('opens the file picker on click, Enter and Space', async () => {
+    const { user } = renderPanel();
+    const input = screen.getByTestId('file-input') as HTMLInputElement;
+    const click = vi.spyOn(input, 'click');
+    const zone = screen.getByRole('button', { name: /Drop files here/ });
+    await user.click(zone);
+    zone.focus();
+    await user.keyboard('{Enter}');
+    await user.keyboard(' ');
+    expect(click).toHaveBeenCalledTimes(3);
+  });
+
+  it('adds pasted files (Ctrl/Cmd+V of a screenshot)', async () => {
+    renderPanel();
+    const image = createFile('screenshot.png', 5000, 'image/png');
+    fireEvent.paste(screen.getByTestId('message-input'), { clipboardData: dataTransferWithFiles([image]) });
+    await waitFor(() => expect(rowOf('screenshot.png').dataset.phase).toBe('delivered'));
+  });
+
+  it('leaves a paste of plain text to the message field', async () => {
+    renderPanel();
+    const input = screen.getByTestId('message-input');
+    const event = fireEvent.paste(input, { clipboardData: dataTransferWithText('hello') });
+    expect(event).toBe(true);
+    expect(rows()).toHaveLength(0);
+    expect(screen.queryByTestId('notice')).toBeNull();
+  });
+
+  it('explains that only files can be dropped when a link or text is dragged in', async () => {
+    renderPanel();
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithText('https://example.com'));
+    expect(screen.getByTestId('notice')).toHaveTextContent('Only files can be dropped here');
+    expect(rows()).toHaveLength(0);
+  });
+
+  it('explains a folder drop the browser could not read into files', async () => {
+    renderPanel();
+    await drop(screen.getByTestId('chat-drop'), { files: [], items: [], types: ['Files'] });
+    await waitFor(() =>
+      expect(screen.getByTestId('notice')).toHaveTextContent('This folder is empty or your browser cannot read folders'),
+    );
+  });
+
+  it('shows a clear drop target while files are dragged over the panel', async () => {
+    renderPanel();
+    await screen.findByText('Marketing');
+    const panel = screen.getByTestId('chat-drop');
+    fireEvent.dragEnter(panel, { dataTransfer: dataTransferWithFiles([createFile('x.txt', 1)]) });
+    await screen.findByText('Release to send to Marketing');
+    fireEvent.dragLeave(panel, { dataTransfer: dataTransferWithFiles([createFile('x.txt', 1)]) });
+    await waitFor(() => expect(screen.queryByText('Release to send to Marketing')).toBeNull());
+  });
+
+  it('cancels a file being sent and retries it', async () => {
+    const { fake, user } = renderPanel();
+    fake.hold();
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('slow.bin', 1000)]));
+    await waitFor(() => expect(rowOf('slow.bin').dataset.phase).toBe('sending'));
+    await user.click(within(rowOf('slow.bin')).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(rowOf('slow.bin').dataset.phase).not.toBe('sending'));
+    expect(['cancelled', 'checking']).toContain(rowOf('slow.bin').dataset.phase);
+    await waitFor(() => expect(rowOf('slow.bin').dataset.phase).toBe('cancelled'));
+    fake.answer((request) => ({ ok: true, receipt: { messageId: 1, fileId: 2, chatId: 5, dialogId: request.dialogId } }));
+    await user.click(within(rowOf('slow.bin')).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(rowOf('slow.bin').dataset.phase).toBe('delivered'));
+  });
+
+  it('removes a finished row', async () => {
+    const { user } = renderPanel();
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('done.txt', 5)]));
+    await waitFor(() => expect(rowOf('done.txt').dataset.phase).toBe('delivered'));
+    await user.click(within(rowOf('done.txt')).getByRole('button', { name: 'Remove' }));
+    expect(rows()).toHaveLength(0);
+  });
+
+  it('cancels all files at once and clears finished ones', async () => {
+    const { fake, user } = renderPanel();
+    fake.hold();
+    await drop(
+      screen.getByTestId('chat-drop'),
+      dataTransferWithFiles([createFile('1.bin', 10), createFile('2.bin', 10), createFile('3.bin', 10)]),
+    );
+    await waitFor(() => expect(rowOf('1.bin').dataset.phase).toBe('sending'));
+    await user.click(screen.getByRole('button', { name: 'Cancel all' }));
+    await waitFor(() => expect(rows().every((row) => row.dataset.phase === 'cancelled')).toBe(true));
+    await user.click(screen.getByRole('button', { name: 'Clear finished' }));
+    expect(rows()).toHaveLength(0);
+  });
+
+  it('offers Retry for a refused upload and sends it again on request', async () => {
+    const { fake, user } = renderPanel();
+    fake.answer(() => ({ ok: false, error: { code: 'UPLOAD_FAILED', origin: 'server', status: 400 } }));
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('x.doc', 10)]));
+    await waitFor(() => expect(rowOf('x.doc').dataset.phase).toBe('failed'));
+    expect(rowOf('x.doc')).toHaveTextContent('The portal could not store the file.');
+    expect(fake.requests).toHaveLength(1);
+    fake.answer((request) => ({ ok: true, receipt: { messageId: 9, fileId: 2, chatId: 5, dialogId: request.dialogId } }));
+    await user.click(within(rowOf('x.doc')).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(rowOf('x.doc').dataset.phase).toBe('delivered'));
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('shows the error code only inside the details disclosure, never the raw description', async () => {
+    const { fake } = renderPanel();
+    fake.answer(() => ({
+      ok: false,
+      error: { code: 'ACCESS_DENIED', origin: 'server', status: 403, detail: 'Access denied! stack at foo.php:12' },
+    }));
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('x.doc', 10)]));
+    await waitFor(() => expect(rowOf('x.doc').dataset.phase).toBe('failed'));
+    const row = rowOf('x.doc');
+    expect(row).not.toHaveTextContent('foo.php');
+    const details = row.querySelector('details');
+    expect(details).not.toBeNull();
+    expect(within(details as HTMLElement).getByText('Code: ACCESS_DENIED')).toBeInTheDocument();
+  });
+
+  it('renders an HTML file name as text, not markup', async () => {
+    renderPanel();
+    const name = '<img src=x onerror=alert(1)>.png';
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile(name, 10, 'text/plain')]));
+    await waitFor(() => expect(rowOf(name).dataset.phase).toBe('delivered'));
+    expect(rowOf(name).querySelector('img[src="x"]')).toBeNull();
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+    expect(within(rowOf(name)).getByText(name)).toHaveAttribute('title', name);
+  });
+
+  it('keeps long and right-to-left names in one line with dir=auto and a title', async () => {
+    renderPanel();
+    const long = `${'a'.repeat(251)}.txt`;
+    const rtl = 'تقرير سنوي.pdf';
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile(long, 3), createFile(rtl, 3)]));
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    for (const name of [long, rtl]) {
+      const label = within(rowOf(name)).getByText(name);
+      expect(label).toHaveAttribute('dir', 'auto');
+      expect(label).toHaveAttribute('title', name);
+      expect(label).toHaveClass('cd-row__name');
+    }
+  });
+
+  it('announces results politely for screen readers', async () => {
+    renderPanel();
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('said.txt', 3)]));
+    await waitFor(() => expect(screen.getByTestId('announcer')).toHaveTextContent('said.txt delivered'));
+    expect(screen.getByTestId('announcer')).toHaveAttribute('aria-live', 'polite');
+  });
+
+  it('sends the message with the files and empties the field', async () => {
+    const { fake, user } = renderPanel();
+    await user.type(screen.getByTestId('message-input'), 'Minutes');
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('m.txt', 3), createFile('n.txt', 3)]));
+    await waitFor(() => expect(fake.requests).toHaveLength(2));
+    expect(fake.requests.map((r) => r.message)).toEqual(['Minutes', undefined]);
+    expect(screen.getByTestId('message-input')).toHaveValue('');
+  });
+
+  it('IM_TEXTAREA: prefills the message from the chat input and clears the chat input once sent', async () => {
+    const { portal, fake } = renderPanel({ placement: 'IM_TEXTAREA', inputText: 'See attached' });
+    await waitFor(() => expect(screen.getByTestId('message-input')).toHaveValue('See attached'));
+    expect(portal.clearChatInputText).not.toHaveBeenCalled();
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('s.txt', 3)]));
+    await waitFor(() => expect(portal.clearChatInputText).toHaveBeenCalledTimes(1));
+    expect(fake.requests[0]?.message).toBe('See attached');
+  });
+
+  it('IM_TEXTAREA: keeps the chat input when the file carrying its text failed', async () => {
+    const { portal, fake } = renderPanel({ placement: 'IM_TEXTAREA', inputText: 'Keep me' });
+    await waitFor(() => expect(screen.getByTestId('message-input')).toHaveValue('Keep me'));
+    fake.answer(() => ({ ok: false, error: { code: 'UPLOAD_FAILED', origin: 'server', status: 400 } }));
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('s.txt', 3)]));
+    await waitFor(() => expect(rowOf('s.txt').dataset.phase).toBe('failed'));
+    expect(portal.clearChatInputText).not.toHaveBeenCalled();
+  });
+
+  it('IM_SIDEBAR: does not touch the chat input', async () => {
+    const { portal } = renderPanel({ placement: 'IM_SIDEBAR', inputText: 'typed' });
+    await screen.findByText('Marketing');
+    expect(portal.getChatInputText).not.toHaveBeenCalled();
+    expect(screen.getByTestId('message-input')).toHaveValue('');
+  });
+
+  it('shows the chat name and its initials in the header', async () => {
+    renderPanel({ dialogId: 'chat9' });
+    expect(await screen.findByTestId('chat-header')).toHaveTextContent('Design');
+  });
+
+  it('offers earlier sessions with "Add again" that opens the picker', async () => {
+    const { user } = renderPanel({
+      ledger: {
+        load: async () => [
+          { id: 'old1', name: 'kept.pdf', size: 10, lastModified: 1, state: 'delivered', messageId: 3, errorCode: undefined, at: 1 },
+          { id: 'old2', name: 'lost.pdf', size: 10, lastModified: 1, state: 'unfinished', messageId: undefined, errorCode: undefined, at: 1 },
+        ],
+      },
+    });
+    const ledger = await screen.findByTestId('ledger');
+    expect(ledger).toHaveTextContent('kept.pdf');
+    expect(ledger).toHaveTextContent('Not delivered');
+    const click = vi.spyOn(screen.getByTestId('file-input') as HTMLInputElement, 'click');
+    await user.click(within(ledger).getByRole('button', { name: 'Add lost.pdf again' }));
+    expect(click).toHaveBeenCalled();
+    expect(within(ledger).queryByRole('button', { name: 'Add kept.pdf again' })).toBeNull();
+  });
+});
+
+describe('ChatDropPanel in the DEFAULT placement', () => {
+  it('lets nothing be dropped before a chat is picked, then sends to the picked chat', async () => {
+    const { fake, user } = renderPanel({ dialogId: null });
+    expect(screen.queryByTestId('dropzone')).toBeNull();
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('early.txt', 3)]));
+    expect(rows()).toHaveLength(0);
+    await user.type(screen.getByRole('searchbox', { name: 'Search chats' }), 'des');
+    const option = await screen.findByRole('button', { name: /Design/ });
+    await waitFor(() => expect(screen.queryByRole('button', { name: /Marketing/ })).toBeNull());
+    await user.click(option);
+    expect(screen.getByTestId('chat-header')).toHaveTextContent('Design');
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('late.txt', 3)]));
+    await waitFor(() => expect(rowOf('late.txt').dataset.phase).toBe('delivered'));
+    expect(fake.requests.map((r) => r.dialogId)).toEqual(['chat9']);
+    await user.click(screen.getByRole('button', { name: 'Change chat' }));
+    expect(await screen.findByRole('button', { name: /Marketing/ })).toBeInTheDocument();
+  });
+});
+
+describe('ChatDropPanel languages', () => {
+  it('speaks Russian with correct plurals in the batch bar', async () => {
+    renderPanel({ lang: 'ru' });
+    await drop(
+      screen.getByTestId('chat-drop'),
+      dataTransferWithFiles(Array.from({ length: 5 }, (_, i) => createFile(`f${i}.txt`, 3))),
+    );
+    await waitFor(() => expect(screen.getByTestId('batch-bar')).toHaveTextContent('5 файлов · 5 доставлено'));
+    expect(screen.getByText('Перетащите файлы сюда')).toBeInTheDocument();
+  });
+
+  it('speaks German', async () => {
+    renderPanel({ lang: 'de' });
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('a.txt', 3)]));
+    await waitFor(() => expect(screen.getByTestId('batch-bar')).toHaveTextContent('1 Datei · 1 zugestellt'));
+    expect(screen.getByRole('button', { name: 'Erledigte entfernen' })).toBeInTheDocument();
+  });
+
+  it('falls back to English for an unknown portal language', async () => {
+    renderPanel({ lang: 'ua' });
+    expect(screen.getByText('Drop files here')).toBeInTheDocument();
+    await act(async () => undefined);
+  });
+});

@@ -1,0 +1,112 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { createFile, dataTransferWithFiles, drop } from '../support/createDropEvents.ts';
+import { receiptFor } from '../support/createFakeTransport.ts';
+import { renderPanel } from '../support/renderPanel.tsx';
+
+/** The toasts sonner shows, as elements. */
+function toasts(): HTMLElement[] {
+  return Array.from(document.querySelectorAll<HTMLElement>('[data-sonner-toast]'));
+}
+
+function toastWith(text: string): HTMLElement {
+  const found = toasts().find((toast) => toast.textContent?.includes(text));
+  if (!found) throw new Error(`no toast with "${text}"; toasts: ${toasts().map((t) => t.textContent).join(' | ')}`);
+  return found;
+}
+
+describe('toasts', () => {
+  it('one toast per file, updated in place from sending to delivered, with Open in chat', async () => {
+    const { fake, portal } = renderPanel();
+    fake.hold();
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('a.pdf', 10)]));
+    await waitFor(() => toastWith('Sending a.pdf…'));
+    fake.release('a.pdf', { ok: true, receipt: { messageId: 77, fileId: 1, chatId: 5, dialogId: 'chat5' } });
+    await waitFor(() => toastWith('a.pdf delivered'));
+    expect(toasts().filter((t) => t.textContent?.includes('a.pdf'))).toHaveLength(1);
+    await userEvent.click(within(toastWith('a.pdf delivered')).getByRole('button', { name: 'Open in chat' }));
+    expect(portal.openMessage).toHaveBeenCalledWith('chat5', 77);
+  });
+
+  it('a refused file: the reason and Retry, which sends it again', async () => {
+    const { fake } = renderPanel();
+    fake.answer(() => ({ ok: false, error: { code: 'SEND_FAILED', origin: 'server', status: 400 } }));
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('b.pdf', 10)]));
+    await waitFor(() => toastWith('b.pdf was not sent'));
+    expect(toastWith('b.pdf was not sent')).toHaveTextContent('the message could not be posted');
+    fake.answer((request) => ({ ok: true, receipt: receiptFor(request) }));
+    await userEvent.click(within(toastWith('b.pdf was not sent')).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => toastWith('b.pdf delivered'));
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('a refusal with no retry (too large) offers no Retry', async () => {
+    renderPanel();
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('big.iso', 200 * 1024 * 1024)]));
+    await waitFor(() => toastWith('big.iso was not sent'));
+    expect(within(toastWith('big.iso was not sent')).queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+
+  it('an unknown outcome: "may not have arrived" with Check the chat', async () => {
+    const { fake, portal } = renderPanel();
+    fake.answer(() => ({ ok: false, error: { code: 'INTERNAL_SERVER_ERROR', origin: 'server', status: 500 } }));
+    fake.answerFindDelivery(async () => {
+      throw new Error('network down');
+    });
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('c.pdf', 10)]));
+    await waitFor(() => toastWith('c.pdf may not have arrived'));
+    expect(toastWith('c.pdf may not have arrived')).toHaveTextContent('Check the chat before sending it again');
+    await userEvent.click(within(toastWith('c.pdf may not have arrived')).getByRole('button', { name: 'Check the chat' }));
+    expect(portal.openMessage).toHaveBeenCalledWith('chat5', 0);
+  });
+
+  it('an unknown outcome found in the chat becomes delivered, not a failure', async () => {
+    const { fake } = renderPanel();
+    fake.answer(() => ({ ok: false, error: { code: 'NETWORK_ERROR', origin: 'transport' } }));
+    fake.answerFindDelivery(async (query) => ({ messageId: 5, fileId: 6, chatId: 5, dialogId: query.dialogId }));
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('d.pdf', 10)]));
+    await waitFor(() => toastWith('d.pdf delivered'));
+  });
+
+  it('rate limited: a waiting toast that says it will be sent again', async () => {
+    const { fake } = renderPanel();
+    fake.answer(() => ({ ok: false, error: { code: 'QUERY_LIMIT_EXCEEDED', origin: 'server', status: 503 } }));
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('e.pdf', 10)]));
+    await waitFor(() => toastWith('e.pdf: the portal is busy, sending again soon'));
+    expect(screen.getByTestId('upload-row')).toHaveAttribute('data-phase', 'waiting');
+  });
+
+  it('a batch of more than 3 files gets one summary toast instead of a storm', async () => {
+    const { fake } = renderPanel();
+    let n = 0;
+    fake.answer((request) => {
+      n += 1;
+      return n === 3
+        ? { ok: false, error: { code: 'UPLOAD_FAILED', origin: 'server', status: 400 } }
+        : { ok: true, receipt: receiptFor(request) };
+    });
+    const files = Array.from({ length: 12 }, (_, i) => createFile(`f${i}.txt`, 10));
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles(files));
+    await waitFor(() => toastWith('11 delivered, 1 failed'));
+    expect(toasts().filter((t) => /f\d+\.txt/.test(t.textContent ?? ''))).toHaveLength(0);
+  });
+
+  it('the summary is in Russian with Russian plurals', async () => {
+    renderPanel({ lang: 'ru' });
+    const files = Array.from({ length: 5 }, (_, i) => createFile(`f${i}.txt`, 10));
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles(files));
+    await waitFor(() => toastWith('5 доставлено'));
+  });
+
+  it('cancelling a file takes its toast away', async () => {
+    const { fake, user } = renderPanel();
+    fake.hold();
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('g.pdf', 10)]));
+    await waitFor(() => toastWith('Sending g.pdf…'));
+    await waitFor(() => expect(screen.getByTestId('upload-row')).toHaveAttribute('data-phase', 'sending'));
+    await user.click(within(screen.getByTestId('upload-row')).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.getByTestId('upload-row')).toHaveAttribute('data-phase', 'cancelled'));
+    await waitFor(() => expect(toasts().filter((t) => t.textContent?.includes('g.pdf') && t.dataset.removed !== 'true')).toHaveLength(0));
+  });
+});

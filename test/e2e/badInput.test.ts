@@ -1,0 +1,141 @@
+// Issue 6 (bad input): odd files and odd names get a clear reason or arrive intact; names reach
+// the chat exactly as the file had them, or as sanitizeFileName (src/core) documents.
+import { writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sanitizeFileName } from '../../src/core/sanitizeFileName.ts';
+import { MAX_NAME_LENGTH } from '../../src/core/validateFile.ts';
+import { en } from '../../src/i18n/en.ts';
+import { chatFiles } from '../support/chatFiles.ts';
+import { dropFiles } from '../support/dropFiles.ts';
+import { makeTestFile } from '../support/makeTestFile.ts';
+import { openWidget } from '../support/openWidget.ts';
+import { sha256 } from '../support/sha256.ts';
+import { startStack, type Stack } from '../support/startStack.ts';
+import { useBrowser } from '../support/useBrowser.ts';
+import { readRows, waitForPhase } from '../support/waitForPhase.ts';
+
+const MARKETING = 5;
+const harness = useBrowser();
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const ODD_NAMES: readonly (readonly [string, string])[] = [
+  ['Cyrillic', 'Отчёт за квартал.txt'],
+  ['emoji', 'party 🎉🚀.txt'],
+  ['right-to-left', 'تقرير مالي.txt'],
+  ['255 characters', `${'n'.repeat(MAX_NAME_LENGTH - 4)}.txt`],
+  ['no extension', 'README'],
+  ['only an extension', '.env'],
+  ['a relative path', '../../x.txt'],
+  ['a backslash path', 'a\\b.txt'],
+  ['control characters', 'tab\there\u0007bell.txt'],
+  ['HTML', '<img src=x onerror=alert(1)>.txt'],
+];
+
+describe('names', () => {
+  test('odd file names reach the chat exactly as the file had them, or as sanitizeFileName rewrites them', async () => {
+    const { page } = await harness.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const files = ODD_NAMES.map(([label, name]) => ({ name, buffer: Buffer.from(`content of ${label}`), mimeType: 'text/plain' }));
+    await dropFiles(frame, files);
+    const expected = files.map((f) => ({ ...f, sent: sanitizeFileName(f.name) }));
+    await expect
+      .poll(() => {
+        const names = new Set(chatFiles(stack.emulator, MARKETING).map((f) => f.name));
+        return expected.filter((f) => !names.has(f.sent)).map((f) => f.sent);
+      }, { timeout: 60_000 })
+      .toEqual([]);
+    const inChat = chatFiles(stack.emulator, MARKETING);
+    for (const f of expected) {
+      const copies = inChat.filter((c) => c.name === f.sent);
+      expect(copies, f.name).toHaveLength(1);
+      expect(copies[0]?.sha256, f.name).toBe(sha256(f.buffer));
+    }
+    // Rows show the names as text: the HTML name made no element and ran nothing.
+    expect(await appFrame.evaluate(() => document.querySelectorAll('img[src="x"]').length)).toBe(0);
+    expect(dialogs).toEqual([]);
+    const rows = await readRows(appFrame);
+    for (const f of expected) {
+      expect(rows.some((r) => r.name === f.name || r.name === f.sent), f.name).toBe(true);
+    }
+  });
+
+  test('a name longer than 255 characters is refused with its reason before sending', async () => {
+    const { page } = await harness.newPage();
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const name = `${'l'.repeat(MAX_NAME_LENGTH)}.txt`;
+    await dropFiles(frame, [{ name, buffer: Buffer.from('long'), mimeType: 'text/plain' }]);
+    const row = await waitForPhase(appFrame, name, 'failed', 15_000);
+    expect(row.text).toContain('WIDGET_NAME_INVALID');
+    expect(stack.emulator.uploads().filter((u) => u.name.startsWith('llll'))).toEqual([]);
+  });
+});
+
+describe('contents', () => {
+  test('an empty file is refused as FILE_EMPTY and never sent', async () => {
+    const { page } = await harness.newPage();
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    await dropFiles(frame, [{ name: 'empty.txt', buffer: Buffer.alloc(0), mimeType: 'text/plain' }]);
+    const row = await waitForPhase(appFrame, 'empty.txt', 'failed', 15_000);
+    expect(row.text).toContain('FILE_EMPTY');
+    expect(stack.emulator.uploads().filter((u) => u.name === 'empty.txt')).toEqual([]);
+    expect(chatFiles(stack.emulator, MARKETING).filter((f) => f.name === 'empty.txt')).toEqual([]);
+  });
+
+  test('the same file dropped twice: the chat holds exactly as many copies as rows say delivered', async () => {
+    const { page } = await harness.newPage();
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const file = { name: 'twice.txt', buffer: Buffer.from('same bytes'), mimeType: 'text/plain' };
+    await dropFiles(frame, [file]);
+    await dropFiles(frame, [file]);
+    await expect
+      .poll(async () => (await readRows(appFrame)).filter((r) => r.name === 'twice.txt').map((r) => r.phase).sort(), { timeout: 60_000 })
+      .toSatisfy((phases: string[]) => phases.length >= 1 && phases.every((p) => ['delivered', 'failed', 'cancelled'].includes(p)));
+    await page.waitForTimeout(1_000);
+    const delivered = (await readRows(appFrame)).filter((r) => r.name === 'twice.txt' && r.phase === 'delivered').length;
+    const copies = chatFiles(stack.emulator, MARKETING).filter((f) => f.name === 'twice.txt');
+    expect(copies).toHaveLength(delivered);
+    for (const c of copies) expect(c.sha256).toBe(sha256(file.buffer));
+  });
+
+  test('a file that becomes unreadable between drop and read fails with WIDGET_READ_FAILED and sends nothing', async () => {
+    const { page } = await harness.newPage();
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const file = await makeTestFile('vanishing.bin', 30 * 1024 * 1024);
+    await dropFiles(frame, [file]);
+    // Changing the file on disk invalidates the browser's snapshot of it: reads now fail.
+    await writeFile(file.path, 'changed');
+    const row = await waitForPhase(appFrame, 'vanishing.bin', 'failed', 60_000);
+    expect(row.text).toContain('WIDGET_READ_FAILED');
+    expect(stack.emulator.uploads().filter((u) => u.name === 'vanishing.bin')).toEqual([]);
+  });
+
+  test('a dragged link or text is not sent and the panel says only files can be dropped', async () => {
+    const { page } = await harness.newPage();
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    await appFrame.evaluate(() => {
+      const input = document.querySelector('input[type="file"][data-testid="file-input"]');
+      const target = input?.parentElement ?? document.body;
+      const data = new DataTransfer();
+      data.setData('text/uri-list', 'https://example.com/');
+      data.setData('text/plain', 'https://example.com/');
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+      }
+    });
+    await expect.poll(() => frame.locator('body').innerText(), { timeout: 10_000 }).toContain(en.dropNoFiles);
+    expect(await readRows(appFrame)).toEqual([]);
+    expect(stack.emulator.uploads().filter((u) => u.name.includes('example.com'))).toEqual([]);
+  });
+});

@@ -1,0 +1,225 @@
+// Issue 3: files dropped into the widget arrive in the chat byte-identical, once; the 100 MiB
+// limit holds at its exact edge; faults end in "delivered once" or a failure the user can act on.
+// Every test checks the chat's final state in the emulator, not only what the widget shows.
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chatFiles } from '../support/chatFiles.ts';
+import { dropFiles } from '../support/dropFiles.ts';
+import { makeTestFile, type TestFile } from '../support/makeTestFile.ts';
+import { openWidget } from '../support/openWidget.ts';
+import { sha256OfDownload } from '../support/sha256.ts';
+import { startStack, type Stack } from '../support/startStack.ts';
+import { useBrowser } from '../support/useBrowser.ts';
+import { waitForChatFiles } from '../support/waitForChatFiles.ts';
+import { waitForPhase } from '../support/waitForPhase.ts';
+
+const LIMIT = 104_857_600;
+const MARKETING = 5;
+
+const harness = useBrowser();
+let stack: Stack;
+let scratch: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  scratch = await mkdtemp(join(tmpdir(), 'chat-drop-upload-'));
+});
+afterAll(async () => {
+  await stack?.close();
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+/** Files of this chat with `name`, from the emulator. */
+function inChat(name: string) {
+  return chatFiles(stack.emulator, MARKETING).filter((f) => f.name === name);
+}
+function uploadsNamed(name: string) {
+  return stack.emulator.uploads().filter((u) => u.name === name);
+}
+
+/** Asserts that `file` is in the chat exactly once and that its download is byte-identical. */
+async function expectDeliveredOnce(file: { name: string; size: number; sha256: string }) {
+  const [arrived] = await waitForChatFiles(stack.emulator, MARKETING, [file.name]);
+  expect(inChat(file.name)).toHaveLength(1);
+  expect(uploadsNamed(file.name)).toHaveLength(1);
+  expect(arrived?.size).toBe(file.size);
+  expect(arrived?.sha256).toBe(file.sha256);
+  const download = await sha256OfDownload(arrived?.urlDownload ?? '');
+  expect(download.status).toBe(200);
+  expect(download.size).toBe(file.size);
+  expect(download.sha256).toBe(file.sha256);
+}
+
+describe('delivery is byte-identical', () => {
+  test('a 1 KiB file arrives in the chat byte-identical', async () => {
+    const { page } = await harness.newPage();
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const [dropped] = await dropFiles(frame, [{ name: 'one-kib.bin', size: 1024 }]);
+    await waitForPhase(appFrame, 'one-kib.bin', 'delivered');
+    await expectDeliveredOnce(dropped!);
+  });
+
+  test('a 10 MiB file arrives in the chat byte-identical', async () => {
+    const { page } = await harness.newPage();
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const file = await makeTestFile('ten-mib.bin', 10 * 1024 * 1024);
+    const [dropped] = await dropFiles(frame, [file]);
+    await waitForPhase(appFrame, 'ten-mib.bin', 'delivered', 90_000);
+    await expectDeliveredOnce(dropped!);
+  });
+
+  test('a file of exactly 104,857,600 bytes is accepted and arrives byte-identical', async () => {
+    const { page } = await harness.newPage();
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const file = await makeTestFile('exactly-100-mib.bin', LIMIT);
+    const [dropped] = await dropFiles(frame, [file]);
+    await waitForPhase(appFrame, 'exactly-100-mib.bin', 'delivered', 240_000);
+    await expectDeliveredOnce(dropped!);
+    await rm(file.path, { force: true });
+  }, 300_000);
+});
+
+describe('the size limit', () => {
+  test('a file one byte over 100 MiB never leaves the browser and its row says it is too large', async () => {
+    const { page } = await harness.newPage();
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    // A sparse file: its bytes are never read, so they need not exist on disk.
+    const path = join(scratch, 'over-limit.bin');
+    await writeFile(path, '');
+    await truncate(path, LIMIT + 1);
+    const uploadRequests: string[] = [];
+    page.on('request', (request) => {
+      if (/\/rest\/im\.v2\.File\.upload/i.test(request.url())) uploadRequests.push(request.url());
+    });
+    await dropFiles(frame, [{ name: 'over-limit.bin', path, size: LIMIT + 1, sha256: '' }]);
+    const row = await waitForPhase(appFrame, 'over-limit.bin', 'failed', 15_000);
+    expect(row.text).toContain('FILE_TOO_LARGE');
+    await page.waitForTimeout(1_000);
+    expect(uploadRequests).toEqual([]);
+    expect(uploadsNamed('over-limit.bin')).toHaveLength(0);
+    expect(inChat('over-limit.bin')).toHaveLength(0);
+  });
+});
+
+describe('cancel', () => {
+  let big: TestFile;
+  beforeAll(async () => {
+    big = await makeTestFile('cancel-me.bin', LIMIT);
+  }, 120_000);
+  afterAll(async () => {
+    if (big) await rm(big.path, { force: true });
+  });
+
+  test('cancelling a file while it is being sent leaves no message in the chat', async () => {
+    const { page, guard } = await harness.newPage();
+    guard.allowNetworkFailures('the cancelled request is aborted by the widget');
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    await dropFiles(frame, [big]);
+    await waitForPhase(appFrame, 'cancel-me.bin', 'sending', 60_000);
+    const row = frame.getByTestId('upload-row').filter({ hasText: 'cancel-me.bin' });
+    await row.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await waitForPhase(appFrame, 'cancel-me.bin', 'cancelled', 15_000);
+    // Anything the server could still have committed would show up within a few seconds.
+    await page.waitForTimeout(3_000);
+    expect(uploadsNamed('cancel-me.bin')).toHaveLength(0);
+    expect(inChat('cancel-me.bin')).toHaveLength(0);
+  }, 180_000);
+});
+
+describe('faults end in one delivery or an actionable failure, never a duplicate', () => {
+  test('a response lost after the file was stored ends with exactly one message and the row delivered', async () => {
+    const { page, guard } = await harness.newPage();
+    guard.allowNetworkFailures('response-drop destroys the socket before the response');
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    stack.emulator.setScenario('response-drop', { count: 1 });
+    try {
+      const [dropped] = await dropFiles(frame, [{ name: 'response-lost.bin', size: 4096 }]);
+      await waitForPhase(appFrame, 'response-lost.bin', 'delivered', 90_000);
+      await page.waitForTimeout(2_000);
+      await expectDeliveredOnce(dropped!);
+    } finally {
+      stack.emulator.clearScenario();
+    }
+  });
+
+  test('a rate-limit storm mid-queue ends with every file delivered exactly once', async () => {
+    const { page, guard } = await harness.newPage();
+    guard.allowFailedResponses([503], 'rate-limit-storm answers 503 QUERY_LIMIT_EXCEEDED');
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const names = Array.from({ length: 6 }, (_, i) => `storm-${i + 1}.txt`);
+    const dropped = await dropFiles(
+      frame,
+      names.map((name) => ({ name, size: 2048, mimeType: 'text/plain' })),
+    );
+    await waitForPhase(appFrame, names[0]!, 'delivered', 60_000);
+    stack.emulator.setScenario('rate-limit-storm', { count: 12 });
+    try {
+      await waitForChatFiles(stack.emulator, MARKETING, names, 150_000);
+      for (const name of names) await waitForPhase(appFrame, name, 'delivered', 60_000);
+      for (const file of dropped) await expectDeliveredOnce(file);
+    } finally {
+      stack.emulator.clearScenario();
+    }
+  }, 240_000);
+
+  test('an access token that expires mid-queue is refreshed and every file is delivered exactly once', async () => {
+    const { page, guard } = await harness.newPage();
+    guard.allowFailedResponses([401], 'token-expiry answers 401 expired_token until the SDK refreshes');
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const names = Array.from({ length: 5 }, (_, i) => `expiry-${i + 1}.txt`);
+    const dropped = await dropFiles(
+      frame,
+      names.map((name) => ({ name, size: 2048, mimeType: 'text/plain' })),
+    );
+    await waitForPhase(appFrame, names[0]!, 'delivered', 60_000);
+    stack.emulator.setScenario('token-expiry');
+    try {
+      for (const name of names) await waitForPhase(appFrame, name, 'delivered', 60_000);
+      for (const file of dropped) await expectDeliveredOnce(file);
+    } finally {
+      stack.emulator.clearScenario();
+    }
+  }, 180_000);
+
+  test('a 500 on upload ends in a failed row with Retry, no message, and one delivery after Retry', async () => {
+    const { page, guard } = await harness.newPage();
+    guard.allowFailedResponses([500], 'upload-500 answers 500 INTERNAL_SERVER_ERROR');
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    stack.emulator.setScenario('upload-500');
+    let dropped;
+    try {
+      [dropped] = await dropFiles(frame, [{ name: 'server-500.bin', size: 4096 }]);
+      await waitForPhase(appFrame, 'server-500.bin', 'failed', 90_000);
+      expect(uploadsNamed('server-500.bin')).toHaveLength(0);
+      expect(inChat('server-500.bin')).toHaveLength(0);
+    } finally {
+      stack.emulator.clearScenario();
+    }
+    const row = frame.getByTestId('upload-row').filter({ hasText: 'server-500.bin' });
+    await row.getByRole('button', { name: 'Retry', exact: true }).click();
+    await waitForPhase(appFrame, 'server-500.bin', 'delivered', 60_000);
+    await expectDeliveredOnce(dropped!);
+  }, 180_000);
+
+  test('a connection dropped mid-upload ends in a failed row with Retry, no message, and one delivery after Retry', async () => {
+    const { page, guard } = await harness.newPage();
+    guard.allowNetworkFailures('connection-drop destroys the socket mid-upload');
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    stack.emulator.setScenario('connection-drop');
+    let dropped;
+    try {
+      [dropped] = await dropFiles(frame, [{ name: 'dropped-connection.bin', size: 256 * 1024 }]);
+      await waitForPhase(appFrame, 'dropped-connection.bin', 'failed', 90_000);
+      expect(uploadsNamed('dropped-connection.bin')).toHaveLength(0);
+      expect(inChat('dropped-connection.bin')).toHaveLength(0);
+    } finally {
+      stack.emulator.clearScenario();
+    }
+    const row = frame.getByTestId('upload-row').filter({ hasText: 'dropped-connection.bin' });
+    await row.getByRole('button', { name: 'Retry', exact: true }).click();
+    await waitForPhase(appFrame, 'dropped-connection.bin', 'delivered', 60_000);
+    await expectDeliveredOnce(dropped!);
+  }, 180_000);
+});

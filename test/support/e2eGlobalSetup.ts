@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import type { TestProject } from 'vitest/node';
+import { CHROMIUM_PATH } from './browser.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Absolute path of the production build of the widget that every e2e test serves. */
+    chatDropDist: string;
+  }
+}
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Where the e2e build goes: inside node_modules so it is never committed nor linted. */
+export const E2E_DIST_DIR: string = join(repoRoot, 'node_modules', '.cache', 'chat-drop-e2e', 'dist');
+
+/**
+ * Vitest global setup of the `e2e` project: checks for Chromium, then builds the widget once
+ * (production mode, the repo's own vite.config.ts) so every test file serves the same files a
+ * real portal would load. Test files read the path with `inject('chatDropDist')`.
+ */
+export default async function setup(project: TestProject): Promise<void> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `e2e: ${CHROMIUM_PATH} is missing. Run "bash scripts/ensure-chromium.sh" (installs Debian's chromium package), or use "npm test", which runs it first.`,
+    );
+  }
+  if (!existsSync(join(repoRoot, 'index.html'))) {
+    throw new Error('e2e: index.html is missing at the repository root, so the widget cannot be built.');
+  }
+  const started = Date.now();
+  await build({
+    root: repoRoot,
+    configFile: join(repoRoot, 'vite.config.ts'),
+    mode: 'production',
+    logLevel: 'error',
+    build: { outDir: E2E_DIST_DIR, emptyOutDir: true },
+  });
+  if (!existsSync(join(E2E_DIST_DIR, 'index.html'))) {
+    throw new Error(`e2e: the widget build did not produce ${join(E2E_DIST_DIR, 'index.html')}.`);
+  }
+  if (process.env.CHAT_DROP_E2E_VERBOSE) {
+    console.log(`e2e: widget built in ${Date.now() - started} ms into ${E2E_DIST_DIR}`);
+  }
+  project.provide('chatDropDist', E2E_DIST_DIR);
+}

@@ -1,0 +1,393 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import {
+  AbstractB24,
+  ApiVersion,
+  HttpV2,
+  type AuthActions,
+  type AuthData,
+} from '@bitrix24/b24jssdk';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBitrixTransport } from '../../../src/bitrix/createBitrixTransport.ts';
+import { SINGLE_ATTEMPT_RESTRICTIONS } from '../../../src/bitrix/startFrame.ts';
+import type { UploadRequest } from '../../../src/core/ports.ts';
+
+/**
+ * The real SDK REST client (HttpV2 + axios, Node http adapter) against a local HTTP server that
+ * plays the portal. Only the parent frame (postMessage, which cannot run in Node) is replaced:
+ * `refreshAuth` hands out a new token as the portal's parent page would.
+ */
+interface Received {
+  readonly url: string;
+  readonly body: Buffer;
+}
+type Handler = (request: Received, response: ServerResponse) => void;
+
+const TIME = {
+  start: 1,
+  finish: 1,
+  duration: 0,
+  processing: 0,
+  date_start: '2026-08-11T15:28:50+02:00',
+  date_finish: '2026-08-11T15:28:50+02:00',
+  operating: 0,
+};
+
+function json(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'Content-Type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+function uploadOk(_request: Received, response: ServerResponse): void {
+  json(response, 200, {
+    result: { file: { id: 77 }, messageId: 501, chatId: 5, dialogId: 'chat5' },
+    time: TIME,
+  });
+}
+
+class TestB24 extends AbstractB24 {
+  readonly #auth: AuthActions;
+  constructor(auth: AuthActions) {
+    super();
+    this._httpV2 = new HttpV2(auth, null, SINGLE_ATTEMPT_RESTRICTIONS);
+    this._isInit = true;
+    this.#auth = auth;
+  }
+  get auth(): AuthActions {
+    return this.#auth;
+  }
+  getTargetOrigin(): string {
+    return this.#auth.getTargetOrigin();
+  }
+  getTargetOriginWithPath(): Map<ApiVersion, string> {
+    return this.#auth.getTargetOriginWithPath();
+  }
+}
+
+let server: Server;
+let origin: string;
+let received: Received[];
+let handlers: Handler[];
+let token: string;
+let refreshes: number;
+
+function createAuth(): AuthActions {
+  const data = (): AuthData => ({
+    access_token: token,
+    refresh_token: 'refresh',
+    expires: Date.now() / 1000 + 3600,
+    expires_in: 3600,
+    domain: origin,
+    member_id: 'member',
+  });
+  return {
+    getAuthData: () => data(),
+    refreshAuth: async () => {
+      refreshes++;
+      token = `token${refreshes}`;
+      return data();
+    },
+    getUniq: (prefix) => prefix,
+    isAdmin: true,
+    getTargetOrigin: () => origin,
+    getTargetOriginWithPath: () => new Map([[ApiVersion.v2, `${origin}/rest`]]),
+  };
+}
+
+function request(overrides: Partial<UploadRequest> & { content: Blob }): UploadRequest {
+  return {
+    requestId: `req-${Math.random().toString(16).slice(2)}`,
+    dialogId: 'chat5',
+    name: 'a.txt',
+    message: undefined,
+    signal: new AbortController().signal,
+    onProgress: () => {},
+    ...overrides,
+  };
+}
+
+beforeEach(async () => {
+  received = [];
+  handlers = [];
+  token = 'token0';
+  refreshes = 0;
+  server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const entry = { url: req.url ?? '', body: Buffer.concat(chunks) };
+      received.push(entry);
+      const handler = handlers.shift() ?? uploadOk;
+      handler(entry, res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterEach(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+describe('createBitrixTransport.upload', () => {
+  it('sends the body byte-identical to JSON.stringify of the real params and returns the receipt', async () => {
+    const b24 = new TestB24(createAuth());
+    const transport = createBitrixTransport(b24);
+    const base64 = randomBytes(300_000).toString('base64');
+    const name = 'Отчёт "Q3" 🎉.pdf';
+    const message = 'Here — «it» is';
+    const progress: [number, number | undefined][] = [];
+    const outcome = await transport.upload(
+      request({
+        name,
+        message,
+        content: new Blob([base64]),
+        onProgress: (sent, total) => progress.push([sent, total]),
+      }),
+    );
+    expect(outcome).toEqual({
+      ok: true,
+      receipt: { fileId: 77, messageId: 501, chatId: 5, dialogId: 'chat5' },
+    });
+    expect(received).toHaveLength(1);
+    const expected = JSON.stringify({
+      dialogId: 'chat5',
+      fields: { name, content: base64, message },
+      auth: 'token0',
+    });
+    expect(received[0]!.body.equals(Buffer.from(expected, 'utf8'))).toBe(true);
+    expect(received[0]!.url).toMatch(/^\/rest\/im\.v2\.File\.upload\?bx24_request_id=req-/);
+    const last = progress.at(-1);
+    expect(last?.[1]).toBe(Buffer.byteLength(expected));
+    expect(last?.[0]).toBe(last?.[1]);
+    transport.dispose();
+  });
+
+  it('leaves requests that are not registered uploads untouched', async () => {
+    const b24 = new TestB24(createAuth());
+    const transport = createBitrixTransport(b24);
+    handlers.push((_req, res) => json(res, 200, { result: { ID: '1' }, time: TIME }));
+    await b24.actions.v2.call.make({ method: 'profile', params: { x: 'chatdrop_y' } });
+    expect(received[0]!.body.toString()).toBe(JSON.stringify({ x: 'chatdrop_y', auth: 'token0' }));
+    transport.dispose();
+  });
+
+  it('replays an expired_token refusal with a fresh token and the file again, never the placeholder', async () => {
+    const b24 = new TestB24(createAuth());
+    const transport = createBitrixTransport(b24);
+    handlers.push((_req, res) =>
+      json(res, 401, {
+        error: 'expired_token',
+        error_description: 'The access token provided has expired',
+      }),
+    );
+    const base64 = randomBytes(3000).toString('base64');
+    const outcome = await transport.upload(request({ content: new Blob([base64]) }));
+    expect(outcome.ok).toBe(true);
+    expect(refreshes).toBe(1);
+    expect(received).toHaveLength(2);
+    const second = JSON.parse(received[1]!.body.toString()) as {
+      auth: string;
+      fields: { content: string };
+    };
+    expect(second.fields.content).toBe(base64);
+    expect(second.auth).toBe('token1');
+    transport.dispose();
+  });
+
+  it.each([
+    [503, 'QUERY_LIMIT_EXCEEDED'],
+    [500, 'INTERNAL_SERVER_ERROR'],
+    [502, 'SOME_GATEWAY_ERROR'],
+    [429, 'OPERATION_TIME_LIMIT'],
+  ])(
+    'does not let the SDK resend after a %i %s: one request, the code comes back',
+    async (status, code) => {
+      const b24 = new TestB24(createAuth());
+      const transport = createBitrixTransport(b24);
+      handlers.push((_req, res) => json(res, status, { error: code, error_description: 'x' }));
+      const outcome = await transport.upload(request({ content: new Blob(['QUJD']) }));
+      expect(outcome).toEqual({
+        ok: false,
+        error: { code, origin: 'server', status, detail: 'x' },
+      });
+      expect(received).toHaveLength(1);
+      transport.dispose();
+    },
+  );
+
+  it('reports a dropped connection as NETWORK_ERROR after a single attempt', async () => {
+    const b24 = new TestB24(createAuth());
+    const transport = createBitrixTransport(b24);
+    handlers.push((req, res) => res.socket?.destroy());
+    const outcome = await transport.upload(request({ content: new Blob(['QUJD']) }));
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'NETWORK_ERROR', origin: 'transport' },
+    });
+    expect(received).toHaveLength(1);
+    transport.dispose();
+  });
+
+  it('aborts a request that gets no answer and reports WIDGET_STALLED', async () => {
+    const b24 = new TestB24(createAuth());
+    const transport = createBitrixTransport(b24, { stallTimeoutMs: 200, responseTimeoutMs: 200 });
+    handlers.push(() => {
+      /* never answers */
+    });
+    const outcome = await transport.upload(request({ content: new Blob(['QUJD']) }));
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'WIDGET_STALLED', origin: 'transport' },
+    });
+    transport.dispose();
+  });
+
+  it("ends with WIDGET_CANCELLED as soon as the caller's signal aborts", async () => {
+    const b24 = new TestB24(createAuth());
+    const transport = createBitrixTransport(b24);
+    handlers.push(() => {
+      /* never answers */
+    });
+    const controller = new AbortController();
+    const pending = transport.upload(
+      request({ content: new Blob(['QUJD']), signal: controller.signal }),
+    );
+    setTimeout(() => controller.abort(), 100);
+    expect(await pending).toEqual({
+      ok: false,
+      error: { code: 'WIDGET_CANCELLED', origin: 'client' },
+    });
+    transport.dispose();
+  });
+
+  it('maps a 200 answer without the promised fields to WIDGET_UNEXPECTED_ANSWER', async () => {
+    const b24 = new TestB24(createAuth());
+    const transport = createBitrixTransport(b24);
+    handlers.push((_req, res) => json(res, 200, { result: true, time: TIME }));
+    const outcome = await transport.upload(request({ content: new Blob(['QUJD']) }));
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'WIDGET_UNEXPECTED_ANSWER' } });
+    transport.dispose();
+  });
+});
+
+describe('createBitrixTransport.findDelivery', () => {
+  const serverNow = Date.parse(TIME.date_start);
+
+  function history(messages: unknown[], files: unknown[]): Handler {
+    return (_req, res) =>
+      json(res, 200, { result: { chat_id: 5, messages, files, users: [] }, time: TIME });
+  }
+  const profile: Handler = (_req, res) =>
+    json(res, 200, { result: { ID: '1', ADMIN: true }, time: TIME });
+
+  it('finds a message by this user with a file of the same name and size, after the attempt began', async () => {
+    const b24 = new TestB24(createAuth());
+    // The client clock is 1 hour ahead of the server: the server's date in the answer corrects it.
+    const clientNow = serverNow + 3_600_000;
+    const transport = createBitrixTransport(b24, { now: () => clientNow });
+    handlers.push(
+      profile,
+      history(
+        [
+          {
+            id: 12,
+            chat_id: 5,
+            author_id: 2,
+            date: '2026-08-11T15:28:49+02:00',
+            params: { FILE_ID: [90] },
+          },
+          {
+            id: 11,
+            chat_id: 5,
+            author_id: 1,
+            date: '2026-08-11T15:28:45+02:00',
+            params: { FILE_ID: ['91'] },
+          },
+          {
+            id: 10,
+            chat_id: 5,
+            author_id: 1,
+            date: '2026-08-11T15:00:00+02:00',
+            params: { FILE_ID: [92] },
+          },
+        ],
+        [
+          { id: 90, name: 'a.txt', size: 3 },
+          { id: 91, name: 'a.txt', size: 3 },
+          { id: 92, name: 'a.txt', size: 3 },
+        ],
+      ),
+    );
+    const receipt = await transport.findDelivery({
+      dialogId: 'chat5',
+      name: 'a.txt',
+      size: 3,
+      since: clientNow - 10_000,
+    });
+    expect(receipt).toEqual({ messageId: 11, fileId: 91, chatId: 5, dialogId: 'chat5' });
+    const sent = JSON.parse(received[1]!.body.toString()) as Record<string, unknown>;
+    expect(sent).toMatchObject({ DIALOG_ID: 'chat5', LIMIT: 50 });
+  });
+
+  it('returns undefined when only older uploads, other sizes or other authors match', async () => {
+    const b24 = new TestB24(createAuth());
+    const transport = createBitrixTransport(b24, { now: () => serverNow });
+    handlers.push(
+      profile,
+      history(
+        [
+          {
+            id: 12,
+            chat_id: 5,
+            author_id: 2,
+            date: '2026-08-11T15:28:49+02:00',
+            params: { FILE_ID: [90] },
+          },
+          {
+            id: 11,
+            chat_id: 5,
+            author_id: 1,
+            date: '2026-08-11T15:28:45+02:00',
+            params: { FILE_ID: [91] },
+          },
+          {
+            id: 10,
+            chat_id: 5,
+            author_id: 1,
+            date: '2026-08-11T15:00:00+02:00',
+            params: { FILE_ID: [92] },
+          },
+        ],
+        [
+          { id: 90, name: 'a.txt', size: 3 },
+          { id: 91, name: 'a.txt', size: 4 },
+          { id: 92, name: 'a.txt', size: 3 },
+        ],
+      ),
+    );
+    const receipt = await transport.findDelivery({
+      dialogId: 'chat5',
+      name: 'a.txt',
+      size: 3,
+      since: serverNow - 30_000,
+    });
+    expect(receipt).toBeUndefined();
+  });
+
+  it('throws a BitrixCallError when the history cannot be read', async () => {
+    const b24 = new TestB24(createAuth());
+    const transport = createBitrixTransport(b24);
+    handlers.push(profile, (_req, res) =>
+      json(res, 403, { error: 'ACCESS_ERROR', error_description: 'no' }),
+    );
+    await expect(
+      transport.findDelivery({ dialogId: 'chat7', name: 'a', size: 1, since: 0 }),
+    ).rejects.toMatchObject({
+      name: 'BitrixCallError',
+      error: { code: 'ACCESS_ERROR', status: 403 },
+    });
+  });
+});

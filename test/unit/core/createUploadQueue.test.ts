@@ -1,0 +1,579 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  createUploadQueue,
+  defaultBackoff,
+  MAX_BACKOFF_MS,
+} from '../../../src/core/createUploadQueue.ts';
+import type { UploadQueueOptions } from '../../../src/core/createUploadQueue.ts';
+import { policyFor } from '../../../src/core/errorPolicy.ts';
+import type { Phase } from '../../../src/core/types.ts';
+import { MAX_FILE_BYTES } from '../../../src/core/validateFile.ts';
+import {
+  fakeEncoder,
+  fakeTransport,
+  itemOf,
+  makeFile,
+  memoryStorage,
+  nextEvent,
+  phaseReached,
+  receiptFor,
+  tick,
+} from './fakes.ts';
+
+let counter = 0;
+function setup(overrides: Partial<UploadQueueOptions> = {}) {
+  const transport = fakeTransport();
+  const encoder = fakeEncoder();
+  const queue = createUploadQueue({
+    transport,
+    encoder,
+    newId: () => `id-${++counter}`,
+    ...overrides,
+  });
+  return { queue, transport, encoder };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('createUploadQueue', () => {
+  it('delivers files through queued → reading → sending → delivered and reports the batch', async () => {
+    const { queue, transport } = setup();
+    const seen: Phase[] = [];
+    queue.store.subscribe(() => {
+      const phase = queue.store.getState().items[0]?.phase;
+      if (phase && seen.at(-1) !== phase) seen.push(phase);
+    });
+    const drained = nextEvent(queue, 'queue-drained');
+    const succeeded = vi.fn();
+    queue.events.on('upload-succeeded', succeeded);
+
+    const [first, second] = queue.addFiles([makeFile('a.txt'), makeFile('b.txt')], {
+      dialogId: 'chat5',
+    });
+    expect(await drained).toEqual({
+      delivered: 2,
+      failed: 0,
+      unknown: 0,
+      rejected: 0,
+      cancelled: 0,
+    });
+
+    expect(seen).toEqual(['queued', 'reading', 'sending', 'delivered']);
+    expect(succeeded).toHaveBeenCalledTimes(2);
+    const a = itemOf(queue, first!.id);
+    expect(a.receipt?.dialogId).toBe('chat5');
+    expect(a.progress.percentage).toBe(100);
+    expect(a.attempts).toBe(1);
+    expect(itemOf(queue, second!.id).phase).toBe('delivered');
+    expect(transport.calls.map((call) => call.request.name)).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('sends the batch text with the first accepted file only', async () => {
+    const { queue, transport } = setup();
+    const drained = nextEvent(queue, 'queue-drained');
+    queue.addFiles([makeFile('empty.txt', 0), makeFile('a.txt'), makeFile('b.txt')], {
+      dialogId: 'chat5',
+      message: 'Minutes',
+    });
+    await drained;
+    expect(transport.calls.map((call) => call.request.message)).toEqual(['Minutes', undefined]);
+  });
+
+  it('lets a message function decide the text per file', async () => {
+    const { queue, transport } = setup();
+    const drained = nextEvent(queue, 'queue-drained');
+    queue.addFiles([makeFile('a.txt'), makeFile('b.txt')], {
+      dialogId: '3',
+      message: (file, index) => `${index}:${file.name}`,
+    });
+    await drained;
+    expect(transport.calls.map((call) => call.request.message)).toEqual(['0:a.txt', '1:b.txt']);
+    expect(transport.calls.map((call) => call.request.dialogId)).toEqual(['3', '3']);
+  });
+
+  it('rejects a file over 104,857,600 bytes before reading it, and accepts exactly 104,857,600', async () => {
+    const { queue, encoder, transport } = setup();
+    const rejected = vi.fn();
+    queue.events.on('file-rejected', rejected);
+    const drained = nextEvent(queue, 'queue-drained');
+
+    const [big, limit] = queue.addFiles(
+      [makeFile('big.bin', MAX_FILE_BYTES + 1), makeFile('limit.bin', MAX_FILE_BYTES)],
+      { dialogId: 'chat5' },
+    );
+    expect(big?.phase).toBe('failed');
+    expect(big?.error).toEqual(
+      expect.objectContaining({ code: 'FILE_TOO_LARGE', origin: 'client' }),
+    );
+    expect(rejected).toHaveBeenCalledWith(expect.objectContaining({ item: big }));
+
+    expect(await drained).toEqual({
+      delivered: 1,
+      failed: 1,
+      unknown: 0,
+      rejected: 1,
+      cancelled: 0,
+    });
+    expect(encoder.calls.map((call) => (call.file as File).name)).toEqual(['limit.bin']);
+    expect(transport.calls).toHaveLength(1);
+    expect(itemOf(queue, limit!.id).phase).toBe('delivered');
+  });
+
+  it('rejects empty files and unusable names before reading, and a missing chat as WIDGET_NOT_IN_CHAT', () => {
+    const { queue, encoder } = setup();
+    const items = queue.addFiles([makeFile('empty.txt', 0), makeFile('..', 5)], {
+      dialogId: 'chat5',
+    });
+    const [noChat] = queue.addFiles([makeFile('a.txt')], { dialogId: '  ' });
+    expect(items.map((item) => item.error?.code)).toEqual(['FILE_EMPTY', 'WIDGET_NAME_INVALID']);
+    expect(noChat?.error?.code).toBe('WIDGET_NOT_IN_CHAT');
+    expect(encoder.calls).toHaveLength(0);
+    expect(queue.retry(items[0]!.id)).toBe(false);
+  });
+
+  it('sends a sanitized name: path separators replaced, control characters removed', async () => {
+    const { queue, transport } = setup();
+    const drained = nextEvent(queue, 'queue-drained');
+    queue.addFiles([makeFile('../a\u0007\\b.txt')], { dialogId: 'chat5' });
+    await drained;
+    expect(transport.calls[0]?.request.name).toBe('.._a_b.txt');
+  });
+
+  it('waits visibly after a rate-limit refusal, then sends again and delivers once', async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const transport = fakeTransport([
+      () => ({ ok: false, error: { code: 'QUERY_LIMIT_EXCEEDED', origin: 'server', status: 503 } }),
+    ]);
+    const { queue } = setup({ transport, backoff: () => 5_000, now: Date.now });
+    const waiting = vi.fn();
+    queue.events.on('upload-waiting', waiting);
+    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    await vi.advanceTimersByTimeAsync(0);
+
+    const now = itemOf(queue, item!.id);
+    expect(now.phase).toBe('waiting');
+    expect(now.retryAt).toBe(1_005_000);
+    expect(now.error?.code).toBe('QUERY_LIMIT_EXCEEDED');
+    expect(waiting).toHaveBeenCalledWith(expect.objectContaining({ retryAt: 1_005_000 }));
+
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(itemOf(queue, item!.id).phase).toBe('waiting');
+    expect(transport.calls).toHaveLength(1);
+
+    await vi.advanceTimersByTimeAsync(1);
+    const done = itemOf(queue, item!.id);
+    expect(done.phase).toBe('delivered');
+    expect(done.attempts).toBe(2);
+    expect(transport.calls).toHaveLength(2);
+    expect(transport.calls[0]!.request.requestId).not.toBe(transport.calls[1]!.request.requestId);
+  });
+
+  it('backs off longer after each consecutive rate-limit refusal, without a limit of patience', async () => {
+    vi.useFakeTimers();
+    const limited = () => ({
+      ok: false as const,
+      error: { code: 'OPERATION_TIME_LIMIT', origin: 'server' as const, status: 429 },
+    });
+    const transport = fakeTransport([limited, limited, limited, limited]);
+    const backoff = vi.fn((attempt: number) => attempt * 1_000);
+    const { queue } = setup({ transport, backoff });
+    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+
+    await vi.advanceTimersByTimeAsync(1_000 + 2_000 + 3_000 + 4_000);
+    expect(backoff.mock.calls.map(([attempt]) => attempt)).toEqual([1, 2, 3, 4]);
+    expect(itemOf(queue, item!.id).phase).toBe('delivered');
+    expect(transport.calls).toHaveLength(5);
+  });
+
+  it('caps the default backoff at 60 s', () => {
+    for (let attempt = 1; attempt <= 20; attempt += 1) {
+      const ms = defaultBackoff(attempt);
+      expect(ms).toBeGreaterThan(0);
+      expect(ms).toBeLessThanOrEqual(MAX_BACKOFF_MS * 1.1);
+    }
+    expect(defaultBackoff(1)).toBeLessThan(defaultBackoff(4));
+  });
+
+  it('after an unknown outcome finds the file in the chat: delivered, and no second upload', async () => {
+    let clock = 5_000;
+    const transport = fakeTransport([
+      () => ({ ok: false, error: { code: 'NETWORK_ERROR', origin: 'transport', status: 0 } }),
+    ]);
+    const receipt = receiptFor('chat5');
+    transport.onFind = async () => receipt;
+    const { queue } = setup({ transport, now: () => (clock += 10) });
+    const checking = vi.fn();
+    queue.events.on('upload-checking', checking);
+    const drained = nextEvent(queue, 'queue-drained');
+    const [item] = queue.addFiles([makeFile('a.txt', 3)], { dialogId: 'chat5' });
+
+    expect(await drained).toEqual(expect.objectContaining({ delivered: 1, failed: 0 }));
+    expect(itemOf(queue, item!.id)).toEqual(
+      expect.objectContaining({ phase: 'delivered', receipt }),
+    );
+    expect(checking).toHaveBeenCalledTimes(1);
+    expect(transport.calls).toHaveLength(1);
+    expect(transport.queries).toEqual([
+      expect.objectContaining({ dialogId: 'chat5', name: 'a.txt', size: 3 }),
+    ]);
+    // `since` is when the attempt began: after the file was added, before the check.
+    const since = transport.queries[0]!.since;
+    expect(since).toBeGreaterThan(item!.addedAt);
+  });
+
+  it('after an unknown outcome that is not in the chat: failed with a retry offered, resent only by retry()', async () => {
+    const transport = fakeTransport([
+      () => ({ ok: false, error: { code: 'REQUEST_TIMEOUT', origin: 'transport', status: 408 } }),
+    ]);
+    const { queue } = setup({ transport });
+    const drained = nextEvent(queue, 'queue-drained');
+    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    expect(await drained).toEqual(expect.objectContaining({ failed: 1, unknown: 0 }));
+
+    const failed = itemOf(queue, item!.id);
+    expect(failed.phase).toBe('failed');
+    expect(failed.error).toEqual(
+      expect.objectContaining({ code: 'REQUEST_TIMEOUT', deliveryCheck: 'not-found' }),
+    );
+    expect(policyFor(failed.error!)).toEqual(
+      expect.objectContaining({ retry: 'offer', outcome: 'failed' }),
+    );
+    await tick();
+    expect(transport.calls).toHaveLength(1);
+
+    const again = nextEvent(queue, 'queue-drained');
+    expect(queue.retry(item!.id)).toBe(true);
+    await again;
+    expect(itemOf(queue, item!.id).phase).toBe('delivered');
+    expect(itemOf(queue, item!.id).attempts).toBe(2);
+    expect(transport.calls).toHaveLength(2);
+  });
+
+  it('when the delivery check itself fails: failed, outcome still unknown, next step check-chat', async () => {
+    const transport = fakeTransport([
+      () => ({ ok: false, error: { code: 'BAD_GATEWAY', origin: 'server', status: 502 } }),
+    ]);
+    transport.onFind = async () => {
+      throw new Error('offline');
+    };
+    const { queue } = setup({ transport });
+    const drained = nextEvent(queue, 'queue-drained');
+    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    expect(await drained).toEqual(expect.objectContaining({ failed: 1, unknown: 1 }));
+
+    const failed = itemOf(queue, item!.id);
+    expect(failed.error).toEqual(
+      expect.objectContaining({ code: 'BAD_GATEWAY', deliveryCheck: 'failed' }),
+    );
+    expect(policyFor(failed.error!)).toEqual(
+      expect.objectContaining({ outcome: 'unknown', nextStep: 'check-chat' }),
+    );
+    await tick();
+    expect(transport.calls).toHaveLength(1);
+  });
+
+  it('fails a refused upload without checking or resending', async () => {
+    const transport = fakeTransport([
+      () => ({ ok: false, error: { code: 'ACCESS_DENIED', origin: 'server', status: 403 } }),
+    ]);
+    const { queue } = setup({ transport });
+    const failed = nextEvent(queue, 'upload-failed');
+    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat7' });
+    expect((await failed).error.code).toBe('ACCESS_DENIED');
+    await tick();
+    expect(transport.queries).toHaveLength(0);
+    expect(transport.calls).toHaveLength(1);
+    expect(queue.retry(item!.id)).toBe(false);
+  });
+
+  it('cancel while reading aborts the encoder signal and ends cancelled', async () => {
+    const encoder = fakeEncoder({ auto: false });
+    const { queue, transport } = setup({ encoder });
+    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    expect(itemOf(queue, item!.id).phase).toBe('reading');
+    const cancelled = nextEvent(queue, 'upload-cancelled');
+
+    queue.cancel(item!.id);
+    // The fake encoder ignores the signal on purpose: the engine must not wait for it.
+    expect(encoder.calls[0]!.signal.aborted).toBe(true);
+    expect((await cancelled).item.phase).toBe('cancelled');
+    expect(transport.calls).toHaveLength(0);
+  });
+
+  it('cancel while sending aborts the transport signal and ends cancelled without a check', async () => {
+    const transport = fakeTransport([() => 'manual']);
+    const { queue } = setup({ transport });
+    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    await phaseReached(queue, item!.id, 'sending');
+    transport.calls[0]!.request.onProgress(10, 100);
+    const drained = nextEvent(queue, 'queue-drained');
+
+    queue.cancel(item!.id);
+    expect(transport.calls[0]!.request.signal.aborted).toBe(true);
+    expect(await drained).toEqual(expect.objectContaining({ cancelled: 1 }));
+    expect(itemOf(queue, item!.id).phase).toBe('cancelled');
+    expect(transport.queries).toHaveLength(0);
+  });
+
+  it('cancel after the whole body was sent checks the chat: found ⇒ delivered, else cancelled', async () => {
+    const transport = fakeTransport([() => 'manual', () => 'manual']);
+    const receipt = receiptFor('chat5');
+    let found = true;
+    transport.onFind = async () => (found ? receipt : undefined);
+    const { queue } = setup({ transport, concurrency: 1 });
+    const [a, b] = queue.addFiles([makeFile('a.txt'), makeFile('b.txt')], { dialogId: 'chat5' });
+
+    await phaseReached(queue, a!.id, 'sending');
+    transport.calls[0]!.request.onProgress(100, 100);
+    queue.cancel(a!.id);
+    expect((await phaseReached(queue, a!.id, 'delivered')).receipt).toEqual(receipt);
+
+    await phaseReached(queue, b!.id, 'sending');
+    found = false;
+    transport.calls[1]!.request.onProgress(100, 100);
+    queue.cancel(b!.id);
+    await phaseReached(queue, b!.id, 'cancelled');
+    expect(transport.queries).toHaveLength(2);
+  });
+
+  it('cancel during checking lets the check finish and decide', async () => {
+    const transport = fakeTransport([
+      () => ({
+        ok: false,
+        error: { code: 'INTERNAL_SERVER_ERROR', origin: 'server', status: 500 },
+      }),
+    ]);
+    let answer: (value: undefined) => void = () => undefined;
+    transport.onFind = (query) =>
+      new Promise((resolve) => {
+        answer = resolve;
+        expect(query.signal?.aborted).toBe(false);
+      });
+    const { queue } = setup({ transport });
+    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    await phaseReached(queue, item!.id, 'checking');
+
+    queue.cancel(item!.id);
+    await tick();
+    expect(itemOf(queue, item!.id).phase).toBe('checking');
+    expect(transport.queries[0]!.signal?.aborted).toBe(false);
+    answer(undefined);
+    await phaseReached(queue, item!.id, 'cancelled');
+    expect(transport.calls).toHaveLength(1);
+  });
+
+  it('cancel while queued ends cancelled at once, and cancelAll cancels every active file', async () => {
+    const encoder = fakeEncoder({ auto: false });
+    const { queue } = setup({ encoder, concurrency: 1 });
+    const [a, b, c] = queue.addFiles([makeFile('a'), makeFile('b'), makeFile('c')], {
+      dialogId: 'chat5',
+    });
+    queue.cancel(b!.id);
+    expect(itemOf(queue, b!.id).phase).toBe('cancelled');
+    const drained = nextEvent(queue, 'queue-drained');
+    queue.cancelAll();
+    expect(await drained).toEqual(expect.objectContaining({ cancelled: 3 }));
+    expect([a, c].map((item) => itemOf(queue, item!.id).phase)).toEqual(['cancelled', 'cancelled']);
+    expect(encoder.calls).toHaveLength(1);
+  });
+
+  it('keeps at most `concurrency` files in flight and reads the next only when a slot frees', async () => {
+    const transport = fakeTransport([], () => 'manual');
+    const { queue, encoder } = setup({ transport });
+    queue.addFiles([makeFile('1'), makeFile('2'), makeFile('3'), makeFile('4')], {
+      dialogId: 'chat5',
+    });
+    const inFlight = () =>
+      queue.store.getState().items.filter((item) => ['reading', 'sending'].includes(item.phase))
+        .length;
+    await tick();
+    expect(inFlight()).toBe(2);
+    expect(encoder.calls).toHaveLength(2);
+    expect(transport.calls).toHaveLength(2);
+
+    transport.calls[0]!.result.resolve({ ok: true, receipt: receiptFor('chat5') });
+    await tick();
+    expect(inFlight()).toBe(2);
+    expect(encoder.calls).toHaveLength(3);
+
+    const drained = nextEvent(queue, 'queue-drained');
+    for (const call of transport.calls.slice(1))
+      call.result.resolve({ ok: true, receipt: receiptFor('chat5') });
+    await tick();
+    transport.calls[3]!.result.resolve({ ok: true, receipt: receiptFor('chat5') });
+    expect((await drained).delivered).toBe(4);
+  });
+
+  it('defaults to two files in flight', async () => {
+    const encoder = fakeEncoder({ auto: false });
+    const { queue } = setup({ encoder });
+    queue.addFiles([makeFile('1'), makeFile('2'), makeFile('3')], { dialogId: 'chat5' });
+    expect(encoder.calls).toHaveLength(2);
+  });
+
+  it('never moves progress backwards or over 100 %, whatever the ports report', async () => {
+    const encoder = fakeEncoder({ auto: false });
+    const transport = fakeTransport([() => 'manual']);
+    const { queue } = setup({ encoder, transport });
+    const percentages: number[] = [];
+    queue.store.subscribe(() => {
+      const value = queue.store.getState().items[0]?.progress.percentage;
+      if (value !== undefined) percentages.push(value);
+    });
+    const [item] = queue.addFiles([makeFile('a.bin', 1_000)], { dialogId: 'chat5' });
+    const read = encoder.calls[0]!;
+    read.onProgress(600);
+    read.onProgress(300);
+    read.onProgress(5_000);
+    read.result.resolve(new Blob(['x'.repeat(1_336)]));
+    await phaseReached(queue, item!.id, 'sending');
+    const send = transport.calls[0]!.request;
+    send.onProgress(700, 1_400);
+    send.onProgress(100, 1_400);
+    send.onProgress(9_999, 1_400);
+    send.onProgress(200, undefined);
+    transport.calls[0]!.result.resolve({ ok: true, receipt: receiptFor('chat5') });
+    await phaseReached(queue, item!.id, 'delivered');
+
+    expect(percentages.length).toBeGreaterThan(5);
+    for (let i = 1; i < percentages.length; i += 1) {
+      expect(percentages[i]).toBeGreaterThanOrEqual(percentages[i - 1]!);
+    }
+    expect(Math.max(...percentages)).toBe(100);
+    expect(percentages.filter((value) => value === 100)).toHaveLength(1);
+  });
+
+  it('aborts a send with no progress for stallTimeoutMs as WIDGET_STALLED and checks the chat', async () => {
+    vi.useFakeTimers();
+    const transport = fakeTransport([() => 'manual']);
+    const { queue } = setup({ transport, stallTimeoutMs: 10_000 });
+    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    await vi.advanceTimersByTimeAsync(0);
+    transport.calls[0]!.request.onProgress(10, 100);
+    await vi.advanceTimersByTimeAsync(9_000);
+    transport.calls[0]!.request.onProgress(20, 100);
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(itemOf(queue, item!.id).phase).toBe('sending');
+
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(transport.calls[0]!.request.signal.aborted).toBe(true);
+    const failed = itemOf(queue, item!.id);
+    expect(failed.phase).toBe('failed');
+    expect(failed.error).toEqual(
+      expect.objectContaining({ code: 'WIDGET_STALLED', deliveryCheck: 'not-found' }),
+    );
+    expect(transport.queries).toHaveLength(1);
+    expect(transport.calls).toHaveLength(1);
+  });
+
+  it('reports an encoder failure as data with the encoder code', async () => {
+    const encoder = fakeEncoder({ auto: false });
+    const { queue } = setup({ encoder });
+    const failed = nextEvent(queue, 'upload-failed');
+    queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    encoder.calls[0]!.result.reject(
+      Object.assign(new Error('gone'), { code: 'WIDGET_READ_FAILED', detail: 'NotFoundError' }),
+    );
+    expect((await failed).error).toEqual({
+      code: 'WIDGET_READ_FAILED',
+      origin: 'client',
+      detail: 'NotFoundError',
+    });
+  });
+
+  it('remove aborts a file in flight and drops its row', async () => {
+    const transport = fakeTransport([() => 'manual']);
+    const { queue } = setup({ transport });
+    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    await phaseReached(queue, item!.id, 'sending');
+    queue.remove(item!.id);
+    expect(transport.calls[0]!.request.signal.aborted).toBe(true);
+    expect(queue.store.getState().items).toEqual([]);
+  });
+
+  it('clearFinished drops delivered and cancelled rows but keeps failed ones', async () => {
+    const transport = fakeTransport([
+      () => ({ ok: false, error: { code: 'UPLOAD_FAILED', origin: 'server', status: 400 } }),
+    ]);
+    const { queue } = setup({ transport, concurrency: 1 });
+    const drained = nextEvent(queue, 'queue-drained');
+    const [failed, delivered, cancelled] = queue.addFiles(
+      [makeFile('f'), makeFile('d'), makeFile('c')],
+      {
+        dialogId: 'chat5',
+      },
+    );
+    queue.cancel(cancelled!.id);
+    await drained;
+    expect(itemOf(queue, delivered!.id).phase).toBe('delivered');
+    queue.clearFinished();
+    expect(queue.store.getState().items.map((item) => item.id)).toEqual([failed!.id]);
+  });
+
+  it('persists the ledger and reloads it in a new session, unfinished work marked as such', async () => {
+    const storage = memoryStorage();
+    const transport = fakeTransport([
+      () => ({ ok: true, receipt: { messageId: 77, fileId: 1, chatId: 5, dialogId: 'chat5' } }),
+      () => ({ ok: false, error: { code: 'UPLOAD_FAILED', origin: 'server', status: 400 } }),
+      () => 'manual',
+    ]);
+    const first = setup({ transport, ledger: storage, concurrency: 3 });
+    const [delivered, failed, sending] = first.queue.addFiles(
+      [makeFile('d.txt'), makeFile('f.txt'), makeFile('s.txt')],
+      {
+        dialogId: 'chat5',
+      },
+    );
+    await phaseReached(first.queue, failed!.id, 'failed');
+    await phaseReached(first.queue, delivered!.id, 'delivered');
+    await first.queue.dispose();
+
+    const second = setup({ ledger: storage });
+    const entries = await second.queue.loadHistory('chat5');
+    const byName = new Map(entries.map((entry) => [entry.name, entry]));
+    expect(byName.get('d.txt')).toEqual(
+      expect.objectContaining({ state: 'delivered', messageId: 77, id: delivered!.id }),
+    );
+    expect(byName.get('f.txt')).toEqual(
+      expect.objectContaining({ state: 'failed', errorCode: 'UPLOAD_FAILED' }),
+    );
+    expect(byName.get('s.txt')).toEqual(
+      expect.objectContaining({ state: 'unknown', id: sending!.id }),
+    );
+    expect(JSON.stringify(entries)).not.toMatch(/content|QUJD/);
+    expect(await second.queue.loadHistory('chat9')).toEqual([]);
+  });
+
+  it('keeps uploading when ledger storage fails', async () => {
+    const { queue } = setup({
+      ledger: {
+        load: () => Promise.reject(new Error('SecurityError')),
+        save: () => Promise.reject(new Error('QuotaExceededError')),
+      },
+    });
+    const drained = nextEvent(queue, 'queue-drained');
+    queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    expect((await drained).delivered).toBe(1);
+    await queue.dispose();
+    expect(await queue.loadHistory('chat5')).toEqual([
+      expect.objectContaining({ name: 'a.txt', state: 'delivered' }),
+    ]);
+  });
+
+  it('dispose aborts work in flight without marking it cancelled', async () => {
+    const transport = fakeTransport([() => 'manual']);
+    const { queue } = setup({ transport });
+    const cancelled = vi.fn();
+    queue.events.on('upload-cancelled', cancelled);
+    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    await phaseReached(queue, item!.id, 'sending');
+    await queue.dispose();
+    expect(transport.calls[0]!.request.signal.aborted).toBe(true);
+    await tick();
+    expect(itemOf(queue, item!.id).phase).toBe('sending');
+    expect(cancelled).not.toHaveBeenCalled();
+    expect(queue.addFiles([makeFile('b')], { dialogId: 'chat5' })).toEqual([]);
+  });
+});
