@@ -51,6 +51,8 @@ export interface LongTaskSummary {
   readonly over50: number;
   /** Sum of the long tasks' durations. */
   readonly totalMs: number;
+  /** The five longest: start (ms after hand-over) and duration, to tell encode from send. */
+  readonly top: readonly { readonly atMs: number; readonly durationMs: number }[];
 }
 
 export interface ProgressTrace {

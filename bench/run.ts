@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAppServer } from '../server/createAppServer.ts';
@@ -189,6 +189,12 @@ async function main(): Promise<void> {
     `${machine.nproc} CPU ${machine.cpuModel}, ${(machine.ramBytes / 1024 ** 3).toFixed(1)} GiB, ${machine.chromium}, Node ${machine.node}`,
   );
   const notes: string[] = [];
+  const loadStart = loadavg()[0] ?? 0;
+  if (loadStart > machine.nproc) {
+    log(
+      `WARNING: load average ${loadStart.toFixed(1)} on ${machine.nproc} CPUs — other work will skew the figures`,
+    );
+  }
   const nonce = randomBytes(3).toString('hex');
 
   const tmp = await mkdtemp(join(tmpdir(), 'chat-drop-bench-'));
@@ -279,6 +285,7 @@ async function main(): Promise<void> {
             browserPeakGrowth: undefined,
             heapPeakBytes: undefined,
             heapGrowthBytes: undefined,
+            longTasks: undefined,
             verified: accepted.count === 1 && accepted.sha256[0] === body.sha256,
           };
         } else {
@@ -310,6 +317,7 @@ async function main(): Promise<void> {
             browserPeakGrowth: growth?.browserPeakGrowth,
             heapPeakBytes: result.heapPeakBytes,
             heapGrowthBytes: result.heapGrowthBytes,
+            longTasks: result.longTasks.top,
             verified: accepted.count === 1 && accepted.sizes[0] === sizeBytes,
           };
         }
@@ -563,6 +571,12 @@ async function main(): Promise<void> {
       note: '110 % of 160 kB',
     });
   }
+  const loadEnd = loadavg()[0] ?? 0;
+  if (Math.max(loadStart, loadEnd) > machine.nproc) {
+    notes.push(
+      `The machine was busy with other work (1-min load average ${loadStart.toFixed(1)} at start, ${loadEnd.toFixed(1)} at end, ${machine.nproc} CPUs): absolute times and long tasks are inflated; compare ratios within this run.`,
+    );
+  }
   notes.push(
     'Timings come from the page itself (performance.now) and curl (-w time_total); Chromium runs without a driver during uploads.',
     'JS heap peak is sampled every 20 ms on the main thread and cannot see inside a long task: a lower bound. Renderer peak (VmHWM) is the real figure.',
@@ -574,6 +588,7 @@ async function main(): Promise<void> {
     startedAt: new Date(started).toISOString(),
     durationS: (Date.now() - started) / 1000,
     machine,
+    loadAverage: { start: loadStart, end: loadEnd },
     settings: { warmup: WARMUP, runs: RUNS, sizesMiB: SIZES_MIB, transport: 'http (loopback)' },
     sizes,
     many,

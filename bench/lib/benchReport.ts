@@ -25,6 +25,8 @@ export interface UploadSample {
   readonly browserPeakGrowth: number | undefined;
   readonly heapPeakBytes: number | undefined;
   readonly heapGrowthBytes: number | undefined;
+  /** Longest tasks: ms after hand-over and duration (see protocol.ts LongTaskSummary.top). */
+  readonly longTasks: readonly { readonly atMs: number; readonly durationMs: number }[] | undefined;
   /** The portal stored exactly the bytes that were sent (sha256 from emulator.uploads()). */
   readonly verified: boolean | undefined;
 }
@@ -102,6 +104,8 @@ export interface BenchReport {
   readonly startedAt: string;
   readonly durationS: number;
   readonly machine: MachineInfo;
+  /** 1-minute load average when the bench started and ended: other work on the machine skews figures. */
+  readonly loadAverage: { readonly start: number; readonly end: number };
   readonly settings: {
     readonly warmup: number;
     readonly runs: number;

@@ -18,7 +18,7 @@ export function renderMarkdown(report: BenchReport): string {
   const lines: string[] = [];
   lines.push(`# Chat Drop bench (${report.kind})`, '');
   lines.push(
-    `${report.startedAt} · ${report.durationS.toFixed(0)} s · ${m.nproc} CPU (${m.cpuModel}) · RAM ${(m.ramBytes / 1024 ** 3).toFixed(1)} GiB · ${m.chromium} · Node ${m.node} · ${m.curl.split(' ').slice(0, 2).join(' ')}`,
+    `${report.startedAt} · ${report.durationS.toFixed(0)} s · ${m.nproc} CPU (${m.cpuModel}) · RAM ${(m.ramBytes / 1024 ** 3).toFixed(1)} GiB · ${m.chromium} · Node ${m.node} · ${m.curl.split(' ').slice(0, 2).join(' ')} · load average ${report.loadAverage.start.toFixed(1)} → ${report.loadAverage.end.toFixed(1)}`,
     '',
     `Warm-up ${report.settings.warmup} + ${report.settings.runs} runs per path; medians with (min–max). Portal = the emulator over loopback http. "Longest task" = longest main-thread task seen by the Long Tasks API (0 = none over 50 ms). "Renderer peak" = growth of VmHWM of the page's renderer process; "browser peak" = sum over all Chromium processes.`,
     '',

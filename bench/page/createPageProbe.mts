@@ -64,6 +64,13 @@ export function createPageProbe(): PageProbe {
           longestMs: durations.length ? Math.max(...durations) : 0,
           over50: durations.filter((d) => d > 50).length,
           totalMs: durations.reduce((sum, d) => sum + d, 0),
+          top: [...inWindow]
+            .sort((a, b) => b.duration - a.duration)
+            .slice(0, 5)
+            .map((entry) => ({
+              atMs: Math.round(entry.startTime - from),
+              durationMs: Math.round(entry.duration),
+            })),
         },
         heapGrowthBytes:
           heapPeak !== undefined && heapStart !== undefined ? heapPeak - heapStart : undefined,

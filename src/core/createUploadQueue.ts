@@ -117,6 +117,11 @@ export interface UploadQueue {
 
 interface Run {
   cancelRequested: boolean;
+  /**
+   * The base64 Blob (~4/3 of the file), held only while it may still be sent: dropped before a
+   * delivery check and when the run ends, so memory is not kept by finished or failed rows.
+   */
+  content: Blob | undefined;
   /** Aborts the current read or send. */
   step: AbortController | undefined;
   /** Aborts a delivery check (only on dispose: a cancel lets the check finish). */
@@ -317,7 +322,13 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   }
 
   function start(id: string): void {
-    const run: Run = { cancelRequested: false, step: undefined, check: undefined, wake: undefined };
+    const run: Run = {
+      cancelRequested: false,
+      content: undefined,
+      step: undefined,
+      check: undefined,
+      wake: undefined,
+    };
     runs.set(id, run);
     batchTouched = true;
     process(id, run)
@@ -330,6 +341,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
         }
       })
       .finally(() => {
+        run.content = undefined;
         runs.delete(id);
         schedule();
         maybeDrained();
@@ -342,11 +354,10 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     if (!file || !started) return;
     events.emit('upload-started', { item: started });
 
-    let content: Blob | undefined;
     const reading = new AbortController();
     run.step = reading;
     try {
-      content = await raceAbort(
+      run.content = await raceAbort(
         encoder.encode(file, {
           signal: reading.signal,
           onProgress: (bytesRead) => {
@@ -363,17 +374,18 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       return;
     }
     if (run.cancelRequested) return finishCancelled(id);
-    const sending = update({ type: 'encoded', id, contentSize: content.size, at: now() });
+    const sending = update({ type: 'encoded', id, contentSize: run.content.size, at: now() });
     if (!sending) return;
 
     let waits = 0;
     for (;;) {
       const attemptStart = now();
-      const result = await sendOnce(id, sending, content, run);
+      // No local keeps the Blob: `run.content` is the only reference the engine holds.
+      const result = await sendOnce(id, sending, run);
       if (result.kind === 'ok') return finishDelivered(id, result.receipt);
       if (result.kind === 'cancelled') {
         if (!result.bodySent) return finishCancelled(id);
-        content = undefined;
+        run.content = undefined;
         return check(id, run, attemptStart, {
           code: 'WIDGET_UNKNOWN',
           origin: 'client',
@@ -394,18 +406,15 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
         if (!update({ type: 'resent', id, at: now() })) return;
         continue;
       }
-      content = undefined;
+      run.content = undefined;
       if (policy.outcome === 'unknown') return check(id, run, attemptStart, error);
       return finishFailed(id, error);
     }
   }
 
-  async function sendOnce(
-    id: string,
-    item: UploadItem,
-    content: Blob,
-    run: Run,
-  ): Promise<SendResult> {
+  async function sendOnce(id: string, item: UploadItem, run: Run): Promise<SendResult> {
+    const content = run.content;
+    if (!content) return { kind: 'cancelled', bodySent: false };
     const controller = new AbortController();
     run.step = controller;
     let stalled = false;

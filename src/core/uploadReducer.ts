@@ -72,6 +72,7 @@ export type Action =
   | { readonly type: 'removed'; readonly id: string }
   | { readonly type: 'cleared-finished' };
 
+/** The names of all actions. */
 export type ActionType = Action['type'];
 
 /** Phases in which the engine is still working on an item. */
@@ -211,8 +212,10 @@ function transition(item: UploadItem, action: Action): UploadItem {
       return { ...item, progress: readProgress(item, action.bytesRead, action.at) };
     case 'encoded':
       return startSending(item, action.contentSize, action.at);
-    case 'send-progress':
-      return { ...item, progress: sendProgress(item, action.sent, action.total, action.at) };
+    case 'send-progress': {
+      const progress = sendProgress(item, action.sent, action.total, action.at);
+      return progress === item.progress ? item : { ...item, progress };
+    }
     case 'waiting':
       return {
         ...item,

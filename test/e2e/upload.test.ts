@@ -156,8 +156,8 @@ describe('faults end in one delivery or an actionable failure, never a duplicate
     await waitForPhase(appFrame, names[0]!, 'delivered', 60_000);
     stack.emulator.setScenario('rate-limit-storm', { count: 12 });
     try {
-      await waitForChatFiles(stack.emulator, MARKETING, names, 150_000);
-      for (const name of names) await waitForPhase(appFrame, name, 'delivered', 60_000);
+      for (const name of names) await waitForPhase(appFrame, name, 'delivered', 150_000);
+      await waitForChatFiles(stack.emulator, MARKETING, names, 10_000);
       for (const file of dropped) await expectDeliveredOnce(file);
     } finally {
       stack.emulator.clearScenario();

@@ -129,7 +129,8 @@ export function readBootstrap() {
   return {
     userId,
     isAdmin: Boolean(injected.isAdmin ?? userId === 1),
-    lang: LANGS.includes(lang) ? lang : 'en',
+    // Kept as given (the app gets it as LANG); the portal's own strings fall back to English.
+    lang: /^[a-z]{2}(?:[-_][a-z]{2})?$/i.test(lang) ? lang : 'en',
     dialogId: injected.dialogId ?? query.get('IM_DIALOG') ?? null,
     appId: Number(injected.appId ?? 1) || 1,
     portalOrigin: String(injected.portalOrigin ?? location.origin),
@@ -309,7 +310,7 @@ export function renderPortalHeader(boot, title) {
         location.href = withQuery({ lang: event.target.value });
       },
     },
-    LANGS.map((lang) =>
+    (LANGS.includes(boot.lang) ? LANGS : [...LANGS, boot.lang]).map((lang) =>
       el('option', { value: lang, selected: lang === boot.lang, text: lang.toUpperCase() }),
     ),
   );

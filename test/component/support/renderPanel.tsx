@@ -25,6 +25,11 @@ if (typeof window.matchMedia !== 'function') {
     }) as MediaQueryList;
 }
 
+// jsdom has no pointer capture; sonner captures the pointer to let toasts be swiped away.
+for (const name of ['setPointerCapture', 'releasePointerCapture'] as const) {
+  if (typeof Element.prototype[name] !== 'function') Element.prototype[name] = () => undefined;
+}
+
 const queues: { dispose(): Promise<void> }[] = [];
 afterEach(async () => {
   toast.dismiss();

@@ -227,7 +227,7 @@ describe('createUploadQueue', () => {
     const transport = fakeTransport([
       () => ({ ok: false, error: { code: 'REQUEST_TIMEOUT', origin: 'transport', status: 408 } }),
     ]);
-    const { queue } = setup({ transport });
+    const { queue, encoder } = setup({ transport });
     const drained = nextEvent(queue, 'queue-drained');
     const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
     expect(await drained).toEqual(expect.objectContaining({ failed: 1, unknown: 0 }));
@@ -249,6 +249,8 @@ describe('createUploadQueue', () => {
     expect(itemOf(queue, item!.id).phase).toBe('delivered');
     expect(itemOf(queue, item!.id).attempts).toBe(2);
     expect(transport.calls).toHaveLength(2);
+    // The base64 was dropped after the failure, so a retry reads the file again.
+    expect(encoder.calls).toHaveLength(2);
   });
 
   it('when the delivery check itself fails: failed, outcome still unknown, next step check-chat', async () => {
@@ -465,6 +467,21 @@ describe('createUploadQueue', () => {
       expect.objectContaining({ code: 'WIDGET_STALLED', deliveryCheck: 'not-found' }),
     );
     expect(transport.queries).toHaveLength(1);
+    expect(transport.calls).toHaveLength(1);
+  });
+
+  it('waits responseTimeoutMs for the answer once the whole body was sent, then checks the chat', async () => {
+    vi.useFakeTimers();
+    const transport = fakeTransport([() => 'manual']);
+    transport.onFind = async () => receiptFor('chat5');
+    const { queue } = setup({ transport, stallTimeoutMs: 1_000, responseTimeoutMs: 50_000 });
+    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    await vi.advanceTimersByTimeAsync(0);
+    transport.calls[0]!.request.onProgress(100, 100);
+    await vi.advanceTimersByTimeAsync(49_999);
+    expect(itemOf(queue, item!.id).phase).toBe('sending');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(itemOf(queue, item!.id).phase).toBe('delivered');
     expect(transport.calls).toHaveLength(1);
   });
 
