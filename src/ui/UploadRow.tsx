@@ -3,7 +3,7 @@ import type { UploadItem } from '../core/types.ts';
 import { describeFailure } from './describeFailure.ts';
 import { ErrorDetails } from './ErrorDetails.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
-import { useObjectUrl } from './useObjectUrl.ts';
+import { Thumbnail } from './Thumbnail.tsx';
 import { useTranslator } from './useTranslator.ts';
 
 /** Images above this size get an icon, not a thumbnail: decoding them costs more than it shows. */
@@ -35,7 +35,6 @@ export const UploadRow = memo(function UploadRow({
   const translator = useTranslator();
   const nameId = useId();
   const isImage = item.mimeType.startsWith('image/') && item.size <= THUMBNAIL_MAX_BYTES;
-  const thumbnail = useObjectUrl(isImage ? file : undefined);
   const failure = item.phase === 'failed' ? describeFailure(item, translator) : undefined;
   const { progress } = item;
 
@@ -61,7 +60,7 @@ export const UploadRow = memo(function UploadRow({
       data-name={item.name}
     >
       <div className="cd-row__thumb" aria-hidden="true">
-        {thumbnail ? <img src={thumbnail} alt="" /> : <span className="cd-row__icon" />}
+        {isImage && file ? <Thumbnail file={file} /> : <span className="cd-row__icon" />}
       </div>
       <div className="cd-row__body">
         <div className="cd-row__name" id={nameId} dir="auto" title={item.name}>

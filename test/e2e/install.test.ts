@@ -5,9 +5,10 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { installPlacementParams } from '../../src/bitrix/installPlacementParams.ts';
 import { openWidget } from '../support/openWidget.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
-import { useBrowser } from '../support/useBrowser.ts';
+// Aliased: `useBrowser` registers Vitest hooks; it is not a React hook (react-hooks/rules-of-hooks).
+import { useBrowser as registerBrowser } from '../support/useBrowser.ts';
 
-const harness = useBrowser();
+const harness = registerBrowser();
 /** A fixed OAuth token of the app for user 1 (admin), to read the portal's state over REST. */
 const ADMIN_TOKEN = 'e2e-install-admin-token';
 

@@ -1,4 +1,4 @@
-import type { UploadItem } from '../../src/core/types.ts';
+import type { UploadItem } from '../../../src/core/types.ts';
 
 let counter = 0;
 
