@@ -30,6 +30,8 @@ export default defineConfig({
           hookTimeout: 180_000,
           fileParallelism: true,
           maxWorkers: 2,
+          // The browser tests run after the fast projects, with their own worker limit.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -1,3 +1,4 @@
+/* global process, console */
 // `npm test`: make sure Chromium is there (the e2e project drives it), then run every Vitest
 // project (unit, component, e2e) once. Extra arguments go to `vitest run` unchanged, e.g.
 // `npm test -- --project unit` or `npm test -- test/e2e/upload.test.ts`.
@@ -27,7 +28,11 @@ if (process.stdout.isTTY && env.FORCE_COLOR === undefined && env.NO_COLOR === un
   env.FORCE_COLOR = '1';
 }
 
-const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, args, {
+  cwd: root,
+  env,
+  stdio: ['inherit', 'pipe', 'inherit'],
+});
 
 // Vitest prints e.g. "      Tests  2 failed | 40 passed | 1 skipped (43)"; keep the last such line.
 let testsLine;
@@ -65,7 +70,9 @@ child.on('close', (code, signal) => {
     const skipped = count('skipped') + count('todo');
     const failed = count('failed');
     const passed = count('passed');
-    console.log(`\ntests: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+    console.log(
+      `\ntests: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`,
+    );
   } else {
     console.log(`\ntests: vitest exited with code ${exitCode} before printing a summary`);
   }

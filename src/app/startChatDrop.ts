@@ -17,7 +17,8 @@ export async function startChatDrop(): Promise<Boot> {
   const fallbackLang = new URLSearchParams(window.location.search).get('LANG') ?? undefined;
   try {
     const frame = await startFrame();
-    if (frame.kind === 'outside') return { kind: 'outside', lang: fallbackLang ?? navigator.language };
+    if (frame.kind === 'outside')
+      return { kind: 'outside', lang: fallbackLang ?? navigator.language };
     if (frame.kind === 'failed') {
       console.error('[chat-drop] the portal did not start the app:', frame.error.code);
       return { kind: 'failed', lang: fallbackLang };

@@ -16,7 +16,8 @@ export function BatchBar({ summary, onCancelAll, onClearFinished }: BatchBarProp
   const percent = translator.formatPercent(summary.percentage ?? 0);
   const parts = [translator.t('summaryDelivered', { count: summary.delivered })];
   if (summary.failed > 0) parts.push(translator.t('summaryFailed', { count: summary.failed }));
-  if (summary.cancelled > 0) parts.push(translator.t('summaryCancelled', { count: summary.cancelled }));
+  if (summary.cancelled > 0)
+    parts.push(translator.t('summaryCancelled', { count: summary.cancelled }));
   return (
     <div className="cd-batch" data-testid="batch-bar">
       <div className="cd-batch__line">

@@ -10,8 +10,19 @@ function initials(name: string): string {
 }
 
 /** The chat's picture, or its initials on its color (as the messenger shows chats without one). */
-export function ChatAvatar({ chat, size = 36 }: { readonly chat: ChatInfo; readonly size?: number }) {
-  const style = { width: size, height: size, background: chat.color ?? undefined };
+export function ChatAvatar({
+  chat,
+  size = 36,
+}: {
+  readonly chat: ChatInfo;
+  readonly size?: number;
+}) {
+  const style = {
+    width: size,
+    height: size,
+    fontSize: Math.round(size * 0.38),
+    background: chat.color ?? undefined,
+  };
   if (chat.avatarUrl) {
     return <img className="cd-avatar" src={chat.avatarUrl} alt="" width={size} height={size} />;
   }

@@ -139,9 +139,15 @@ export function ChatDropPanel({ queue, portal, placement, dialogId, ledger }: Ch
         setNotice('pickChatFirst');
         return;
       }
-      for (const file of picked) files.current.set(fileKey(file.name, file.size, file.lastModified), file);
+      for (const file of picked)
+        files.current.set(fileKey(file.name, file.size, file.lastModified), file);
       const text = message.trim() === '' ? undefined : message;
-      queue.addFiles(picked, text === undefined ? { dialogId: targetDialogId } : { dialogId: targetDialogId, message: text });
+      queue.addFiles(
+        picked,
+        text === undefined
+          ? { dialogId: targetDialogId }
+          : { dialogId: targetDialogId, message: text },
+      );
       if (text !== undefined && prefill.current !== undefined && text === prefill.current) {
         sentInputText.current = text;
         prefill.current = undefined;
@@ -201,7 +207,10 @@ export function ChatDropPanel({ queue, portal, placement, dialogId, ledger }: Ch
   );
   const onOpen = useCallback(
     (item: UploadItem) => {
-      if (item.receipt) void portal.openMessage(item.receipt.dialogId, item.receipt.messageId).catch(() => undefined);
+      if (item.receipt)
+        void portal
+          .openMessage(item.receipt.dialogId, item.receipt.messageId)
+          .catch(() => undefined);
     },
     [portal],
   );
@@ -226,7 +235,10 @@ export function ChatDropPanel({ queue, portal, placement, dialogId, ledger }: Ch
         onDrop: onDropAnything,
       })}
     >
-      <input {...getInputProps({ 'aria-label': translator.t('chooseFiles') })} data-testid="file-input" />
+      <input
+        {...getInputProps({ 'aria-label': translator.t('chooseFiles') })}
+        data-testid="file-input"
+      />
       {showPicker ? (
         <ChatPicker
           portal={portal}
@@ -258,7 +270,11 @@ export function ChatDropPanel({ queue, portal, placement, dialogId, ledger }: Ch
           {translator.t(notice)}
         </p>
       )}
-      <BatchBar summary={summary} onCancelAll={() => queue.cancelAll()} onClearFinished={() => queue.clearFinished()} />
+      <BatchBar
+        summary={summary}
+        onCancelAll={() => queue.cancelAll()}
+        onClearFinished={() => queue.clearFinished()}
+      />
       <UploadList
         items={items}
         fileFor={fileFor}
@@ -277,10 +293,21 @@ export function ChatDropPanel({ queue, portal, placement, dialogId, ledger }: Ch
           <span>{translator.t('dropRelease', { chat: headerChat?.name ?? '' })}</span>
         </div>
       )}
-      <div className="cd-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">
+      <div
+        className="cd-visually-hidden"
+        aria-live="polite"
+        aria-atomic="true"
+        data-testid="announcer"
+      >
         {announcement}
       </div>
-      <Toaster position="bottom-center" closeButton richColors theme="system" containerAriaLabel={translator.t('appTitle')} />
+      <Toaster
+        position="top-center"
+        closeButton
+        richColors
+        theme="system"
+        containerAriaLabel={translator.t('appTitle')}
+      />
     </section>
   );
 }

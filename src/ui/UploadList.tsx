@@ -46,7 +46,13 @@ function VirtualUploadList({ items, fileFor, ...actions }: UploadListProps) {
   });
   const virtualRows = virtualizer.getVirtualItems();
   return (
-    <div className="cd-list-scroll" ref={scrollRef} tabIndex={0} aria-label={translator.t('listLabel')} role="region">
+    <div
+      className="cd-list-scroll"
+      ref={scrollRef}
+      tabIndex={0}
+      aria-label={translator.t('listLabel')}
+      role="region"
+    >
       <ul className="cd-list cd-list--virtual" style={{ height: virtualizer.getTotalSize() }}>
         {virtualRows.map((row) => {
           const item = items[row.index];

@@ -43,13 +43,16 @@ export const UploadRow = memo(function UploadRow({
     : translator.t(`phase_${item.phase}`);
   const percent =
     progress.percentage === undefined ? undefined : translator.formatPercent(progress.percentage);
-  const showProgress = item.phase === 'reading' || item.phase === 'sending' || item.phase === 'waiting';
+  const showProgress =
+    item.phase === 'reading' || item.phase === 'sending' || item.phase === 'waiting';
   const meta: string[] = [translator.formatSize(item.size), phaseLabel];
   if (showProgress && percent) meta.push(percent);
   if (item.phase === 'sending' || item.phase === 'reading') {
     if (progress.speed !== undefined) meta.push(translator.formatSpeed(progress.speed));
     if (progress.secondsLeft !== undefined)
-      meta.push(translator.t('timeLeft', { duration: translator.formatDuration(progress.secondsLeft) }));
+      meta.push(
+        translator.t('timeLeft', { duration: translator.formatDuration(progress.secondsLeft) }),
+      );
   }
 
   return (
@@ -84,27 +87,52 @@ export const UploadRow = memo(function UploadRow({
       </div>
       <div className="cd-row__actions">
         {ACTIVE.has(item.phase) && (
-          <button type="button" className="cd-button cd-button--ghost" aria-describedby={nameId} onClick={() => onCancel(item.id)}>
+          <button
+            type="button"
+            className="cd-button cd-button--ghost"
+            aria-describedby={nameId}
+            onClick={() => onCancel(item.id)}
+          >
             {translator.t('cancel')}
           </button>
         )}
         {item.phase === 'delivered' && item.receipt && (
-          <button type="button" className="cd-button cd-button--link" aria-describedby={nameId} onClick={() => onOpen(item)}>
+          <button
+            type="button"
+            className="cd-button cd-button--link"
+            aria-describedby={nameId}
+            onClick={() => onOpen(item)}
+          >
             {translator.t('openInChat')}
           </button>
         )}
         {failure?.unknown && (
-          <button type="button" className="cd-button cd-button--link" aria-describedby={nameId} onClick={() => onCheckChat(item)}>
+          <button
+            type="button"
+            className="cd-button cd-button--link"
+            aria-describedby={nameId}
+            onClick={() => onCheckChat(item)}
+          >
             {translator.t('checkTheChat')}
           </button>
         )}
         {((failure && failure.canRetry) || item.phase === 'cancelled') && (
-          <button type="button" className="cd-button" aria-describedby={nameId} onClick={() => onRetry(item.id)}>
+          <button
+            type="button"
+            className="cd-button"
+            aria-describedby={nameId}
+            onClick={() => onRetry(item.id)}
+          >
             {translator.t('retry')}
           </button>
         )}
         {(item.phase === 'delivered' || item.phase === 'failed' || item.phase === 'cancelled') && (
-          <button type="button" className="cd-button cd-button--ghost" aria-describedby={nameId} onClick={() => onRemove(item.id)}>
+          <button
+            type="button"
+            className="cd-button cd-button--ghost"
+            aria-describedby={nameId}
+            onClick={() => onRemove(item.id)}
+          >
             {translator.t('remove')}
           </button>
         )}

@@ -4,6 +4,13 @@ import type { UploadItem } from '../core/types.ts';
 import type { Translator } from '../i18n/createTranslator.ts';
 import { describeFailure } from './describeFailure.ts';
 
+/**
+ * Failures stay longer than successes (sonner's default is 4 s) but not forever: the row keeps
+ * the reason and the same actions, and a toast that never leaves would cover the list in a
+ * frame that is only as tall as its content.
+ */
+export const FAILURE_TOAST_MS = 12_000;
+
 /** What a toast may do besides showing text. */
 export interface ToastContext {
   readonly translator: Translator;
@@ -57,7 +64,7 @@ export function toastForItem(item: UploadItem, context: ToastContext): void {
         toast.warning(translator.t('toastUnknown', { name }), {
           id,
           description: `${failure.reason} ${failure.hint}`.trim(),
-          duration: Number.POSITIVE_INFINITY,
+          duration: FAILURE_TOAST_MS,
           closeButton: true,
           action: {
             label: translator.t('checkTheChat'),
@@ -69,7 +76,7 @@ export function toastForItem(item: UploadItem, context: ToastContext): void {
       toast.error(translator.t('toastFailed', { name }), {
         id,
         description: failure ? `${failure.reason} ${failure.hint}`.trim() : undefined,
-        duration: Number.POSITIVE_INFINITY,
+        duration: FAILURE_TOAST_MS,
         closeButton: true,
         action: failure?.canRetry
           ? { label: translator.t('retry'), onClick: () => context.retry(item.id) }

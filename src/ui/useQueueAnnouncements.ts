@@ -39,7 +39,8 @@ export function useQueueAnnouncements(queue: UploadQueueLike, translator: Transl
       if (finishedNow && summary.active === 0 && summary.total > 1) {
         // One summary instead of reading every name of a large batch.
         const parts = [translator.t('summaryDelivered', { count: summary.delivered })];
-        if (summary.failed > 0) parts.push(translator.t('summaryFailed', { count: summary.failed }));
+        if (summary.failed > 0)
+          parts.push(translator.t('summaryFailed', { count: summary.failed }));
         setMessage(parts.join(', '));
         return;
       }

@@ -2,7 +2,7 @@ import { toast } from 'sonner';
 import type { UploadItem } from '../core/types.ts';
 import type { UploadQueueLike } from './UploadQueueLike.ts';
 import { isFinished, summarizeItems } from './summarizeItems.ts';
-import { toastForItem, toastIdFor, type ToastContext } from './toastForItem.ts';
+import { FAILURE_TOAST_MS, toastForItem, toastIdFor, type ToastContext } from './toastForItem.ts';
 
 /** A batch with more files than this gets one summary toast instead of one toast per file. */
 export const SUMMARY_FROM = 4;
@@ -78,14 +78,15 @@ export function watchQueueToasts(queue: UploadQueueLike, context: ToastContext):
         });
       } else {
         const parts = [translator.t('summaryDelivered', { count: summary.delivered })];
-        if (summary.failed > 0) parts.push(translator.t('summaryFailed', { count: summary.failed }));
+        if (summary.failed > 0)
+          parts.push(translator.t('summaryFailed', { count: summary.failed }));
         if (summary.cancelled > 0)
           parts.push(translator.t('summaryCancelled', { count: summary.cancelled }));
         const show = summary.failed > 0 ? toast.error : toast.success;
         show(parts.join(', '), {
           id: summaryId(),
           description: undefined,
-          duration: summary.failed > 0 ? Number.POSITIVE_INFINITY : undefined,
+          duration: summary.failed > 0 ? FAILURE_TOAST_MS : undefined,
           closeButton: true,
         });
       }

@@ -11,11 +11,12 @@ import { makeTestFile } from '../support/makeTestFile.ts';
 import { openWidget } from '../support/openWidget.ts';
 import { sha256 } from '../support/sha256.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
-import { useBrowser } from '../support/useBrowser.ts';
+// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
+import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
 import { readRows, waitForPhase } from '../support/waitForPhase.ts';
 
 const MARKETING = 5;
-const harness = useBrowser();
+const harness = setupBrowser();
 let stack: Stack;
 
 beforeAll(async () => {
@@ -47,14 +48,21 @@ describe('names', () => {
       void d.dismiss();
     });
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-    const files = ODD_NAMES.map(([label, name]) => ({ name, buffer: Buffer.from(`content of ${label}`), mimeType: 'text/plain' }));
+    const files = ODD_NAMES.map(([label, name]) => ({
+      name,
+      buffer: Buffer.from(`content of ${label}`),
+      mimeType: 'text/plain',
+    }));
     await dropFiles(frame, files);
     const expected = files.map((f) => ({ ...f, sent: sanitizeFileName(f.name) }));
     await expect
-      .poll(() => {
-        const names = new Set(chatFiles(stack.emulator, MARKETING).map((f) => f.name));
-        return expected.filter((f) => !names.has(f.sent)).map((f) => f.sent);
-      }, { timeout: 60_000 })
+      .poll(
+        () => {
+          const names = new Set(chatFiles(stack.emulator, MARKETING).map((f) => f.name));
+          return expected.filter((f) => !names.has(f.sent)).map((f) => f.sent);
+        },
+        { timeout: 60_000 },
+      )
       .toEqual([]);
     const inChat = chatFiles(stack.emulator, MARKETING);
     for (const f of expected) {
@@ -67,7 +75,10 @@ describe('names', () => {
     expect(dialogs).toEqual([]);
     const rows = await readRows(appFrame);
     for (const f of expected) {
-      expect(rows.some((r) => r.name === f.name || r.name === f.sent), f.name).toBe(true);
+      expect(
+        rows.some((r) => r.name === f.name || r.name === f.sent),
+        f.name,
+      ).toBe(true);
     }
   });
 
@@ -86,7 +97,9 @@ describe('contents', () => {
   test('an empty file is refused as FILE_EMPTY and never sent', async () => {
     const { page } = await harness.newPage();
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-    await dropFiles(frame, [{ name: 'empty.txt', buffer: Buffer.alloc(0), mimeType: 'text/plain' }]);
+    await dropFiles(frame, [
+      { name: 'empty.txt', buffer: Buffer.alloc(0), mimeType: 'text/plain' },
+    ]);
     const row = await waitForPhase(appFrame, 'empty.txt', 'failed', 15_000);
     expect(row.text).toContain('FILE_EMPTY');
     expect(stack.emulator.uploads().filter((u) => u.name === 'empty.txt')).toEqual([]);
@@ -100,10 +113,23 @@ describe('contents', () => {
     await dropFiles(frame, [file]);
     await dropFiles(frame, [file]);
     await expect
-      .poll(async () => (await readRows(appFrame)).filter((r) => r.name === 'twice.txt').map((r) => r.phase).sort(), { timeout: 60_000 })
-      .toSatisfy((phases: string[]) => phases.length >= 1 && phases.every((p) => ['delivered', 'failed', 'cancelled'].includes(p)));
+      .poll(
+        async () =>
+          (await readRows(appFrame))
+            .filter((r) => r.name === 'twice.txt')
+            .map((r) => r.phase)
+            .sort(),
+        { timeout: 60_000 },
+      )
+      .toSatisfy(
+        (phases: string[]) =>
+          phases.length >= 1 &&
+          phases.every((p) => ['delivered', 'failed', 'cancelled'].includes(p)),
+      );
     await page.waitForTimeout(1_000);
-    const delivered = (await readRows(appFrame)).filter((r) => r.name === 'twice.txt' && r.phase === 'delivered').length;
+    const delivered = (await readRows(appFrame)).filter(
+      (r) => r.name === 'twice.txt' && r.phase === 'delivered',
+    ).length;
     const copies = chatFiles(stack.emulator, MARKETING).filter((f) => f.name === 'twice.txt');
     expect(copies).toHaveLength(delivered);
     for (const c of copies) expect(c.sha256).toBe(sha256(file.buffer));
@@ -131,10 +157,14 @@ describe('contents', () => {
       data.setData('text/uri-list', 'https://example.com/');
       data.setData('text/plain', 'https://example.com/');
       for (const type of ['dragenter', 'dragover', 'drop']) {
-        target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+        target.dispatchEvent(
+          new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }),
+        );
       }
     });
-    await expect.poll(() => frame.locator('body').innerText(), { timeout: 10_000 }).toContain(en.dropNoFiles);
+    await expect
+      .poll(() => frame.locator('body').innerText(), { timeout: 10_000 })
+      .toContain(en.dropNoFiles);
     expect(await readRows(appFrame)).toEqual([]);
     expect(stack.emulator.uploads().filter((u) => u.name.includes('example.com'))).toEqual([]);
   });

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { openWidget } from '../support/openWidget.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
-import { useBrowser } from '../support/useBrowser.ts';
+// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
+import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
 
-const harness = useBrowser();
+const harness = setupBrowser();
 let stack: Stack;
 
 beforeAll(async () => {
@@ -21,7 +22,9 @@ describe('the widget inside the portal frame', () => {
     const { page, guard } = await harness.newPage();
     const before = stack.emulator.messages(5).length;
     const { frame } = await openWidget(page, stack.emulator.url, { dialogId: 'chat5' });
-    await expect.poll(() => frame.getByTestId('chat-header').textContent(), { timeout: 20_000 }).toBe('Marketing');
+    await expect
+      .poll(() => frame.getByTestId('chat-header').textContent(), { timeout: 20_000 })
+      .toBe('Marketing');
     // Opening the widget must not post anything into the chat.
     expect(stack.emulator.messages(5)).toHaveLength(before);
     expect(stack.emulator.uploads()).toHaveLength(0);
@@ -30,8 +33,13 @@ describe('the widget inside the portal frame', () => {
 
   test('names the chat in the textarea placement too', async () => {
     const { page } = await harness.newPage();
-    const { frame } = await openWidget(page, stack.emulator.url, { dialogId: 'chat9', placement: 'IM_TEXTAREA' });
-    await expect.poll(() => frame.getByTestId('chat-header').textContent(), { timeout: 20_000 }).toBe('Design');
+    const { frame } = await openWidget(page, stack.emulator.url, {
+      dialogId: 'chat9',
+      placement: 'IM_TEXTAREA',
+    });
+    await expect
+      .poll(() => frame.getByTestId('chat-header').textContent(), { timeout: 20_000 })
+      .toBe('Design');
   });
 
   test('runs in a cross-origin frame: the app origin differs from the portal origin', async () => {

@@ -12,7 +12,9 @@ let child: Server;
 let parentUrl = '';
 
 function listen(server: Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  );
 }
 
 beforeAll(async () => {
@@ -32,7 +34,9 @@ beforeAll(async () => {
   });
   const childPort = await listen(child);
   parent = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html' }).end(`<iframe src="http://127.0.0.1:${childPort}/"></iframe>`);
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(`<iframe src="http://127.0.0.1:${childPort}/"></iframe>`);
   });
   parentUrl = `http://localhost:${await listen(parent)}/`;
 });

@@ -13,17 +13,19 @@ import { makeTestFile } from '../support/makeTestFile.ts';
 import { openWidget } from '../support/openWidget.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
 import type { Emulator } from '../support/stackTypes.ts';
-import { useBrowser } from '../support/useBrowser.ts';
+// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
+import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
 import { waitForChatFiles } from '../support/waitForChatFiles.ts';
 import { readRows, waitForPhase } from '../support/waitForPhase.ts';
 
 const LIMIT = 104_857_600;
 const MARKETING = 5;
-const harness = useBrowser();
+const harness = setupBrowser();
 
 function countsByName(emulator: Emulator, names: readonly string[]): Map<string, number> {
   const counts = new Map(names.map((n) => [n, 0]));
-  for (const f of chatFiles(emulator, MARKETING)) if (counts.has(f.name)) counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
+  for (const f of chatFiles(emulator, MARKETING))
+    if (counts.has(f.name)) counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
   return counts;
 }
 
@@ -56,7 +58,12 @@ describe('load', () => {
       const files = smallFiles('load', 200);
       const since = await longTaskProbe.now(appFrame);
       const dropped = await dropFiles(frame, files);
-      await waitForChatFiles(stack.emulator, MARKETING, files.map((f) => f.name), 240_000);
+      await waitForChatFiles(
+        stack.emulator,
+        MARKETING,
+        files.map((f) => f.name),
+        240_000,
+      );
       expectEachOnce(stack.emulator, dropped);
       const order = chatFiles(stack.emulator, MARKETING)
         .filter((f) => f.name.startsWith('load-'))
@@ -143,7 +150,9 @@ describe('load', () => {
       expect(refused.length).toBeGreaterThan(0);
       for (const r of refused) {
         expect(r.phase, r.name).toBe('failed');
-        expect(r.text, r.name).toMatch(tooLarge.includes(r.name) ? /FILE_TOO_LARGE/ : /FILE_EMPTY|WIDGET_FILE_EMPTY|EMPTY/);
+        expect(r.text, r.name).toMatch(
+          tooLarge.includes(r.name) ? /FILE_TOO_LARGE/ : /FILE_EMPTY|WIDGET_FILE_EMPTY|EMPTY/,
+        );
       }
     } finally {
       await stack.close();
@@ -193,7 +202,11 @@ describe('faults', () => {
         const row = await waitForPhase(appFrame, f.name, 'failed', 60_000);
         expect(row.text).toContain('ACCESS_DENIED');
       }
-      for (const count of countsByName(stack.emulator, files.map((f) => f.name)).values()) expect(count).toBe(0);
+      for (const count of countsByName(
+        stack.emulator,
+        files.map((f) => f.name),
+      ).values())
+        expect(count).toBe(0);
     } finally {
       stack.emulator.clearScenario();
     }
@@ -209,14 +222,22 @@ describe('faults', () => {
     stack.emulator.setScenario('chat-deleted');
     try {
       for (const f of files) {
-        await expect.poll(async () => (await readRows(appFrame)).find((r) => r.name === f.name)?.phase, { timeout: 60_000 }).toMatch(/^(delivered|failed)$/);
+        await expect
+          .poll(async () => (await readRows(appFrame)).find((r) => r.name === f.name)?.phase, {
+            timeout: 60_000,
+          })
+          .toMatch(/^(delivered|failed)$/);
       }
       const rows = await readRows(appFrame);
-      for (const r of rows.filter((r) => r.phase === 'failed')) expect(r.text).toContain('CHAT_NOT_FOUND');
+      for (const r of rows.filter((r) => r.phase === 'failed'))
+        expect(r.text).toContain('CHAT_NOT_FOUND');
     } finally {
       stack.emulator.clearScenario();
     }
-    const counts = countsByName(stack.emulator, files.map((f) => f.name));
+    const counts = countsByName(
+      stack.emulator,
+      files.map((f) => f.name),
+    );
     const rows = await readRows(appFrame);
     for (const f of files) {
       const phase = rows.find((r) => r.name === f.name)?.phase;
@@ -250,7 +271,10 @@ describe('faults', () => {
     try {
       await dropFiles(frame, [{ name, buffer: Buffer.from('stall'), mimeType: 'text/plain' }]);
       await expect
-        .poll(async () => (await readRows(appFrame)).find((r) => r.name === name)?.phase, { timeout: 110_000, interval: 500 })
+        .poll(async () => (await readRows(appFrame)).find((r) => r.name === name)?.phase, {
+          timeout: 110_000,
+          interval: 500,
+        })
         .toMatch(/^(delivered|failed)$/);
     } finally {
       stack.emulator.clearScenario();
@@ -260,7 +284,11 @@ describe('faults', () => {
     expect(countsByName(stack.emulator, [name]).get(name)).toBeLessThanOrEqual(1);
     const phase = (await readRows(appFrame)).find((r) => r.name === name)?.phase;
     if (phase === 'failed') {
-      await frame.getByTestId('upload-row').filter({ hasText: name }).getByRole('button', { name: 'Retry', exact: true }).waitFor();
+      await frame
+        .getByTestId('upload-row')
+        .filter({ hasText: name })
+        .getByRole('button', { name: 'Retry', exact: true })
+        .waitFor();
     } else {
       expect(countsByName(stack.emulator, [name]).get(name)).toBe(1);
     }
@@ -275,10 +303,18 @@ describe('faults', () => {
     await waitForPhase(appFrame, files[0]!.name, 'delivered', 60_000);
     await stack.restartEmulator();
     for (const f of files) {
-      await expect.poll(async () => (await readRows(appFrame)).find((r) => r.name === f.name)?.phase, { timeout: 90_000 }).toMatch(/^(delivered|failed)$/);
+      await expect
+        .poll(async () => (await readRows(appFrame)).find((r) => r.name === f.name)?.phase, {
+          timeout: 90_000,
+        })
+        .toMatch(/^(delivered|failed)$/);
     }
     for (const r of (await readRows(appFrame)).filter((r) => r.phase === 'failed')) {
-      await frame.getByTestId('upload-row').filter({ hasText: r.name }).getByRole('button', { name: 'Retry', exact: true }).click();
+      await frame
+        .getByTestId('upload-row')
+        .filter({ hasText: r.name })
+        .getByRole('button', { name: 'Retry', exact: true })
+        .click();
     }
     for (const f of files) await waitForPhase(appFrame, f.name, 'delivered', 60_000);
     expectEachOnce(stack.emulator, dropped);
@@ -294,15 +330,25 @@ describe('faults', () => {
     await page.getByTestId('open-im-sidebar').click();
     const again = page.getByTestId('app-frame').last().contentFrame();
     await again.getByTestId('chat-drop').waitFor({ timeout: 30_000 });
-    await expect.poll(() => again.locator('body').innerText(), { timeout: 15_000 }).toContain(en.ledgerTitle);
+    await expect
+      .poll(() => again.locator('body').innerText(), { timeout: 15_000 })
+      .toContain(en.ledgerTitle);
     const text = await again.locator('body').innerText();
-    const counts = countsByName(stack.emulator, files.map((f) => f.name));
+    const counts = countsByName(
+      stack.emulator,
+      files.map((f) => f.name),
+    );
     for (const f of files) {
       expect(counts.get(f.name), f.name).toBeLessThanOrEqual(1);
       // Every file of the interrupted queue is accounted for in the ledger.
       expect(text, f.name).toContain(f.name);
     }
     await page.waitForTimeout(2_000);
-    expect([...countsByName(stack.emulator, files.map((f) => f.name)).values()]).toEqual([...counts.values()]);
+    expect([
+      ...countsByName(
+        stack.emulator,
+        files.map((f) => f.name),
+      ).values(),
+    ]).toEqual([...counts.values()]);
   }, 120_000);
 });

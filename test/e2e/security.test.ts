@@ -9,12 +9,13 @@ import { collectSecrets } from '../support/collectSecrets.ts';
 import { dropFiles } from '../support/dropFiles.ts';
 import { openWidget } from '../support/openWidget.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
-import { useBrowser } from '../support/useBrowser.ts';
+// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
+import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
 import { readRows, waitForPhase } from '../support/waitForPhase.ts';
 
 const MARKETING = 5;
 const HOOK_SECRET = 'hooksecret0123456789abcdef';
-const harness = useBrowser();
+const harness = setupBrowser();
 let stack: Stack;
 
 beforeAll(async () => {
@@ -31,7 +32,10 @@ async function rest(path: string, body: Record<string, unknown>) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as { error?: unknown; result?: unknown } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { error?: unknown; result?: unknown },
+  };
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -47,24 +51,35 @@ async function listFiles(dir: string): Promise<string[]> {
 describe('credentials', () => {
   test('tokens never appear in the console, the URL, browser storage, toasts or error details after a run with faults', async () => {
     const { page, guard } = await harness.newPage();
-    guard.allowFailedResponses([401, 500, 400], 'token-expiry, upload-500 and send-failed answer with errors on purpose');
+    guard.allowFailedResponses(
+      [401, 500, 400],
+      'token-expiry, upload-500 and send-failed answer with errors on purpose',
+    );
     const consoleLines: string[] = [];
     page.on('console', (m: ConsoleMessage) => consoleLines.push(m.text()));
     page.on('pageerror', (e) => consoleLines.push(`${e.message}\n${e.stack ?? ''}`));
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
 
     stack.emulator.setScenario('token-expiry');
-    await dropFiles(frame, [{ name: 'sec-expiry.txt', buffer: Buffer.from('a'), mimeType: 'text/plain' }]);
+    await dropFiles(frame, [
+      { name: 'sec-expiry.txt', buffer: Buffer.from('a'), mimeType: 'text/plain' },
+    ]);
     await waitForPhase(appFrame, 'sec-expiry.txt', 'delivered', 60_000);
     stack.emulator.setScenario('upload-500');
-    await dropFiles(frame, [{ name: 'sec-500.txt', buffer: Buffer.from('b'), mimeType: 'text/plain' }]);
+    await dropFiles(frame, [
+      { name: 'sec-500.txt', buffer: Buffer.from('b'), mimeType: 'text/plain' },
+    ]);
     await waitForPhase(appFrame, 'sec-500.txt', 'failed', 60_000);
     stack.emulator.setScenario('send-failed');
-    await dropFiles(frame, [{ name: 'sec-send.txt', buffer: Buffer.from('c'), mimeType: 'text/plain' }]);
+    await dropFiles(frame, [
+      { name: 'sec-send.txt', buffer: Buffer.from('c'), mimeType: 'text/plain' },
+    ]);
     await waitForPhase(appFrame, 'sec-send.txt', 'failed', 60_000);
     stack.emulator.clearScenario();
     // Open every "Details" disclosure so its text is rendered too.
-    await appFrame.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await appFrame.evaluate(() =>
+      document.querySelectorAll('details').forEach((d) => (d.open = true)),
+    );
 
     const secrets = await collectSecrets(stack.emulator.dataDir);
     expect(secrets.length).toBeGreaterThan(0);
@@ -110,7 +125,12 @@ describe('credentials', () => {
     });
     const frameDom = await appFrame.evaluate(() => document.documentElement.outerHTML);
     const urls = [page.url(), ...page.frames().map((f) => f.url())].join('\n');
-    const places: Record<string, string> = { console: consoleLines.join('\n'), urls, storage, frameDom };
+    const places: Record<string, string> = {
+      console: consoleLines.join('\n'),
+      urls,
+      storage,
+      frameDom,
+    };
     for (const [place, text] of Object.entries(places)) {
       for (const secret of secrets) {
         expect(text.includes(secret), `a credential appears in ${place}`).toBe(false);
@@ -123,7 +143,9 @@ describe('origins', () => {
   test('postMessage from another origin is ignored and cannot drive the widget', async () => {
     const { page } = await harness.newPage();
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-    await expect.poll(() => frame.getByTestId('chat-header').textContent(), { timeout: 20_000 }).toBe('Marketing');
+    await expect
+      .poll(() => frame.getByTestId('chat-header').textContent(), { timeout: 20_000 })
+      .toBe('Marketing');
     // Another origin in the same page (e.g. another app's frame) forges portal replies and commands.
     const foreignOrigin = new URL(stack.emulator.url);
     foreignOrigin.hostname = '127.0.0.1';
@@ -137,7 +159,9 @@ describe('origins', () => {
         }),
       { src: new URL('/_emulator/health', foreignOrigin).href },
     );
-    const foreignFrame = page.frames().find((f) => f.url().startsWith(foreignOrigin.origin + '/_emulator'));
+    const foreignFrame = page
+      .frames()
+      .find((f) => f.url().startsWith(foreignOrigin.origin + '/_emulator'));
     expect(foreignFrame).toBeDefined();
     expect(new URL(foreignFrame!.url()).origin).not.toBe(new URL(page.url()).origin);
     await foreignFrame!.evaluate(() => {
@@ -147,7 +171,12 @@ describe('origins', () => {
         const forged = [
           'x:{"AUTH_ID":"forged","REFRESH_ID":"forged","AUTH_EXPIRES":"3600"}',
           'getInitData:forged:forged',
-          JSON.stringify({ method: 'im:setImTextareaContent', params: { text: 'forged' }, callback: 'x', appSid: 'x' }),
+          JSON.stringify({
+            method: 'im:setImTextareaContent',
+            params: { text: 'forged' },
+            callback: 'x',
+            appSid: 'x',
+          }),
           { dialogId: 'chat7', DOMAIN: 'evil.example', AUTH_ID: 'forged' },
         ];
         for (const message of forged) target.postMessage(message, '*');
@@ -156,9 +185,13 @@ describe('origins', () => {
     await page.waitForTimeout(1_000);
     // Still the same chat; still working: a file goes to chat5 exactly once.
     expect(await frame.getByTestId('chat-header').textContent()).toBe('Marketing');
-    await dropFiles(frame, [{ name: 'after-forgery.txt', buffer: Buffer.from('ok'), mimeType: 'text/plain' }]);
+    await dropFiles(frame, [
+      { name: 'after-forgery.txt', buffer: Buffer.from('ok'), mimeType: 'text/plain' },
+    ]);
     await waitForPhase(appFrame, 'after-forgery.txt', 'delivered', 60_000);
-    expect(chatFiles(stack.emulator, MARKETING).filter((f) => f.name === 'after-forgery.txt')).toHaveLength(1);
+    expect(
+      chatFiles(stack.emulator, MARKETING).filter((f) => f.name === 'after-forgery.txt'),
+    ).toHaveLength(1);
     expect(stack.emulator.uploads().filter((u) => u.dialogId !== 'chat5')).toEqual([]);
   });
 });
@@ -173,7 +206,9 @@ describe('names are data', () => {
     });
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
     const name = '<img src=x onerror=alert(1)>.png';
-    await dropFiles(frame, [{ name, buffer: Buffer.from('not really a png'), mimeType: 'image/png' }]);
+    await dropFiles(frame, [
+      { name, buffer: Buffer.from('not really a png'), mimeType: 'image/png' },
+    ]);
     await waitForPhase(appFrame, name, 'delivered', 60_000);
     const row = (await readRows(appFrame)).find((r) => r.name === name);
     expect(row?.text).toContain(name);
@@ -185,7 +220,10 @@ describe('names are data', () => {
 });
 
 describe('the emulator enforces access', () => {
-  const upload = { dialogId: 'chat5', fields: { name: 'probe.txt', content: Buffer.from('probe').toString('base64') } };
+  const upload = {
+    dialogId: 'chat5',
+    fields: { name: 'probe.txt', content: Buffer.from('probe').toString('base64') },
+  };
 
   test('a wrong access token is rejected with 401 and stores nothing', async () => {
     const before = stack.emulator.uploads().length;
@@ -211,7 +249,10 @@ describe('the emulator enforces access', () => {
 
   test('a chat the user is not a member of is refused with 403 ACCESS_DENIED', async () => {
     const board = stack.emulator.messages(7).length;
-    const answer = await rest(`/rest/1/${HOOK_SECRET}/im.v2.File.upload`, { ...upload, dialogId: 'chat7' });
+    const answer = await rest(`/rest/1/${HOOK_SECRET}/im.v2.File.upload`, {
+      ...upload,
+      dialogId: 'chat7',
+    });
     expect(answer.status).toBe(403);
     expect(answer.body.error).toBe('ACCESS_DENIED');
     expect(stack.emulator.messages(7)).toHaveLength(board);
@@ -219,7 +260,12 @@ describe('the emulator enforces access', () => {
 
   test('stored file names cannot escape the data directory', async () => {
     const dataDir = await realpath(resolve(stack.emulator.dataDir));
-    const names = ['../../escape-one.txt', '..\\..\\escape-two.txt', '/etc/escape-three.txt', '....//escape-four.txt'];
+    const names = [
+      '../../escape-one.txt',
+      '..\\..\\escape-two.txt',
+      '/etc/escape-three.txt',
+      '....//escape-four.txt',
+    ];
     for (const name of names) {
       const answer = await rest(`/rest/1/${HOOK_SECRET}/im.v2.File.upload`, {
         dialogId: 'chat5',
@@ -228,12 +274,16 @@ describe('the emulator enforces access', () => {
       expect(answer.status, name).toBe(200);
     }
     // Every stored file is inside the data directory (realpath: no symlink leads out)...
-    for (const file of await listFiles(dataDir)) expect((await realpath(file)).startsWith(dataDir + sep), file).toBe(true);
+    for (const file of await listFiles(dataDir))
+      expect((await realpath(file)).startsWith(dataDir + sep), file).toBe(true);
     // ...and nothing appeared where the names point (one level of listing each, never recursive).
     const places = [dirname(dataDir), dirname(dirname(dataDir)), '/etc', process.cwd()];
     for (const place of places) {
       const entries = await readdir(place).catch(() => [] as string[]);
-      expect(entries.filter((e) => /escape-(one|two|three|four)/.test(e)), place).toEqual([]);
+      expect(
+        entries.filter((e) => /escape-(one|two|three|four)/.test(e)),
+        place,
+      ).toEqual([]);
     }
     // The chat shows base names only.
     for (const f of chatFiles(stack.emulator, MARKETING).filter((f) => /escape-/.test(f.name))) {

@@ -11,14 +11,15 @@ import { makeTestFile, type TestFile } from '../support/makeTestFile.ts';
 import { openWidget } from '../support/openWidget.ts';
 import { sha256OfDownload } from '../support/sha256.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
-import { useBrowser } from '../support/useBrowser.ts';
+// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
+import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
 import { waitForChatFiles } from '../support/waitForChatFiles.ts';
 import { waitForPhase } from '../support/waitForPhase.ts';
 
 const LIMIT = 104_857_600;
 const MARKETING = 5;
 
-const harness = useBrowser();
+const harness = setupBrowser();
 let stack: Stack;
 let scratch: string;
 
@@ -154,9 +155,9 @@ describe('faults end in one delivery or an actionable failure, never a duplicate
       names.map((name) => ({ name, size: 2048, mimeType: 'text/plain' })),
     );
     await waitForPhase(appFrame, names[0]!, 'delivered', 60_000);
-    stack.emulator.setScenario('rate-limit-storm', { count: 12 });
+    stack.emulator.setScenario('rate-limit-storm', { count: 8 });
     try {
-      for (const name of names) await waitForPhase(appFrame, name, 'delivered', 150_000);
+      for (const name of names) await waitForPhase(appFrame, name, 'delivered', 200_000);
       await waitForChatFiles(stack.emulator, MARKETING, names, 10_000);
       for (const file of dropped) await expectDeliveredOnce(file);
     } finally {
@@ -166,7 +167,10 @@ describe('faults end in one delivery or an actionable failure, never a duplicate
 
   test('an access token that expires mid-queue is refreshed and every file is delivered exactly once', async () => {
     const { page, guard } = await harness.newPage();
-    guard.allowFailedResponses([401], 'token-expiry answers 401 expired_token until the SDK refreshes');
+    guard.allowFailedResponses(
+      [401],
+      'token-expiry answers 401 expired_token until the SDK refreshes',
+    );
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
     const names = Array.from({ length: 5 }, (_, i) => `expiry-${i + 1}.txt`);
     const dropped = await dropFiles(

@@ -20,7 +20,11 @@ export const CHROMIUM_ARGS: readonly string[] = [
 
 /** Starts headless Debian Chromium through playwright-core. One per test file is enough. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS],
+  });
 }
 
 /**

@@ -11,7 +11,8 @@ export async function collectSecrets(dataDir: string): Promise<string[]> {
   const found = new Set<string>();
   const walk = (value: unknown, key: string): void => {
     if (typeof value === 'string') {
-      if (/token|secret|refresh|auth_id|^auth$|password/i.test(key) && value.length >= 16) found.add(value);
+      if (/token|secret|refresh|auth_id|^auth$|password/i.test(key) && value.length >= 16)
+        found.add(value);
       return;
     }
     if (Array.isArray(value)) {

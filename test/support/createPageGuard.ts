@@ -57,12 +57,16 @@ export function createPageGuard(page: Page, label = 'page'): PageGuard {
 
   return {
     allow(pattern, reason) {
-      if (reason.trim() === '') throw new Error('createPageGuard.allow: say why the error is expected');
+      if (reason.trim() === '')
+        throw new Error('createPageGuard.allow: say why the error is expected');
       allowances.push({ pattern, reason });
     },
     allowFailedResponses(statuses, reason) {
       const list = statuses.map((s) => String(s)).join('|');
-      this.allow(new RegExp(`^Failed to load resource: the server responded with a status of (${list})\\b`), reason);
+      this.allow(
+        new RegExp(`^Failed to load resource: the server responded with a status of (${list})\\b`),
+        reason,
+      );
     },
     allowNetworkFailures(reason) {
       this.allow(/^Failed to load resource: net::ERR_/, reason);

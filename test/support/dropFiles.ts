@@ -10,7 +10,12 @@ import { sha256 } from './sha256.ts';
 export type DropFile =
   | { readonly name: string; readonly buffer: Buffer; readonly mimeType?: string }
   | { readonly name: string; readonly size: number; readonly mimeType?: string }
-  | { readonly name: string; readonly path: string; readonly size: number; readonly sha256: string };
+  | {
+      readonly name: string;
+      readonly path: string;
+      readonly size: number;
+      readonly sha256: string;
+    };
 
 /** What was dropped, to compare with what the chat received. */
 export interface DroppedFile {
@@ -28,16 +33,29 @@ const IN_MEMORY_LIMIT = 8 * 1024 * 1024;
  * Big files are written to temp files and passed by path, so the test process never holds them
  * twice; odd names (path separators, control characters) need in-memory payloads and small sizes.
  */
-export async function dropFiles(frame: FrameLocator, files: readonly DropFile[]): Promise<DroppedFile[]> {
+export async function dropFiles(
+  frame: FrameLocator,
+  files: readonly DropFile[],
+): Promise<DroppedFile[]> {
   const input = frame.locator('input[type="file"][data-testid="file-input"]');
-  const needsPaths = files.some((f) => 'path' in f || ('size' in f && !('buffer' in f) && f.size > IN_MEMORY_LIMIT));
+  const needsPaths = files.some(
+    (f) => 'path' in f || ('size' in f && !('buffer' in f) && f.size > IN_MEMORY_LIMIT),
+  );
   if (!needsPaths) {
     const payloads = files.map((f) => {
       const buffer = 'buffer' in f ? f.buffer : randomBytes((f as { size: number }).size);
-      return { name: f.name, mimeType: ('mimeType' in f && f.mimeType) || 'application/octet-stream', buffer };
+      return {
+        name: f.name,
+        mimeType: ('mimeType' in f && f.mimeType) || 'application/octet-stream',
+        buffer,
+      };
     });
     await input.setInputFiles(payloads);
-    return payloads.map((p) => ({ name: p.name, size: p.buffer.byteLength, sha256: sha256(p.buffer) }));
+    return payloads.map((p) => ({
+      name: p.name,
+      size: p.buffer.byteLength,
+      sha256: sha256(p.buffer),
+    }));
   }
   const onDisk = await Promise.all(
     files.map(async (f) => {

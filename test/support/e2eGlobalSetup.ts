@@ -15,7 +15,13 @@ declare module 'vitest' {
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Where the e2e build goes: inside node_modules so it is never committed nor linted. */
-export const E2E_DIST_DIR: string = join(repoRoot, 'node_modules', '.cache', 'chat-drop-e2e', 'dist');
+export const E2E_DIST_DIR: string = join(
+  repoRoot,
+  'node_modules',
+  '.cache',
+  'chat-drop-e2e',
+  'dist',
+);
 
 /**
  * Vitest global setup of the `e2e` project: checks for Chromium, then builds the widget once
@@ -29,7 +35,9 @@ export default async function setup(project: TestProject): Promise<void> {
     );
   }
   if (!existsSync(join(repoRoot, 'index.html'))) {
-    throw new Error('e2e: index.html is missing at the repository root, so the widget cannot be built.');
+    throw new Error(
+      'e2e: index.html is missing at the repository root, so the widget cannot be built.',
+    );
   }
   const started = Date.now();
   await build({

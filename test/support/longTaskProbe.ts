@@ -17,7 +17,8 @@ export const longTaskProbe = {
       (window as unknown as { __chatDropLongTasks: typeof store }).__chatDropLongTasks = store;
       try {
         new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) store.push({ startTime: e.startTime, duration: e.duration });
+          for (const e of list.getEntries())
+            store.push({ startTime: e.startTime, duration: e.duration });
         }).observe({ type: 'longtask', buffered: true });
       } catch {
         // longtask is Chromium-only; the tests run in Chromium.
@@ -31,8 +32,10 @@ export const longTaskProbe = {
   read(frame: Frame, since = 0): Promise<LongTask[]> {
     return frame.evaluate(
       (from) =>
-        ((window as unknown as { __chatDropLongTasks?: { startTime: number; duration: number }[] })
-          .__chatDropLongTasks ?? []).filter((t) => t.startTime >= from),
+        (
+          (window as unknown as { __chatDropLongTasks?: { startTime: number; duration: number }[] })
+            .__chatDropLongTasks ?? []
+        ).filter((t) => t.startTime >= from),
       since,
     );
   },

@@ -30,7 +30,11 @@ const PLACEMENT_BUTTON: Record<WidgetPlacement, string> = {
  * Opens the emulator's messenger on a dialog, opens the app's placement in the side panel and
  * waits for the widget (`data-testid="chat-drop"`) to render inside the app frame.
  */
-export async function openWidget(page: Page, portalUrl: string, options: OpenWidgetOptions = {}): Promise<OpenedWidget> {
+export async function openWidget(
+  page: Page,
+  portalUrl: string,
+  options: OpenWidgetOptions = {},
+): Promise<OpenedWidget> {
   const url = new URL('/online/', portalUrl);
   url.searchParams.set('IM_DIALOG', options.dialogId ?? 'chat5');
   url.searchParams.set('user', String(options.user ?? 1));
@@ -39,7 +43,9 @@ export async function openWidget(page: Page, portalUrl: string, options: OpenWid
   await page.getByTestId(PLACEMENT_BUTTON[options.placement ?? 'IM_SIDEBAR']).click();
   const frameElement = page.getByTestId('app-frame').last();
   const frame = frameElement.contentFrame();
-  await frame.getByTestId('chat-drop').waitFor({ state: 'visible', timeout: options.timeoutMs ?? 30_000 });
+  await frame
+    .getByTestId('chat-drop')
+    .waitFor({ state: 'visible', timeout: options.timeoutMs ?? 30_000 });
   const handle = await frameElement.elementHandle();
   const appFrame = await handle?.contentFrame();
   if (!appFrame) throw new Error('openWidget: the app iframe has no content frame');

@@ -14,7 +14,9 @@ export async function sha256OfFile(path: string): Promise<string> {
 }
 
 /** Downloads `url` and returns the hex sha256 and byte count of the body, streamed. */
-export async function sha256OfDownload(url: string): Promise<{ sha256: string; size: number; status: number }> {
+export async function sha256OfDownload(
+  url: string,
+): Promise<{ sha256: string; size: number; status: number }> {
   const response = await fetch(url);
   const hash = createHash('sha256');
   let size = 0;

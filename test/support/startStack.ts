@@ -30,13 +30,17 @@ async function loadFactory<T>(relativePath: string, exportName: string): Promise
   if (!existsSync(file)) return undefined;
   const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
   const factory = mod[exportName];
-  if (typeof factory !== 'function') throw new Error(`${relativePath} does not export ${exportName}()`);
+  if (typeof factory !== 'function')
+    throw new Error(`${relativePath} does not export ${exportName}()`);
   return factory as T;
 }
 
 async function loadEmulatorFactory(): Promise<CreateEmulator> {
   const create = await loadFactory<CreateEmulator>('emulator/createEmulator.ts', 'createEmulator');
-  if (!create) throw new Error('e2e: emulator/createEmulator.ts does not exist yet; the e2e tests need the emulator.');
+  if (!create)
+    throw new Error(
+      'e2e: emulator/createEmulator.ts does not exist yet; the e2e tests need the emulator.',
+    );
   return create;
 }
 
@@ -49,13 +53,22 @@ async function loadEmulatorFactory(): Promise<CreateEmulator> {
  */
 export async function startStack(options: Partial<EmulatorOptions> = {}): Promise<Stack> {
   const dist = inject('chatDropDist');
-  const createAppServer = await loadFactory<CreateAppServer>('server/createAppServer.ts', 'createAppServer');
-  if (!createAppServer) throw new Error('e2e: server/createAppServer.ts is missing; it serves the built widget.');
+  const createAppServer = await loadFactory<CreateAppServer>(
+    'server/createAppServer.ts',
+    'createAppServer',
+  );
+  if (!createAppServer)
+    throw new Error('e2e: server/createAppServer.ts is missing; it serves the built widget.');
   const app = await createAppServer({ root: dist, port: 0, host: '127.0.0.1' });
   const createEmulator = await loadEmulatorFactory();
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'chat-drop-e2e-')));
   const ownsDataDir = options.dataDir === undefined;
-  const emulatorOptions: EmulatorOptions = { port: 0, ...options, dataDir, appUrl: options.appUrl ?? app.url };
+  const emulatorOptions: EmulatorOptions = {
+    port: 0,
+    ...options,
+    dataDir,
+    appUrl: options.appUrl ?? app.url,
+  };
   let emulator: Emulator;
   try {
     emulator = await createEmulator(emulatorOptions);

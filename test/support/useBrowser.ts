@@ -18,7 +18,8 @@ export interface BrowserHarness {
 }
 
 /**
- * Registers the browser lifecycle of one e2e test file: one Chromium for the whole file (a launch
+ * Registers the browser lifecycle of one e2e test file (a Vitest-hooks helper, not a React hook:
+ * import it aliased, e.g. `useBrowser as setupBrowser`, so react-hooks/rules-of-hooks stays quiet): one Chromium for the whole file (a launch
  * costs ~0.5 s and ~100 MB), one fresh context per page, and after every test a check that no
  * page saw an error it did not explicitly allow. Call at the top level of the test file.
  */
@@ -54,7 +55,10 @@ export function useBrowser(): BrowserHarness {
 
   return {
     browser() {
-      if (!browser) throw new Error('useBrowser: the browser is not started (call useBrowser() at the top level)');
+      if (!browser)
+        throw new Error(
+          'useBrowser: the browser is not started (call it at the top level of the test file)',
+        );
       return browser;
     },
     async newPage(label = 'page') {

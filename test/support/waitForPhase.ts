@@ -26,21 +26,29 @@ export function readRows(appFrame: Frame): Promise<RowState[]> {
  * another final phase (waiting for `delivered` on a `failed` row would only time out), and on
  * timeout reports what the rows showed. Names are compared as data (no CSS selector escaping).
  */
-export async function waitForPhase(appFrame: Frame, name: string, phase: Phase, timeoutMs = 60_000): Promise<RowState> {
+export async function waitForPhase(
+  appFrame: Frame,
+  name: string,
+  phase: Phase,
+  timeoutMs = 60_000,
+): Promise<RowState> {
   const deadline = Date.now() + timeoutMs;
-  let last: RowState[] = [];
   for (;;) {
-    last = await readRows(appFrame);
+    const last = await readRows(appFrame);
     const mine = last.filter((r) => r.name === name);
     const hit = mine.find((r) => r.phase === phase);
     if (hit) return hit;
     const settled = mine.find((r) => TERMINAL.includes(r.phase) && TERMINAL.includes(phase));
     if (settled && mine.every((r) => TERMINAL.includes(r.phase))) {
-      throw new Error(`waitForPhase: "${name}" settled as ${settled.phase} (${settled.text}), expected ${phase}`);
+      throw new Error(
+        `waitForPhase: "${name}" settled as ${settled.phase} (${settled.text}), expected ${phase}`,
+      );
     }
     if (Date.now() > deadline) {
       const shown = last.map((r) => `${r.name}=${r.phase}`).join(', ') || 'no rows';
-      throw new Error(`waitForPhase: "${name}" did not reach ${phase} within ${timeoutMs} ms; rows: ${shown}`);
+      throw new Error(
+        `waitForPhase: "${name}" did not reach ${phase} within ${timeoutMs} ms; rows: ${shown}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }

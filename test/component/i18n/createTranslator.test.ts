@@ -3,6 +3,7 @@ import { ERROR_MESSAGE_KEYS, NEXT_STEPS } from '../../../src/core/errorPolicy.ts
 import { de } from '../../../src/i18n/de.ts';
 import { en } from '../../../src/i18n/en.ts';
 import { createTranslator, resolveLanguage } from '../../../src/i18n/createTranslator.ts';
+import type { Messages } from '../../../src/i18n/Messages.ts';
 import { ru } from '../../../src/i18n/ru.ts';
 
 describe('createTranslator', () => {
@@ -70,5 +71,23 @@ describe('createTranslator', () => {
   it('has the same keys in every language pack', () => {
     expect(Object.keys(ru).sort()).toEqual(Object.keys(en).sort());
     expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
+  });
+});
+
+describe('language packs (type-level)', () => {
+  it('a pack missing a key does not type-check as Messages', () => {
+    // Checked by `tsc -b` (tsconfig.test.json includes test/): remove a key and the
+    // assignment below must be an error, or the @ts-expect-error itself fails the build.
+    const { dropHere: _dropped, ...incomplete } = ru;
+    // @ts-expect-error a missing key must fail type-checking
+    const broken: Messages = incomplete;
+    expect(Object.hasOwn(broken, 'dropHere')).toBe(false);
+  });
+
+  it('a pack missing an error message of the policy does not type-check', () => {
+    const { error_network: _dropped, ...incomplete } = de;
+    // @ts-expect-error every policy message key must have a text
+    const broken: Messages = incomplete;
+    expect(Object.hasOwn(broken, 'error_network')).toBe(false);
   });
 });

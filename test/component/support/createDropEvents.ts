@@ -27,7 +27,9 @@ export function dataTransferWithText(text: string) {
     dropEffect: 'none',
     effectAllowed: 'all',
     files: [],
-    items: [{ kind: 'string', type: 'text/plain', getAsString: (cb: (s: string) => void) => cb(text) }],
+    items: [
+      { kind: 'string', type: 'text/plain', getAsString: (cb: (s: string) => void) => cb(text) },
+    ],
     types: ['text/plain', 'text/uri-list'],
     getData: () => text,
   };

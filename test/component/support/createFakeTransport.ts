@@ -1,4 +1,9 @@
-import type { Encoder, UploadOutcome, UploadRequest, UploadTransport } from '../../../src/core/ports.ts';
+import type {
+  Encoder,
+  UploadOutcome,
+  UploadRequest,
+  UploadTransport,
+} from '../../../src/core/ports.ts';
 import type { DeliveryReceipt } from '../../../src/core/types.ts';
 
 type Respond = (request: UploadRequest) => UploadOutcome | Promise<UploadOutcome>;
@@ -8,7 +13,12 @@ let nextMessageId = 100;
 /** A receipt as the portal would give for `request`. */
 export function receiptFor(request: Pick<UploadRequest, 'dialogId'>): DeliveryReceipt {
   nextMessageId += 1;
-  return { messageId: nextMessageId, fileId: nextMessageId + 1000, chatId: 5, dialogId: request.dialogId };
+  return {
+    messageId: nextMessageId,
+    fileId: nextMessageId + 1000,
+    chatId: 5,
+    dialogId: request.dialogId,
+  };
 }
 
 /**

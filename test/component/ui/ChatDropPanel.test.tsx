@@ -1,6 +1,11 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { createFile, dataTransferWithFiles, dataTransferWithText, drop } from '../support/createDropEvents.ts';
+import {
+  createFile,
+  dataTransferWithFiles,
+  dataTransferWithText,
+  drop,
+} from '../support/createDropEvents.ts';
 import { renderPanel } from '../support/renderPanel.tsx';
 
 function rows() {
@@ -17,7 +22,10 @@ describe('ChatDropPanel', () => {
   it('sends dropped files to the placement chat and shows them delivered', async () => {
     const { fake } = renderPanel();
     await screen.findByText('Marketing');
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('report.pdf', 2048)]));
+    await drop(
+      screen.getByTestId('chat-drop'),
+      dataTransferWithFiles([createFile('report.pdf', 2048)]),
+    );
     await waitFor(() => expect(rowOf('report.pdf').dataset.phase).toBe('delivered'));
     expect(fake.requests.map((r) => [r.name, r.dialogId])).toEqual([['report.pdf', 'chat5']]);
   });
@@ -37,7 +45,10 @@ describe('ChatDropPanel', () => {
 
   it('accepts exactly 100 MB', async () => {
     renderPanel();
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('max.bin', 104_857_600)]));
+    await drop(
+      screen.getByTestId('chat-drop'),
+      dataTransferWithFiles([createFile('max.bin', 104_857_600)]),
+    );
     await waitFor(() => expect(rowOf('max.bin').dataset.phase).toBe('delivered'));
   });
 
@@ -62,7 +73,9 @@ describe('ChatDropPanel', () => {
   it('adds pasted files (Ctrl/Cmd+V of a screenshot)', async () => {
     renderPanel();
     const image = createFile('screenshot.png', 5000, 'image/png');
-    fireEvent.paste(screen.getByTestId('message-input'), { clipboardData: dataTransferWithFiles([image]) });
+    fireEvent.paste(screen.getByTestId('message-input'), {
+      clipboardData: dataTransferWithFiles([image]),
+    });
     await waitFor(() => expect(rowOf('screenshot.png').dataset.phase).toBe('delivered'));
   });
 
@@ -86,7 +99,9 @@ describe('ChatDropPanel', () => {
     renderPanel();
     await drop(screen.getByTestId('chat-drop'), { files: [], items: [], types: ['Files'] });
     await waitFor(() =>
-      expect(screen.getByTestId('notice')).toHaveTextContent('This folder is empty or your browser cannot read folders'),
+      expect(screen.getByTestId('notice')).toHaveTextContent(
+        'This folder is empty or your browser cannot read folders',
+      ),
     );
   });
 
@@ -103,13 +118,19 @@ describe('ChatDropPanel', () => {
   it('cancels a file being sent and retries it', async () => {
     const { fake, user } = renderPanel();
     fake.hold();
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('slow.bin', 1000)]));
+    await drop(
+      screen.getByTestId('chat-drop'),
+      dataTransferWithFiles([createFile('slow.bin', 1000)]),
+    );
     await waitFor(() => expect(rowOf('slow.bin').dataset.phase).toBe('sending'));
     await user.click(within(rowOf('slow.bin')).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(rowOf('slow.bin').dataset.phase).not.toBe('sending'));
     expect(['cancelled', 'checking']).toContain(rowOf('slow.bin').dataset.phase);
     await waitFor(() => expect(rowOf('slow.bin').dataset.phase).toBe('cancelled'));
-    fake.answer((request) => ({ ok: true, receipt: { messageId: 1, fileId: 2, chatId: 5, dialogId: request.dialogId } }));
+    fake.answer((request) => ({
+      ok: true,
+      receipt: { messageId: 1, fileId: 2, chatId: 5, dialogId: request.dialogId },
+    }));
     await user.click(within(rowOf('slow.bin')).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(rowOf('slow.bin').dataset.phase).toBe('delivered'));
   });
@@ -127,23 +148,35 @@ describe('ChatDropPanel', () => {
     fake.hold();
     await drop(
       screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([createFile('1.bin', 10), createFile('2.bin', 10), createFile('3.bin', 10)]),
+      dataTransferWithFiles([
+        createFile('1.bin', 10),
+        createFile('2.bin', 10),
+        createFile('3.bin', 10),
+      ]),
     );
     await waitFor(() => expect(rowOf('1.bin').dataset.phase).toBe('sending'));
     await user.click(screen.getByRole('button', { name: 'Cancel all' }));
-    await waitFor(() => expect(rows().every((row) => row.dataset.phase === 'cancelled')).toBe(true));
+    await waitFor(() =>
+      expect(rows().every((row) => row.dataset.phase === 'cancelled')).toBe(true),
+    );
     await user.click(screen.getByRole('button', { name: 'Clear finished' }));
     expect(rows()).toHaveLength(0);
   });
 
   it('offers Retry for a refused upload and sends it again on request', async () => {
     const { fake, user } = renderPanel();
-    fake.answer(() => ({ ok: false, error: { code: 'UPLOAD_FAILED', origin: 'server', status: 400 } }));
+    fake.answer(() => ({
+      ok: false,
+      error: { code: 'UPLOAD_FAILED', origin: 'server', status: 400 },
+    }));
     await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('x.doc', 10)]));
     await waitFor(() => expect(rowOf('x.doc').dataset.phase).toBe('failed'));
     expect(rowOf('x.doc')).toHaveTextContent('The portal could not store the file.');
     expect(fake.requests).toHaveLength(1);
-    fake.answer((request) => ({ ok: true, receipt: { messageId: 9, fileId: 2, chatId: 5, dialogId: request.dialogId } }));
+    fake.answer((request) => ({
+      ok: true,
+      receipt: { messageId: 9, fileId: 2, chatId: 5, dialogId: request.dialogId },
+    }));
     await user.click(within(rowOf('x.doc')).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(rowOf('x.doc').dataset.phase).toBe('delivered'));
     expect(fake.requests).toHaveLength(2);
@@ -153,7 +186,12 @@ describe('ChatDropPanel', () => {
     const { fake } = renderPanel();
     fake.answer(() => ({
       ok: false,
-      error: { code: 'ACCESS_DENIED', origin: 'server', status: 403, detail: 'Access denied! stack at foo.php:12' },
+      error: {
+        code: 'ACCESS_DENIED',
+        origin: 'server',
+        status: 403,
+        detail: 'Access denied! stack at foo.php:12',
+      },
     }));
     await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('x.doc', 10)]));
     await waitFor(() => expect(rowOf('x.doc').dataset.phase).toBe('failed'));
@@ -167,7 +205,10 @@ describe('ChatDropPanel', () => {
   it('renders an HTML file name as text, not markup', async () => {
     renderPanel();
     const name = '<img src=x onerror=alert(1)>.png';
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile(name, 10, 'text/plain')]));
+    await drop(
+      screen.getByTestId('chat-drop'),
+      dataTransferWithFiles([createFile(name, 10, 'text/plain')]),
+    );
     await waitFor(() => expect(rowOf(name).dataset.phase).toBe('delivered'));
     expect(rowOf(name).querySelector('img[src="x"]')).toBeNull();
     expect(document.querySelector('img[src="x"]')).toBeNull();
@@ -178,7 +219,10 @@ describe('ChatDropPanel', () => {
     renderPanel();
     const long = `${'a'.repeat(251)}.txt`;
     const rtl = 'تقرير سنوي.pdf';
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile(long, 3), createFile(rtl, 3)]));
+    await drop(
+      screen.getByTestId('chat-drop'),
+      dataTransferWithFiles([createFile(long, 3), createFile(rtl, 3)]),
+    );
     await waitFor(() => expect(rows()).toHaveLength(2));
     for (const name of [long, rtl]) {
       const label = within(rowOf(name)).getByText(name);
@@ -191,14 +235,19 @@ describe('ChatDropPanel', () => {
   it('announces results politely for screen readers', async () => {
     renderPanel();
     await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('said.txt', 3)]));
-    await waitFor(() => expect(screen.getByTestId('announcer')).toHaveTextContent('said.txt delivered'));
+    await waitFor(() =>
+      expect(screen.getByTestId('announcer')).toHaveTextContent('said.txt delivered'),
+    );
     expect(screen.getByTestId('announcer')).toHaveAttribute('aria-live', 'polite');
   });
 
   it('sends the message with the files and empties the field', async () => {
     const { fake, user } = renderPanel();
     await user.type(screen.getByTestId('message-input'), 'Minutes');
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('m.txt', 3), createFile('n.txt', 3)]));
+    await drop(
+      screen.getByTestId('chat-drop'),
+      dataTransferWithFiles([createFile('m.txt', 3), createFile('n.txt', 3)]),
+    );
     await waitFor(() => expect(fake.requests).toHaveLength(2));
     expect(fake.requests.map((r) => r.message)).toEqual(['Minutes', undefined]);
     expect(screen.getByTestId('message-input')).toHaveValue('');
@@ -216,7 +265,10 @@ describe('ChatDropPanel', () => {
   it('IM_TEXTAREA: keeps the chat input when the file carrying its text failed', async () => {
     const { portal, fake } = renderPanel({ placement: 'IM_TEXTAREA', inputText: 'Keep me' });
     await waitFor(() => expect(screen.getByTestId('message-input')).toHaveValue('Keep me'));
-    fake.answer(() => ({ ok: false, error: { code: 'UPLOAD_FAILED', origin: 'server', status: 400 } }));
+    fake.answer(() => ({
+      ok: false,
+      error: { code: 'UPLOAD_FAILED', origin: 'server', status: 400 },
+    }));
     await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('s.txt', 3)]));
     await waitFor(() => expect(rowOf('s.txt').dataset.phase).toBe('failed'));
     expect(portal.clearChatInputText).not.toHaveBeenCalled();
@@ -238,8 +290,26 @@ describe('ChatDropPanel', () => {
     const { user } = renderPanel({
       ledger: {
         load: async () => [
-          { id: 'old1', name: 'kept.pdf', size: 10, lastModified: 1, state: 'delivered', messageId: 3, errorCode: undefined, at: 1 },
-          { id: 'old2', name: 'lost.pdf', size: 10, lastModified: 1, state: 'unfinished', messageId: undefined, errorCode: undefined, at: 1 },
+          {
+            id: 'old1',
+            name: 'kept.pdf',
+            size: 10,
+            lastModified: 1,
+            state: 'delivered',
+            messageId: 3,
+            errorCode: undefined,
+            at: 1,
+          },
+          {
+            id: 'old2',
+            name: 'lost.pdf',
+            size: 10,
+            lastModified: 1,
+            state: 'unfinished',
+            messageId: undefined,
+            errorCode: undefined,
+            at: 1,
+          },
         ],
       },
     });
@@ -257,7 +327,10 @@ describe('ChatDropPanel in the DEFAULT placement', () => {
   it('lets nothing be dropped before a chat is picked, then sends to the picked chat', async () => {
     const { fake, user } = renderPanel({ dialogId: null });
     expect(screen.queryByTestId('dropzone')).toBeNull();
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('early.txt', 3)]));
+    await drop(
+      screen.getByTestId('chat-drop'),
+      dataTransferWithFiles([createFile('early.txt', 3)]),
+    );
     expect(rows()).toHaveLength(0);
     await user.type(screen.getByRole('searchbox', { name: 'Search chats' }), 'des');
     const option = await screen.findByRole('button', { name: /Design/ });
@@ -279,14 +352,18 @@ describe('ChatDropPanel languages', () => {
       screen.getByTestId('chat-drop'),
       dataTransferWithFiles(Array.from({ length: 5 }, (_, i) => createFile(`f${i}.txt`, 3))),
     );
-    await waitFor(() => expect(screen.getByTestId('batch-bar')).toHaveTextContent('5 файлов · 5 доставлено'));
+    await waitFor(() =>
+      expect(screen.getByTestId('batch-bar')).toHaveTextContent('5 файлов · 5 доставлено'),
+    );
     expect(screen.getByText('Перетащите файлы сюда')).toBeInTheDocument();
   });
 
   it('speaks German', async () => {
     renderPanel({ lang: 'de' });
     await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('a.txt', 3)]));
-    await waitFor(() => expect(screen.getByTestId('batch-bar')).toHaveTextContent('1 Datei · 1 zugestellt'));
+    await waitFor(() =>
+      expect(screen.getByTestId('batch-bar')).toHaveTextContent('1 Datei · 1 zugestellt'),
+    );
     expect(screen.getByRole('button', { name: 'Erledigte entfernen' })).toBeInTheDocument();
   });
 

@@ -6,7 +6,9 @@ import { UploadList, VIRTUALIZE_FROM } from '../../../src/ui/UploadList.tsx';
 import { makeItem } from '../support/makeItem.ts';
 
 function renderList(count: number) {
-  const items = Array.from({ length: count }, (_, i) => makeItem({ name: `file-${i}.txt`, phase: i % 2 ? 'delivered' : 'queued' }));
+  const items = Array.from({ length: count }, (_, i) =>
+    makeItem({ name: `file-${i}.txt`, phase: i % 2 ? 'delivered' : 'queued' }),
+  );
   const started = performance.now();
   render(
     <TranslatorContext value={createTranslator('en')}>

@@ -52,7 +52,16 @@ describe('UploadRow', () => {
 
   it('reading: a progress bar with its percentage', () => {
     const { row } = renderRow(
-      makeItem({ phase: 'reading', progress: { ...sending, bytesSent: 0, percentage: 20, speed: undefined, secondsLeft: undefined } }),
+      makeItem({
+        phase: 'reading',
+        progress: {
+          ...sending,
+          bytesSent: 0,
+          percentage: 20,
+          speed: undefined,
+          secondsLeft: undefined,
+        },
+      }),
     );
     const bar = within(row).getByRole('progressbar', { name: 'Progress of report.pdf' });
     expect(bar).toHaveAttribute('aria-valuenow', '20');
@@ -104,7 +113,10 @@ describe('UploadRow', () => {
 
   it('failed (refused, retry offered): the localized reason, Retry and Remove, the code in details', () => {
     const { row } = renderRow(
-      makeItem({ phase: 'failed', error: { code: 'UPLOAD_FAILED', origin: 'server', status: 400, detail: 'raw text' } }),
+      makeItem({
+        phase: 'failed',
+        error: { code: 'UPLOAD_FAILED', origin: 'server', status: 400, detail: 'raw text' },
+      }),
     );
     expect(row).toHaveTextContent('Not sent');
     expect(row).toHaveTextContent('The portal could not store the file.');
@@ -115,7 +127,9 @@ describe('UploadRow', () => {
   });
 
   it('failed (refused, no retry): no Retry button', () => {
-    const { row } = renderRow(makeItem({ phase: 'failed', error: { code: 'FILE_TOO_LARGE', origin: 'client' } }));
+    const { row } = renderRow(
+      makeItem({ phase: 'failed', error: { code: 'FILE_TOO_LARGE', origin: 'client' } }),
+    );
     expect(buttonNames(row)).toEqual(['Remove']);
     expect(row).toHaveTextContent('Pick a smaller file.');
   });
@@ -147,9 +161,12 @@ describe('UploadRow', () => {
     URL.revokeObjectURL = revoke;
     try {
       const file = new File(['x'], 'cat.png', { type: 'image/png' });
-      const { row, unmount } = renderRow(makeItem({ name: 'cat.png', mimeType: 'image/png', size: 1 }), {
-        file,
-      });
+      const { row, unmount } = renderRow(
+        makeItem({ name: 'cat.png', mimeType: 'image/png', size: 1 }),
+        {
+          file,
+        },
+      );
       expect(row.querySelector('img')).toHaveAttribute('src', 'blob:thumb');
       expect(create).toHaveBeenCalledWith(file);
       expect(revoke).not.toHaveBeenCalled();

@@ -26,18 +26,35 @@ describe('accessibility (axe)', () => {
   it('has no violations while uploading', async () => {
     const { container, fake } = renderPanel();
     fake.hold();
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('a.pdf', 10), createFile('b.png', 10, 'image/png'), createFile('c.txt', 10)]));
-    await waitFor(() => expect(screen.getAllByTestId('upload-row')[0]).toHaveAttribute('data-phase', 'sending'));
+    await drop(
+      screen.getByTestId('chat-drop'),
+      dataTransferWithFiles([
+        createFile('a.pdf', 10),
+        createFile('b.png', 10, 'image/png'),
+        createFile('c.txt', 10),
+      ]),
+    );
+    await waitFor(() =>
+      expect(screen.getAllByTestId('upload-row')[0]).toHaveAttribute('data-phase', 'sending'),
+    );
     expect(screen.getAllByRole('progressbar').length).toBeGreaterThan(0);
     expect(await violations(container)).toEqual([]);
   });
 
   it('has no violations with failed files', async () => {
     const { container, fake } = renderPanel();
-    fake.answer(() => ({ ok: false, error: { code: 'UPLOAD_FAILED', origin: 'server', status: 400 } }));
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('a.pdf', 10), createFile('huge.bin', 200 * 1024 * 1024)]));
+    fake.answer(() => ({
+      ok: false,
+      error: { code: 'UPLOAD_FAILED', origin: 'server', status: 400 },
+    }));
+    await drop(
+      screen.getByTestId('chat-drop'),
+      dataTransferWithFiles([createFile('a.pdf', 10), createFile('huge.bin', 200 * 1024 * 1024)]),
+    );
     await waitFor(() =>
-      expect(screen.getAllByTestId('upload-row').every((row) => row.dataset.phase === 'failed')).toBe(true),
+      expect(
+        screen.getAllByTestId('upload-row').every((row) => row.dataset.phase === 'failed'),
+      ).toBe(true),
     );
     expect(await violations(container)).toEqual([]);
   });

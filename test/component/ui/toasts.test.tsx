@@ -12,7 +12,12 @@ function toasts(): HTMLElement[] {
 
 function toastWith(text: string): HTMLElement {
   const found = toasts().find((toast) => toast.textContent?.includes(text));
-  if (!found) throw new Error(`no toast with "${text}"; toasts: ${toasts().map((t) => t.textContent).join(' | ')}`);
+  if (!found)
+    throw new Error(
+      `no toast with "${text}"; toasts: ${toasts()
+        .map((t) => t.textContent)
+        .join(' | ')}`,
+    );
   return found;
 }
 
@@ -22,56 +27,88 @@ describe('toasts', () => {
     fake.hold();
     await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('a.pdf', 10)]));
     await waitFor(() => toastWith('Sending a.pdf…'));
-    fake.release('a.pdf', { ok: true, receipt: { messageId: 77, fileId: 1, chatId: 5, dialogId: 'chat5' } });
+    fake.release('a.pdf', {
+      ok: true,
+      receipt: { messageId: 77, fileId: 1, chatId: 5, dialogId: 'chat5' },
+    });
     await waitFor(() => toastWith('a.pdf delivered'));
     expect(toasts().filter((t) => t.textContent?.includes('a.pdf'))).toHaveLength(1);
-    await userEvent.click(within(toastWith('a.pdf delivered')).getByRole('button', { name: 'Open in chat' }));
+    await userEvent.click(
+      within(toastWith('a.pdf delivered')).getByRole('button', { name: 'Open in chat' }),
+    );
     expect(portal.openMessage).toHaveBeenCalledWith('chat5', 77);
   });
 
   it('a refused file: the reason and Retry, which sends it again', async () => {
     const { fake } = renderPanel();
-    fake.answer(() => ({ ok: false, error: { code: 'SEND_FAILED', origin: 'server', status: 400 } }));
+    fake.answer(() => ({
+      ok: false,
+      error: { code: 'SEND_FAILED', origin: 'server', status: 400 },
+    }));
     await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('b.pdf', 10)]));
     await waitFor(() => toastWith('b.pdf was not sent'));
     expect(toastWith('b.pdf was not sent')).toHaveTextContent('the message could not be posted');
     fake.answer((request) => ({ ok: true, receipt: receiptFor(request) }));
-    await userEvent.click(within(toastWith('b.pdf was not sent')).getByRole('button', { name: 'Retry' }));
+    await userEvent.click(
+      within(toastWith('b.pdf was not sent')).getByRole('button', { name: 'Retry' }),
+    );
     await waitFor(() => toastWith('b.pdf delivered'));
     expect(fake.requests).toHaveLength(2);
   });
 
   it('a refusal with no retry (too large) offers no Retry', async () => {
     renderPanel();
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('big.iso', 200 * 1024 * 1024)]));
+    await drop(
+      screen.getByTestId('chat-drop'),
+      dataTransferWithFiles([createFile('big.iso', 200 * 1024 * 1024)]),
+    );
     await waitFor(() => toastWith('big.iso was not sent'));
-    expect(within(toastWith('big.iso was not sent')).queryByRole('button', { name: 'Retry' })).toBeNull();
+    expect(
+      within(toastWith('big.iso was not sent')).queryByRole('button', { name: 'Retry' }),
+    ).toBeNull();
   });
 
   it('an unknown outcome: "may not have arrived" with Check the chat', async () => {
     const { fake, portal } = renderPanel();
-    fake.answer(() => ({ ok: false, error: { code: 'INTERNAL_SERVER_ERROR', origin: 'server', status: 500 } }));
+    fake.answer(() => ({
+      ok: false,
+      error: { code: 'INTERNAL_SERVER_ERROR', origin: 'server', status: 500 },
+    }));
     fake.answerFindDelivery(async () => {
       throw new Error('network down');
     });
     await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('c.pdf', 10)]));
     await waitFor(() => toastWith('c.pdf may not have arrived'));
-    expect(toastWith('c.pdf may not have arrived')).toHaveTextContent('Check the chat before sending it again');
-    await userEvent.click(within(toastWith('c.pdf may not have arrived')).getByRole('button', { name: 'Check the chat' }));
+    expect(toastWith('c.pdf may not have arrived')).toHaveTextContent(
+      'Check the chat before sending it again',
+    );
+    await userEvent.click(
+      within(toastWith('c.pdf may not have arrived')).getByRole('button', {
+        name: 'Check the chat',
+      }),
+    );
     expect(portal.openMessage).toHaveBeenCalledWith('chat5', 0);
   });
 
   it('an unknown outcome found in the chat becomes delivered, not a failure', async () => {
     const { fake } = renderPanel();
     fake.answer(() => ({ ok: false, error: { code: 'NETWORK_ERROR', origin: 'transport' } }));
-    fake.answerFindDelivery(async (query) => ({ messageId: 5, fileId: 6, chatId: 5, dialogId: query.dialogId }));
+    fake.answerFindDelivery(async (query) => ({
+      messageId: 5,
+      fileId: 6,
+      chatId: 5,
+      dialogId: query.dialogId,
+    }));
     await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('d.pdf', 10)]));
     await waitFor(() => toastWith('d.pdf delivered'));
   });
 
   it('rate limited: a waiting toast that says it will be sent again', async () => {
     const { fake } = renderPanel();
-    fake.answer(() => ({ ok: false, error: { code: 'QUERY_LIMIT_EXCEEDED', origin: 'server', status: 503 } }));
+    fake.answer(() => ({
+      ok: false,
+      error: { code: 'QUERY_LIMIT_EXCEEDED', origin: 'server', status: 503 },
+    }));
     await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('e.pdf', 10)]));
     await waitFor(() => toastWith('e.pdf: the portal is busy, sending again soon'));
     expect(screen.getByTestId('upload-row')).toHaveAttribute('data-phase', 'waiting');
@@ -104,9 +141,19 @@ describe('toasts', () => {
     fake.hold();
     await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('g.pdf', 10)]));
     await waitFor(() => toastWith('Sending g.pdf…'));
-    await waitFor(() => expect(screen.getByTestId('upload-row')).toHaveAttribute('data-phase', 'sending'));
-    await user.click(within(screen.getByTestId('upload-row')).getByRole('button', { name: 'Cancel' }));
-    await waitFor(() => expect(screen.getByTestId('upload-row')).toHaveAttribute('data-phase', 'cancelled'));
-    await waitFor(() => expect(toasts().filter((t) => t.textContent?.includes('g.pdf') && t.dataset.removed !== 'true')).toHaveLength(0));
+    await waitFor(() =>
+      expect(screen.getByTestId('upload-row')).toHaveAttribute('data-phase', 'sending'),
+    );
+    await user.click(
+      within(screen.getByTestId('upload-row')).getByRole('button', { name: 'Cancel' }),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('upload-row')).toHaveAttribute('data-phase', 'cancelled'),
+    );
+    await waitFor(() =>
+      expect(
+        toasts().filter((t) => t.textContent?.includes('g.pdf') && t.dataset.removed !== 'true'),
+      ).toHaveLength(0),
+    );
   });
 });
