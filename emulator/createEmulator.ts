@@ -77,7 +77,15 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       files: m.fileIds.flatMap((id) => {
         const file = portal.file(id);
         return file
-          ? [{ id: file.id, name: file.name, size: file.size, sha256: file.sha256, urlDownload: portal.downloadUrl(file, origin) }]
+          ? [
+              {
+                id: file.id,
+                name: file.name,
+                size: file.size,
+                sha256: file.sha256,
+                urlDownload: portal.downloadUrl(file, origin),
+              },
+            ]
           : [];
       }),
     }));
@@ -167,10 +175,18 @@ function applyFlags(state: EmulatorState, options: EmulatorOptions): void {
   const app = state.apps.find((a) => a.id === 1);
   if (app) {
     if (app.urlInstall === app.url && app.urlInstall !== '') app.urlInstall = options.appUrl;
+    // Placements the seed bound to the old app URL follow it (a data dir reused with a new
+    // --app-url); handlers bound through placement.bind to other URLs stay as they are.
+    for (const placement of state.placements) {
+      if (placement.appId === app.id && placement.handler === app.url)
+        placement.handler = options.appUrl;
+    }
     app.url = options.appUrl;
   }
   for (const hook of options.webhooks ?? []) {
-    const existing = state.webhooks.find((w) => w.userId === hook.userId && w.secret === hook.secret);
+    const existing = state.webhooks.find(
+      (w) => w.userId === hook.userId && w.secret === hook.secret,
+    );
     const scope = hook.scope ?? [...DEFAULT_WEBHOOK_SCOPE];
     if (existing) existing.scope = scope;
     else state.webhooks.push({ userId: hook.userId, secret: hook.secret, scope });

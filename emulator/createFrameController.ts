@@ -24,10 +24,7 @@ export type FrameOpenResult =
   | { error: string };
 
 export type FrameCommandResult =
-  | { reply: unknown }
-  | { noReply: true }
-  | { navigate: string }
-  | { notFound: true };
+  { reply: unknown } | { noReply: true } | { navigate: string } | { notFound: true };
 
 interface FrameSession {
   appSid: string;
@@ -187,13 +184,23 @@ export function createFrameController(emu: EmulatorContext): FrameController {
             finished = record.installed;
             emu.store.save();
           }
-          return { navigate: withQuery(pageUrl ?? defaultPage(session), 'install_finished', finished ? 'Y' : 'N') };
+          return {
+            navigate: withQuery(
+              pageUrl ?? defaultPage(session),
+              'install_finished',
+              finished ? 'Y' : 'N',
+            ),
+          };
         }
         case 'refreshAuth': {
           if (emu.scenarios.fire('refresh-fails', null)) {
             // "No usable token": well-formed, but unknown to the portal ⇒ invalid_token.
             return {
-              reply: { AUTH_ID: randomToken(), AUTH_EXPIRES: String(TOKEN_TTL_SECONDS), REFRESH_ID: randomToken() },
+              reply: {
+                AUTH_ID: randomToken(),
+                AUTH_EXPIRES: String(TOKEN_TTL_SECONDS),
+                REFRESH_ID: randomToken(),
+              },
             };
           }
           session.token = emu.portal.mintToken(session.userId, session.appId);

@@ -9,19 +9,22 @@ export const TOKEN_TTL_SECONDS = 3600;
 const REFRESH_TTL_MS = 28 * 24 * 3600 * 1000;
 
 export type DialogLookup =
-  | { kind: 'ok'; chat: ChatRecord; dialogId: string }
-  | { kind: 'not-found' }
-  | { kind: 'denied' };
+  { kind: 'ok'; chat: ChatRecord; dialogId: string } | { kind: 'not-found' } | { kind: 'denied' };
 
 export interface Portal {
   user(id: number): UserRecord | undefined;
   userName(id: number): string;
   /**
    * dialogId → chat for `userId` (contract §4.4): `chat<N>` = group chat N (caller must be a
-   * member), `<N>` = private chat with user N (created on first use). Honours the `chat-deleted`
-   * and `no-access` scenarios for `method`.
+   * member), `<N>` = private chat with user N (created on first use). For a REST call (`rest`
+   * given) honours the `chat-deleted` and `no-access` scenarios; portal pages and `/_emulator/*`
+   * endpoints pass null, so scenarios never fire (or consume counts) for them.
    */
-  resolveDialog(userId: number, dialogId: string, method: string | null): DialogLookup;
+  resolveDialog(
+    userId: number,
+    dialogId: string,
+    rest: { method: string; requestId: string } | null,
+  ): DialogLookup;
   /** Chats `userId` can see: group chats they belong to and their private dialogs. */
   visibleChats(userId: number): ChatRecord[];
   /** `chat<N>` for group chats, the counterpart's id for private ones. */
@@ -46,12 +49,14 @@ export function createPortal(store: StateStore, scenarios: ScenarioController): 
       const u = portal.user(id);
       return u ? `${u.name} ${u.lastName}` : '';
     },
-    resolveDialog(userId, dialogId, method) {
+    resolveDialog(userId, dialogId, rest) {
+      const fault = (name: 'chat-deleted' | 'no-access'): boolean =>
+        rest !== null && scenarios.fire(name, rest.method, rest.requestId) !== null;
       const group = /^chat(\d+)$/.exec(dialogId);
       if (group) {
         const chat = s().chats.find((c) => c.id === Number(group[1]) && c.type === 'chat');
-        if (!chat || scenarios.fire('chat-deleted', method)) return { kind: 'not-found' };
-        if (!chat.members.includes(userId) || scenarios.fire('no-access', method)) {
+        if (!chat || fault('chat-deleted')) return { kind: 'not-found' };
+        if (!chat.members.includes(userId) || fault('no-access')) {
           return { kind: 'denied' };
         }
         return { kind: 'ok', chat, dialogId: `chat${chat.id}` };

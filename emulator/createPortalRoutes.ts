@@ -61,7 +61,13 @@ export function createPortalRoutes(deps: PortalRoutesDeps): PortalRoutes {
     }
   }
 
-  function servePage(res: ServerResponse, url: URL, origin: string, file: string, appId: number): void {
+  function servePage(
+    res: ServerResponse,
+    url: URL,
+    origin: string,
+    file: string,
+    appId: number,
+  ): void {
     const user = emu.portal.user(Number(url.searchParams.get('user') ?? 1) || 1);
     if (!user) {
       sendText(res, 404, 'User not found');
@@ -138,11 +144,20 @@ export function createPortalRoutes(deps: PortalRoutesDeps): PortalRoutes {
     const state = emu.store.state;
     const app = state.apps.find((a) => a.clientId === text('client_id'));
     const old = state.tokens.find((t) => t.refreshToken === text('refresh_token'));
-    if (text('grant_type') !== 'refresh_token' || !app || app.clientSecret !== text('client_secret')) {
+    if (
+      text('grant_type') !== 'refresh_token' ||
+      !app ||
+      app.clientSecret !== text('client_secret')
+    ) {
       sendJson(res, 400, { error: 'invalid_client', error_description: 'Invalid client' });
       return;
     }
-    if (!old || old.appId !== app.id || old.refreshExpires <= Date.now() || emu.scenarios.fire('refresh-fails', null)) {
+    if (
+      !old ||
+      old.appId !== app.id ||
+      old.refreshExpires <= Date.now() ||
+      emu.scenarios.fire('refresh-fails', null)
+    ) {
       sendJson(res, 400, { error: 'invalid_grant', error_description: 'Invalid refresh token' });
       return;
     }
@@ -165,7 +180,10 @@ export function createPortalRoutes(deps: PortalRoutesDeps): PortalRoutes {
   return async function route(req, res, url, origin) {
     const path = url.pathname;
     const method = req.method ?? 'GET';
-    if (method === 'OPTIONS' && (path.startsWith('/_emulator/') || path.startsWith('/bitrix/') || path.startsWith('/oauth/'))) {
+    if (
+      method === 'OPTIONS' &&
+      (path.startsWith('/_emulator/') || path.startsWith('/bitrix/') || path.startsWith('/oauth/'))
+    ) {
       res.writeHead(204, CORS_HEADERS);
       res.end();
       return true;
@@ -273,12 +291,17 @@ export function createPortalRoutes(deps: PortalRoutesDeps): PortalRoutes {
     }
     if (sub === 'ui/messages') {
       const body = method === 'POST' ? await readJson(req) : {};
-      const userId = Number(method === 'POST' ? body.user ?? 1 : url.searchParams.get('user') ?? 1);
-      const dialogId = String(method === 'POST' ? body.dialogId ?? '' : url.searchParams.get('dialogId') ?? '');
+      const userId = Number(
+        method === 'POST' ? (body.user ?? 1) : (url.searchParams.get('user') ?? 1),
+      );
+      const dialogId = String(
+        method === 'POST' ? (body.dialogId ?? '') : (url.searchParams.get('dialogId') ?? ''),
+      );
       const lookup = emu.portal.resolveDialog(userId, dialogId, null);
       if (lookup.kind !== 'ok') {
         sendJson(res, lookup.kind === 'denied' ? 403 : 404, {
-          error: lookup.kind === 'denied' ? 'You do not have access to this chat' : 'Chat not found',
+          error:
+            lookup.kind === 'denied' ? 'You do not have access to this chat' : 'Chat not found',
         });
         return true;
       }
@@ -297,7 +320,12 @@ export function createPortalRoutes(deps: PortalRoutesDeps): PortalRoutes {
           authorName: emu.portal.userName(m.authorId),
           text: m.text,
           date: m.date,
-          files: m.files.map((f) => ({ id: f.id, name: f.name, size: f.size, urlDownload: f.urlDownload })),
+          files: m.files.map((f) => ({
+            id: f.id,
+            name: f.name,
+            size: f.size,
+            urlDownload: f.urlDownload,
+          })),
         })),
       );
       return true;

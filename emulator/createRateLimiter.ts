@@ -1,6 +1,6 @@
 /**
  * The portal's leaky bucket (contract §5.8): per key, the counter drains by `drainPerSecond`;
- * a request is refused when the counter has reached `burst` (refused requests are not counted,
+ * a request is refused when counting it would take the counter past `burst` (refused requests are not counted,
  * contract §6.14), else it adds one.
  */
 export interface RateLimiter {
@@ -21,7 +21,8 @@ export function createRateLimiter(
       bucket.level = Math.max(0, bucket.level - ((t - bucket.at) / 1000) * limit.drainPerSecond);
       bucket.at = t;
       buckets.set(key, bucket);
-      if (bucket.level >= limit.burst) return false;
+      // A request must fit whole: with a fractional level, `>= burst` would let burst + 1 through.
+      if (bucket.level + 1 > limit.burst) return false;
       bucket.level += 1;
       return true;
     },

@@ -40,6 +40,28 @@ const DEFAULT_METHOD = {
   'legacy-invalid-content': UPLOAD_METHOD,
 } satisfies Record<ScenarioName, string | null>;
 
+/**
+ * Faults that hit one logical request. A browser silently re-sends a POST whose reused keep-alive
+ * connection closed before any response byte (Chromium does), and the SDK re-sends with the same
+ * `bx24_request_id`; both must meet the same fault again without consuming another `count`, and
+ * a re-sent `response-drop` must not store the file twice. Portal-wide conditions
+ * (rate-limit-storm, token-expiry, refresh-fails) are not keyed: a retry after them may succeed.
+ */
+const PER_REQUEST = [
+  'upload-500',
+  'connection-drop',
+  'response-drop',
+  'slow',
+  'folder-error',
+  'upload-failed',
+  'send-failed',
+  'no-access',
+  'chat-deleted',
+  'legacy-invalid-content',
+] as const satisfies readonly ScenarioName[];
+/** Remembered request ids; old ones are forgotten first (a resend follows within seconds). */
+const MAX_REMEMBERED = 1000;
+
 /** Count when none is given; undefined = unlimited. */
 const DEFAULT_COUNT: Partial<Record<ScenarioName, number>> = { 'rate-limit-storm': 60 };
 const DEFAULT_DELAY_MS = 45_000;
@@ -59,9 +81,13 @@ export interface ScenarioController {
   clear(): void;
   /**
    * If `name` is active for `method` (lower-cased REST method, or null for non-REST uses),
-   * consumes one firing and returns the scenario; else null.
+   * consumes one firing and returns the scenario; else null. With a `requestId` (the SDK's
+   * `bx24_request_id`), a per-request fault that already fired for that id fires again without
+   * consuming a count, even after its count ran out.
    */
-  fire(name: ScenarioName, method: string | null): ActiveScenario | null;
+  fire(name: ScenarioName, method: string | null, requestId?: string): ActiveScenario | null;
+  /** The per-request fault `name` already fired for `requestId` and `method`, if any (no count). */
+  firedFor(name: ScenarioName, method: string, requestId: string): ActiveScenario | null;
 }
 
 export function isScenarioName(name: string): name is ScenarioName {
@@ -76,6 +102,12 @@ export function createScenarioController(
   onSet: (scenario: ActiveScenario) => void,
 ): ScenarioController {
   let active: ActiveScenario | null = null;
+  /** `<name>|<method>|<requestId>` → the scenario that fired for it. */
+  const fired = new Map<string, ActiveScenario>();
+  const keyOf = (name: ScenarioName, method: string | null, requestId: string): string =>
+    `${name}|${method ?? ''}|${requestId}`;
+  const isPerRequest = (name: ScenarioName): boolean =>
+    (PER_REQUEST as readonly ScenarioName[]).includes(name);
   return {
     current: () => active,
     set(name, options = {}) {
@@ -87,13 +119,24 @@ export function createScenarioController(
         delayMs: options.delayMs ?? DEFAULT_DELAY_MS,
         method: options.method ? options.method.toLowerCase() : DEFAULT_METHOD[name],
       };
+      fired.clear();
       onSet(active);
       return active;
     },
     clear() {
       active = null;
+      fired.clear();
     },
-    fire(name, method) {
+    firedFor(name, method, requestId) {
+      if (requestId === '') return null;
+      return fired.get(keyOf(name, method, requestId)) ?? null;
+    },
+    fire(name, method, requestId = '') {
+      const remember = requestId !== '' && isPerRequest(name);
+      if (remember) {
+        const again = fired.get(keyOf(name, method, requestId));
+        if (again) return again;
+      }
       const scenario = active;
       if (!scenario || scenario.name !== name) return null;
       if (scenario.method !== null && method !== null && scenario.method !== method) return null;
@@ -101,6 +144,13 @@ export function createScenarioController(
         if (scenario.remaining <= 0) return null;
         scenario.remaining -= 1;
         if (scenario.remaining === 0) active = null;
+      }
+      if (remember) {
+        if (fired.size >= MAX_REMEMBERED) {
+          const oldest = fired.keys().next().value;
+          if (oldest !== undefined) fired.delete(oldest);
+        }
+        fired.set(keyOf(name, method, requestId), scenario);
       }
       return scenario;
     },

@@ -79,7 +79,9 @@ const emulator = await createEmulator({
 });
 
 // Secrets stay out of the log: only the address and the data directory are printed.
-console.log(`Bitrix24 emulator: ${emulator.url}/ (messenger: ${emulator.url}/online/?IM_DIALOG=chat5)`);
+console.log(
+  `Bitrix24 emulator: ${emulator.url}/ (messenger: ${emulator.url}/online/?IM_DIALOG=chat5)`,
+);
 console.log(`data: ${emulator.dataDir}`);
 
 const stop = (): void => {

@@ -8,7 +8,12 @@ export interface Params {
 
 /** Sets an own property even for `__proto__`, so request data can never reach a prototype. */
 export function setOwn(target: Params, key: string, value: ParamValue): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 export function isParams(value: unknown): value is Params {

@@ -173,7 +173,14 @@ export function parseJsonFile(
     let text = String.fromCharCode(first);
     for (;;) {
       const b = peek();
-      if ((b >= 0x30 && b <= 0x39) || b === 0x2e || b === 0x65 || b === 0x45 || b === 0x2b || b === 0x2d) {
+      if (
+        (b >= 0x30 && b <= 0x39) ||
+        b === 0x2e ||
+        b === 0x65 ||
+        b === 0x45 ||
+        b === 0x2b ||
+        b === 0x2d
+      ) {
         text += String.fromCharCode(b);
         pos += 1;
       } else break;

@@ -133,7 +133,11 @@ export function createRestHandler(emu: EmulatorContext): RestHandler {
     for (const [key, value] of entries) {
       index += 1;
       if (index > BATCH_MAX) {
-        errors[key] = new RestError(400, 'ERROR_BATCH_LENGTH_EXCEEDED', 'Max batch length exceeded').toJSON();
+        errors[key] = new RestError(
+          400,
+          'ERROR_BATCH_LENGTH_EXCEEDED',
+          'Max batch length exceeded',
+        ).toJSON();
         continue;
       }
       const text = paramText(value);
@@ -144,7 +148,11 @@ export function createRestHandler(emu: EmulatorContext): RestHandler {
       const start = Date.now();
       try {
         if (name === 'batch') {
-          throw new RestError(405, 'ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage');
+          throw new RestError(
+            405,
+            'ERROR_BATCH_METHOD_NOT_ALLOWED',
+            'Method is not allowed for batch usage',
+          );
         }
         result[key] = await runMethod(name, subParams, auth, { ...base, isBatch: true });
         times[key] = timeEnvelope(start, (Date.now() - start) / 1000, `${timeKey}|${name}`);
@@ -178,6 +186,8 @@ export function createRestHandler(emu: EmulatorContext): RestHandler {
     }
     const route = parseRoute(url.pathname);
     const temps: string[] = [];
+    // Known from the query before the body is read; the body may carry it too (set below).
+    let requestId = url.searchParams.get('bx24_request_id') ?? '';
     try {
       const body = await readRequestBody(req, emu.options.maxBodyBytes, emu.store.tmpDir, temps);
       if (body.kind === 'aborted') return;
@@ -188,16 +198,14 @@ export function createRestHandler(emu: EmulatorContext): RestHandler {
       }
       const ip = req.socket.remoteAddress ?? '';
       if (emu.scenarios.fire('rate-limit-storm', route?.method ?? null) || !limiter.take(ip)) {
-        sendJson(res, 503, { error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' });
+        sendJson(res, 503, {
+          error: 'QUERY_LIMIT_EXCEEDED',
+          error_description: 'Too many requests',
+        });
         return;
       }
       if (!route || (route.method !== 'batch' && !METHODS[route.method])) {
         throw new RestError(404, 'ERROR_METHOD_NOT_FOUND', 'Method not found!');
-      }
-      if (emu.scenarios.fire('connection-drop', route.method)) {
-        // The socket dies mid-upload: nothing is stored, the client sees a network error.
-        req.socket.destroy();
-        return;
       }
       const params = await collectParams(
         url.search.slice(1),
@@ -206,9 +214,18 @@ export function createRestHandler(emu: EmulatorContext): RestHandler {
         emu.store.tmpDir,
         temps,
       );
+      requestId = paramText(params.bx24_request_id);
+      if (
+        emu.scenarios.fire('connection-drop', route.method, requestId) ||
+        emu.scenarios.firedFor('response-drop', route.method, requestId)
+      ) {
+        // connection-drop: the connection dies mid-upload, nothing is stored. A re-sent request
+        // whose response was dropped meets the same drop and is not stored again.
+        dropResponse(res);
+        return;
+      }
       const auth = authenticate(route, params, req);
       for (const reserved of RESERVED) delete params[reserved];
-      const requestId = paramText(params.bx24_request_id);
       const base = { emu, origin, requestId, isBatch: false, temps };
       const timeKey = auth.kind === 'webhook' ? `hook:${auth.userId}` : `app:${auth.appId ?? 0}`;
       const result =
@@ -216,27 +233,50 @@ export function createRestHandler(emu: EmulatorContext): RestHandler {
           ? await runBatch(params, auth, base, timeKey)
           : await runMethod(route.method, params, auth, base);
       const processing = (Date.now() - startMs) / 1000;
-      const envelope = { result, time: timeEnvelope(startMs, processing, `${timeKey}|${route.method}`) };
-      if (emu.scenarios.fire('response-drop', route.method)) {
+      const envelope = {
+        result,
+        time: timeEnvelope(startMs, processing, `${timeKey}|${route.method}`),
+      };
+      if (emu.scenarios.fire('response-drop', route.method, requestId)) {
         // Stored and posted, but the client never hears back (contract: unknown outcome).
-        req.socket.destroy();
+        dropResponse(res);
         return;
       }
-      await delayIfSlow(route.method);
+      await delayIfSlow(route.method, requestId);
       sendJson(res, 200, envelope);
     } catch (error) {
       if (!(error instanceof RestError)) throw error;
-      await delayIfSlow(route?.method ?? null);
+      await delayIfSlow(route?.method ?? null, requestId);
       sendJson(res, error.status, error.toJSON());
     } finally {
       for (const path of temps) rmSync(path, { force: true });
     }
   };
 
-  async function delayIfSlow(method: string | null): Promise<void> {
-    const slow = emu.scenarios.fire('slow', method);
+  async function delayIfSlow(method: string | null, requestId: string): Promise<void> {
+    const slow = emu.scenarios.fire('slow', method, requestId);
     if (slow) await new Promise((resolve) => setTimeout(resolve, slow.delayMs));
   }
+}
+
+/**
+ * Ends the exchange with a status line, headers and part of the body, then kills the socket.
+ * A connection closed with zero response bytes makes Chromium silently re-send the POST on a
+ * fresh connection (its retry for reused keep-alive sockets); a partial response is a failed
+ * response instead, which the page sees as a network error, as with a real dropped connection.
+ */
+function dropResponse(res: ServerResponse): void {
+  const socket = res.socket;
+  if (!socket || socket.destroyed) return;
+  const head =
+    'HTTP/1.1 200 OK\r\n' +
+    Object.entries({ ...CORS_HEADERS, 'Content-Type': 'application/json; charset=utf-8' })
+      .map(([name, value]) => `${name}: ${String(value)}\r\n`)
+      .join('') +
+    'Content-Length: 4096\r\n\r\n{"result":';
+  socket.write(head, () => socket.destroy());
+  // In case the write never completes (peer gone), do not keep the socket.
+  setTimeout(() => socket.destroy(), 1000).unref();
 }
 
 /** Lower-cased method without a `.json`/`.xml` suffix (contract §3.1). */

@@ -8,6 +8,7 @@ import { SpilledString } from '../SpilledString.ts';
 import { isParams, paramText } from '../params.ts';
 import type { ParamValue } from '../params.ts';
 import type { FileRecord } from '../types.ts';
+import { faultKeyOf } from './faultKeyOf.ts';
 import type { CallContext, MethodTable } from './restTypes.ts';
 
 /** "Maximum size — 100 MB", applied to decoded bytes as MiB (contract, project decisions). */
@@ -31,10 +32,13 @@ function dialogIdParam(value: ParamValue | undefined): string | undefined {
 }
 
 async function upload(call: CallContext): Promise<unknown> {
-  const { emu, params, user, origin, method } = call;
+  const { emu, params, user, origin } = call;
   const { portal, scenarios, store } = emu;
+  const key = faultKeyOf(call);
+  const fault = (name: Parameters<typeof scenarios.fire>[0]): boolean =>
+    scenarios.fire(name, key.method, key.requestId) !== null;
   // Fault: a server error before anything is stored (HTTP 500 is what makes the SDK retry).
-  if (scenarios.fire('upload-500', method)) {
+  if (fault('upload-500')) {
     throw new RestError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
   }
   // §4.2 step 1: the engine binder checks required parameters first.
@@ -50,7 +54,7 @@ async function upload(call: CallContext): Promise<unknown> {
     );
   }
   // §4.2 steps 2–3: the chat, then the caller's access to it.
-  const lookup = portal.resolveDialog(user.id, dialogId ?? '', method);
+  const lookup = portal.resolveDialog(user.id, dialogId ?? '', key);
   if (lookup.kind === 'not-found') throw new RestError(400, 'CHAT_NOT_FOUND', 'CHAT_NOT_FOUND');
   if (lookup.kind === 'denied') throw new RestError(403, 'ACCESS_DENIED', 'Access denied');
   const { chat } = lookup;
@@ -66,22 +70,29 @@ async function upload(call: CallContext): Promise<unknown> {
   // §4.2 steps 5–6: strict Base64, then the decoded size.
   const tmpPath = join(store.tmpDir, `decoded-${randomBytes(8).toString('hex')}`);
   call.temps.push(tmpPath);
-  const decoded = await decodeToFile(content instanceof SpilledString ? content : paramText(content), tmpPath);
+  const decoded = await decodeToFile(
+    content instanceof SpilledString ? content : paramText(content),
+    tmpPath,
+  );
   if (decoded === null) {
-    const legacy = scenarios.fire('legacy-invalid-content', method) !== null;
-    throw new RestError(400, legacy ? 'INVALID_CONTENT' : 'FILE_INVALID_CONTENT', 'Invalid base64 content');
+    const legacy = fault('legacy-invalid-content');
+    throw new RestError(
+      400,
+      legacy ? 'INVALID_CONTENT' : 'FILE_INVALID_CONTENT',
+      'Invalid base64 content',
+    );
   }
   if (decoded.size > MAX_FILE_BYTES) {
     throw new RestError(400, 'FILE_TOO_LARGE', 'File is too large');
   }
   // §4.2 steps 7–9: storage faults, switchable by scenario.
-  if (scenarios.fire('folder-error', method)) {
+  if (fault('folder-error')) {
     throw new RestError(400, 'FOLDER_ERROR', 'Failed to get chat folder');
   }
-  if (scenarios.fire('upload-failed', method)) {
+  if (fault('upload-failed')) {
     throw new RestError(400, 'UPLOAD_FAILED', 'File upload failed');
   }
-  const failSend = scenarios.fire('send-failed', method) !== null;
+  const failSend = fault('send-failed');
 
   const state = store.state;
   const fileId = state.nextIds.file++;
@@ -127,11 +138,11 @@ async function upload(call: CallContext): Promise<unknown> {
 }
 
 function download(call: CallContext): unknown {
-  const { emu, params, user, origin, method } = call;
+  const { emu, params, user, origin } = call;
   const dialogId = dialogIdParam(params.dialogId);
   if (params.dialogId === undefined) throw missing('dialogId');
   if (params.fileId === undefined) throw missing('fileId');
-  const lookup = emu.portal.resolveDialog(user.id, dialogId ?? '', method);
+  const lookup = emu.portal.resolveDialog(user.id, dialogId ?? '', faultKeyOf(call));
   if (lookup.kind === 'denied') throw new RestError(403, 'ACCESS_DENIED', 'Access denied');
   const file = emu.portal.file(Number(paramText(params.fileId)));
   if (lookup.kind === 'not-found' || !file || file.chatId !== lookup.chat.id) {

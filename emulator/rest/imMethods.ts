@@ -2,6 +2,7 @@ import { RestError } from '../RestError.ts';
 import { getParamCI, paramText } from '../params.ts';
 import type { ParamValue } from '../params.ts';
 import type { ChatRecord, MessageRecord } from '../types.ts';
+import { faultKeyOf } from './faultKeyOf.ts';
 import type { CallContext, MethodTable } from './restTypes.ts';
 
 /** Legacy messenger methods the widget reads (contract §5.5–§5.7). */
@@ -14,7 +15,7 @@ export const imMethods: MethodTable = {
 function resolveOrThrow(call: CallContext): { chat: ChatRecord; dialogId: string } {
   const dialogId = paramText(getParamCI(call.params, 'DIALOG_ID')).trim();
   if (dialogId === '') throw new RestError(400, 'DIALOG_ID_EMPTY', "Dialog ID can't be empty");
-  const lookup = call.emu.portal.resolveDialog(call.user.id, dialogId, call.method);
+  const lookup = call.emu.portal.resolveDialog(call.user.id, dialogId, faultKeyOf(call));
   if (lookup.kind !== 'ok') {
     throw new RestError(403, 'ACCESS_ERROR', 'You do not have access to the specified dialog');
   }
@@ -98,7 +99,10 @@ function recentList(call: CallContext): unknown {
   const skipChat = yes(getParamCI(call.params, 'SKIP_CHAT'));
   const skipDialog = yes(getParamCI(call.params, 'SKIP_DIALOG'));
   const offset = Math.max(0, Number(paramText(getParamCI(call.params, 'OFFSET'))) || 0);
-  const limit = Math.min(200, Math.max(1, Number(paramText(getParamCI(call.params, 'LIMIT'))) || 50));
+  const limit = Math.min(
+    200,
+    Math.max(1, Number(paramText(getParamCI(call.params, 'LIMIT'))) || 50),
+  );
   const chats = portal
     .visibleChats(userId)
     .filter((c) => !(c.type === 'chat' ? skipChat : skipDialog))
@@ -193,7 +197,10 @@ function dialogMessagesGet(call: CallContext): unknown {
   const lastId = idParam(call, 'LAST_ID');
   const { chat } = resolveOrThrow(call);
   const { portal } = call.emu;
-  const limit = Math.min(50, Math.max(1, Number(paramText(getParamCI(call.params, 'LIMIT'))) || 20));
+  const limit = Math.min(
+    50,
+    Math.max(1, Number(paramText(getParamCI(call.params, 'LIMIT'))) || 20),
+  );
   let messages: MessageRecord[] = portal.messagesOf(chat.id);
   if (firstId !== undefined) {
     // Newer than FIRST_ID: the oldest `limit` of those.

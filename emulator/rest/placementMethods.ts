@@ -1,5 +1,5 @@
 import { RestError } from '../RestError.ts';
-import { getParamCI, isParams, paramText } from '../params.ts';
+import { isParams, paramText } from '../params.ts';
 import type { Params } from '../params.ts';
 import type { PlacementRecord } from '../types.ts';
 import type { CallContext, MethodTable } from './restTypes.ts';
@@ -9,8 +9,23 @@ const PLACEMENTS_BY_SCOPE: Record<string, string[]> = {
   im: ['IM_TEXTAREA', 'IM_SIDEBAR', 'IM_CONTEXT_MENU', 'IM_NAVIGATION'],
 };
 const COLORS = [
-  'RED', 'GREEN', 'MINT', 'LIGHT_BLUE', 'DARK_BLUE', 'PURPLE', 'AQUA', 'PINK', 'LIME', 'BROWN',
-  'AZURE', 'KHAKI', 'SAND', 'ORANGE', 'MARENGO', 'GRAY', 'GRAPHITE',
+  'RED',
+  'GREEN',
+  'MINT',
+  'LIGHT_BLUE',
+  'DARK_BLUE',
+  'PURPLE',
+  'AQUA',
+  'PINK',
+  'LIME',
+  'BROWN',
+  'AZURE',
+  'KHAKI',
+  'SAND',
+  'ORANGE',
+  'MARENGO',
+  'GRAY',
+  'GRAPHITE',
 ];
 const CONTEXTS = ['USER', 'CHAT', 'LINES', 'CRM'];
 
@@ -27,7 +42,12 @@ function requireAdmin(call: CallContext): void {
 }
 
 /** Argument errors are 400 from core code; the docs page says 200 (switch, contract §5.1). */
-function argumentError(call: CallContext, code: string, text: string, argument?: string): RestError {
+function argumentError(
+  call: CallContext,
+  code: string,
+  text: string,
+  argument?: string,
+): RestError {
   const status = call.emu.options.placementErrors200 ? 200 : 400;
   return new RestError(status, code, text, argument ? { argument } : undefined);
 }
@@ -51,9 +71,15 @@ function bind(call: CallContext): unknown {
   const p = upperParams(call.params);
   const placement = paramText(p.PLACEMENT).trim().toUpperCase();
   if (placement === '') {
-    throw argumentError(call, 'ERROR_ARGUMENT', "Argument 'PLACEMENT' is null or empty", 'PLACEMENT');
+    throw argumentError(
+      call,
+      'ERROR_ARGUMENT',
+      "Argument 'PLACEMENT' is null or empty",
+      'PLACEMENT',
+    );
   }
-  if (placement === 'DEFAULT') throw argumentError(call, 'ERROR_ARGUMENT', 'Wrong value', 'PLACEMENT');
+  if (placement === 'DEFAULT')
+    throw argumentError(call, 'ERROR_ARGUMENT', 'Wrong value', 'PLACEMENT');
   const handler = paramText(p.HANDLER).trim();
   if (handler === '') {
     throw argumentError(call, 'ERROR_ARGUMENT', "Argument 'HANDLER' is null or empty", 'HANDLER');
@@ -69,8 +95,16 @@ function bind(call: CallContext): unknown {
   const options = imOptions(call, placement, isParams(p.OPTIONS) ? p.OPTIONS : {});
   const state = call.emu.store.state;
   const appId = call.auth.appId ?? 0;
-  if (state.placements.some((x) => x.appId === appId && x.placement === placement && x.handler === handler)) {
-    throw new RestError(400, 'ERROR_CORE', 'Unable to set placement handler: Handler already binded');
+  if (
+    state.placements.some(
+      (x) => x.appId === appId && x.placement === placement && x.handler === handler,
+    )
+  ) {
+    throw new RestError(
+      400,
+      'ERROR_CORE',
+      'Unable to set placement handler: Handler already binded',
+    );
   }
   const app = state.apps.find((a) => a.id === appId);
   const langAll: PlacementRecord['langAll'] = {};
@@ -118,7 +152,11 @@ function checkHandler(call: CallContext, handler: string): void {
 }
 
 /** Keeps only the option keys IM placements know, validated and coerced (contract §5.1). */
-function imOptions(call: CallContext, placement: string, raw: Params): Record<string, string | number> {
+function imOptions(
+  call: CallContext,
+  placement: string,
+  raw: Params,
+): Record<string, string | number> {
   if (placement !== 'IM_TEXTAREA' && placement !== 'IM_SIDEBAR') return {};
   const iconName = paramText(raw.iconName).trim();
   if (iconName === '' || iconName.length > 50 || !/^[A-Za-z -]+$/.test(iconName)) {
@@ -127,7 +165,10 @@ function imOptions(call: CallContext, placement: string, raw: Params): Record<st
   }
   const extranet = paramText(raw.extranet).toUpperCase() === 'Y' ? 'Y' : 'N';
   let context = paramText(raw.context).toUpperCase() || 'ALL';
-  const contexts = context.split(';').map((c) => c.trim()).filter(Boolean);
+  const contexts = context
+    .split(';')
+    .map((c) => c.trim())
+    .filter(Boolean);
   if (contexts.includes('ALL')) context = 'ALL';
   else if (contexts.length === 0 || contexts.some((c) => !CONTEXTS.includes(c))) {
     throw argumentError(call, 'ERROR_ARGUMENT', 'Wrong value', 'context');
@@ -150,14 +191,23 @@ function unbind(call: CallContext): unknown {
   const p = upperParams(call.params);
   const placement = paramText(p.PLACEMENT).trim().toUpperCase();
   if (placement === '') {
-    throw argumentError(call, 'ERROR_ARGUMENT', "Argument 'PLACEMENT' is null or empty", 'PLACEMENT');
+    throw argumentError(
+      call,
+      'ERROR_ARGUMENT',
+      "Argument 'PLACEMENT' is null or empty",
+      'PLACEMENT',
+    );
   }
   const handler = paramText(p.HANDLER).trim();
   const state = call.emu.store.state;
   const before = state.placements.length;
   state.placements = state.placements.filter(
     (x) =>
-      !(x.appId === call.auth.appId && x.placement === placement && (handler === '' || x.handler === handler)),
+      !(
+        x.appId === call.auth.appId &&
+        x.placement === placement &&
+        (handler === '' || x.handler === handler)
+      ),
   );
   const deleted = before - state.placements.length;
   call.emu.store.save();

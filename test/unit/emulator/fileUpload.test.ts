@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,12 +15,15 @@ afterAll(async () => {
   await t.stop();
 });
 
-/** Runs a shell command line (the docs' curl examples) and parses its JSON output. */
-function sh(command: string): Record<string, unknown> {
-  return JSON.parse(execFileSync('sh', ['-c', command], { encoding: 'utf8' })) as Record<
-    string,
-    unknown
-  >;
+const run = promisify(execFile);
+
+/**
+ * Runs a shell command line (the docs' curl examples) and parses its JSON output. Asynchronous:
+ * the emulator answers from this same process, so a synchronous child would deadlock.
+ */
+async function sh(command: string): Promise<Record<string, unknown>> {
+  const { stdout } = await run('sh', ['-c', command], { encoding: 'utf8' });
+  return JSON.parse(stdout) as Record<string, unknown>;
 }
 
 async function download(url: string): Promise<{ bytes: Buffer; res: Response }> {
@@ -31,14 +35,21 @@ interface UploadResult {
   dialogId: string;
   chatId: number;
   messageId: number;
-  file: { id: number; chatId: number; name: string; extension: string; size: number; urlDownload: string };
+  file: {
+    id: number;
+    chatId: number;
+    name: string;
+    extension: string;
+    size: number;
+    urlDownload: string;
+  };
 }
 
 describe('im.v2.File.upload as documented', () => {
   it('runs the docs curl webhook example and returns the documented shape', async () => {
     // api-reference/chat-bots/chat-bots-v2/im.v2/files/file-upload.md, "cURL (Webhook)";
     // only the address, user id and webhook secret are filled in.
-    const body = sh(`curl -s -X POST \\
+    const body = await sh(`curl -s -X POST \\
       -H "Content-Type: application/json" \\
       -H "Accept: application/json" \\
       -d '{"dialogId":"chat5","fields":{"name":"report.pdf","content":"SGVsbG8gV29ybGQh","message":"Here is the report"}}' \\
@@ -51,7 +62,10 @@ describe('im.v2.File.upload as documented', () => {
     });
     expect(typeof result.messageId).toBe('number');
     expect(typeof result.file.id).toBe('number');
-    expect(body.time).toMatchObject({ start: expect.any(Number), date_start: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/) });
+    expect(body.time).toMatchObject({
+      start: expect.any(Number),
+      date_start: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/),
+    });
     const { bytes, res } = await download(result.file.urlDownload);
     expect(bytes.toString('utf8')).toBe('Hello World!');
     expect(res.headers.get('content-disposition')).toContain('attachment; filename="report.pdf"');
@@ -61,13 +75,17 @@ describe('im.v2.File.upload as documented', () => {
   it('runs the docs curl OAuth example with a token minted by an app frame', async () => {
     const token = await t.token();
     // Same page, "cURL (OAuth)".
-    const body = sh(`curl -s -X POST \\
+    const body = await sh(`curl -s -X POST \\
       -H "Content-Type: application/json" \\
       -H "Accept: application/json" \\
       -d '{"dialogId":"chat5","fields":{"name":"report.pdf","content":"SGVsbG8gV29ybGQh","message":"Here is the report"},"auth":"${token}"}' \\
       ${t.emu.url}/rest/im.v2.File.upload`);
     const result = body.result as UploadResult;
-    expect(result).toMatchObject({ dialogId: 'chat5', chatId: 5, file: { name: 'report.pdf', size: 12 } });
+    expect(result).toMatchObject({
+      dialogId: 'chat5',
+      chatId: 5,
+      file: { name: 'report.pdf', size: 12 },
+    });
     const messages = t.emu.messages(5);
     const message = messages.find((m) => m.id === result.messageId);
     expect(message).toMatchObject({ authorId: 1, text: 'Here is the report' });
@@ -85,7 +103,11 @@ describe('im.v2.File.upload as documented', () => {
     const back = await download(result.file.urlDownload);
     expect(back.bytes.equals(bytes)).toBe(true);
     const sha = createHash('sha256').update(bytes).digest('hex');
-    expect(t.emu.uploads().at(-1)).toMatchObject({ fileId: result.file.id, sha256: sha, size: 70_000 });
+    expect(t.emu.uploads().at(-1)).toMatchObject({
+      fileId: result.file.id,
+      sha256: sha,
+      size: 70_000,
+    });
   });
 
   it('accepts a legacy BX24 text/plain urlencoded POST', async () => {
@@ -172,7 +194,10 @@ describe('im.v2.File.upload as documented', () => {
     const url = (json.result as { downloadUrl: string }).downloadUrl;
     expect(url).toMatch(/\/rest\/download\.json\?token=/);
     expect((await download(url)).bytes.toString()).toBe('dl');
-    const missing = await postJson(`${t.hook}im.v2.File.download`, { dialogId: 'chat5', fileId: 99999 });
+    const missing = await postJson(`${t.hook}im.v2.File.download`, {
+      dialogId: 'chat5',
+      fileId: 99999,
+    });
     expect(missing.status).toBe(400);
     expect(missing.json.error).toBe('FILE_NOT_FOUND');
   });

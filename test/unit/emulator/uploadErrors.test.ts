@@ -1,0 +1,205 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postJson, startTestEmulator } from './startTestEmulator.ts';
+import type { TestEmulator } from './startTestEmulator.ts';
+
+let t: TestEmulator;
+beforeAll(async () => {
+  t = await startTestEmulator();
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+const upload = (body: unknown): ReturnType<typeof postJson> =>
+  postJson(`${t.hook}im.v2.File.upload`, body);
+const valid = { dialogId: 'chat5', fields: { name: 'a.txt', content: 'YWJj' } };
+
+describe('im.v2.File.upload validation order and statuses (contract §4.2)', () => {
+  it.each([
+    ['dialogId missing', { fields: valid.fields }, 400, 100, '{dialogId}'],
+    ['fields missing', { dialogId: 'chat5' }, 400, 100, '{fields}'],
+    [
+      'fields not an object',
+      { dialogId: 'chat5', fields: 'x' },
+      400,
+      100,
+      'Should be value of type array',
+    ],
+    ['unknown chat', { dialogId: 'chat999', fields: valid.fields }, 400, 'CHAT_NOT_FOUND', ''],
+    ['malformed dialogId', { dialogId: 'sg1', fields: valid.fields }, 400, 'CHAT_NOT_FOUND', ''],
+    [
+      'not a member of chat7',
+      { dialogId: 'chat7', fields: valid.fields },
+      403,
+      'ACCESS_DENIED',
+      '',
+    ],
+    [
+      'empty name',
+      { dialogId: 'chat5', fields: { name: '', content: 'YWJj' } },
+      400,
+      'FILE_EMPTY',
+      '',
+    ],
+    ['empty content', { dialogId: 'chat5', fields: { name: 'a' } }, 400, 'FILE_EMPTY', ''],
+    [
+      'url-safe base64',
+      { dialogId: 'chat5', fields: { name: 'a', content: 'ab-_' } },
+      400,
+      'FILE_INVALID_CONTENT',
+      '',
+    ],
+    [
+      'data: prefix',
+      { dialogId: 'chat5', fields: { name: 'a', content: 'data:text/plain;base64,YWJj' } },
+      400,
+      'FILE_INVALID_CONTENT',
+      '',
+    ],
+    [
+      'a lone final character',
+      { dialogId: 'chat5', fields: { name: 'a', content: 'YWJjZ' } },
+      400,
+      'FILE_INVALID_CONTENT',
+      '',
+    ],
+    [
+      'padding in the middle',
+      { dialogId: 'chat5', fields: { name: 'a', content: 'YQ==YWJj' } },
+      400,
+      'FILE_INVALID_CONTENT',
+      '',
+    ],
+    [
+      'decodes to nothing',
+      { dialogId: 'chat5', fields: { name: 'a', content: '====' } },
+      400,
+      'FILE_INVALID_CONTENT',
+      '',
+    ],
+    // The chat is checked before the file (steps 2–3 before 4–6).
+    [
+      'bad chat and bad content',
+      { dialogId: 'chat7', fields: { name: 'a', content: '!!' } },
+      403,
+      'ACCESS_DENIED',
+      '',
+    ],
+  ])('%s ⇒ %s %s', async (_label, body, status, code, description) => {
+    const res = await upload(body);
+    expect(res.status).toBe(status);
+    expect(res.json.error).toBe(code);
+    expect(String(res.json.error_description)).toContain(description);
+    expect(res.json.time).toBeUndefined();
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('accepts whitespace inside base64 and missing padding (strict PHP semantics)', async () => {
+    const res = await upload({
+      dialogId: 'chat5',
+      fields: { name: 'w.txt', content: 'YW\nJj\r\n ZA' },
+    });
+    expect(res.status).toBe(200);
+    expect((res.json.result as { file: { size: number } }).file.size).toBe(4);
+  });
+
+  it.each([
+    ['folder-error', 'FOLDER_ERROR'],
+    ['upload-failed', 'UPLOAD_FAILED'],
+    ['send-failed', 'SEND_FAILED'],
+  ])('scenario %s answers 400 %s and posts no message', async (scenario, code) => {
+    const before = t.emu.messages(5).length;
+    t.emu.setScenario(scenario, { count: 1 });
+    const res = await upload(valid);
+    expect([res.status, res.json.error]).toEqual([400, code]);
+    expect(t.emu.messages(5)).toHaveLength(before);
+    expect((await upload(valid)).status).toBe(200);
+  });
+
+  it('scenario upload-500 answers 500 INTERNAL_SERVER_ERROR without storing', async () => {
+    const uploads = t.emu.uploads().length;
+    t.emu.setScenario('upload-500', { count: 1 });
+    const res = await upload(valid);
+    expect([res.status, res.json.error]).toEqual([500, 'INTERNAL_SERVER_ERROR']);
+    expect(t.emu.uploads()).toHaveLength(uploads);
+  });
+
+  it('scenario legacy-invalid-content answers INVALID_CONTENT for bad base64', async () => {
+    t.emu.setScenario('legacy-invalid-content');
+    try {
+      const res = await upload({ dialogId: 'chat5', fields: { name: 'a', content: '%%%' } });
+      expect([res.status, res.json.error]).toEqual([400, 'INVALID_CONTENT']);
+    } finally {
+      t.emu.clearScenario();
+    }
+  });
+
+  it.each([
+    ['no-access', 403, 'ACCESS_DENIED'],
+    ['chat-deleted', 400, 'CHAT_NOT_FOUND'],
+  ])('scenario %s answers %s %s for a chat the user belongs to', async (scenario, status, code) => {
+    t.emu.setScenario(scenario, { count: 1 });
+    const res = await upload(valid);
+    expect([res.status, res.json.error]).toEqual([status, code]);
+    expect((await upload(valid)).status).toBe(200);
+  });
+});
+
+/** POSTs `{"dialogId":"chat9","fields":{"name":…,"content":"<base64 of size bytes>"}}` in chunks. */
+function postStreamedUpload(
+  size: number,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const head = Buffer.from(`{"dialogId":"chat9","fields":{"name":"big.bin","content":"`);
+  const tail = Buffer.from(`"}}`);
+  const chunkBytes = 3 * 1024 * 1024; // a multiple of 3: chunks encode without padding
+  const chunk = Buffer.alloc(chunkBytes, 0xab).toString('base64');
+  const full = Math.floor(size / chunkBytes);
+  const rest = Buffer.alloc(size - full * chunkBytes, 0xab).toString('base64');
+  const length = head.length + full * chunk.length + rest.length + tail.length;
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${t.hook}im.v2.File.upload`,
+      { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': length } },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (part: Buffer) => parts.push(part));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            json: JSON.parse(Buffer.concat(parts).toString('utf8')) as Record<string, unknown>,
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    let sent = 0;
+    const pump = (): void => {
+      while (sent < full) {
+        sent += 1;
+        if (!req.write(chunk)) {
+          req.once('drain', pump);
+          return;
+        }
+      }
+      req.end(Buffer.concat([Buffer.from(rest), tail]));
+    };
+    req.write(head);
+    pump();
+  });
+}
+
+describe('the 100 MiB limit applies to decoded bytes', () => {
+  it('accepts exactly 104,857,600 decoded bytes', { timeout: 60_000 }, async () => {
+    const res = await postStreamedUpload(104_857_600);
+    expect(res.status).toBe(200);
+    expect((res.json.result as { file: { size: number } }).file.size).toBe(104_857_600);
+  });
+
+  it('refuses 104,857,601 decoded bytes with FILE_TOO_LARGE', { timeout: 60_000 }, async () => {
+    const uploads = t.emu.uploads().length;
+    const res = await postStreamedUpload(104_857_601);
+    expect([res.status, res.json.error]).toEqual([400, 'FILE_TOO_LARGE']);
+    expect(t.emu.uploads()).toHaveLength(uploads);
+  });
+});
