@@ -20,5 +20,26 @@ export {
   createUserOptionLedgerStorage,
   type UserOptionLedgerStorageOptions,
 } from './createUserOptionLedgerStorage.ts';
-export { mapB24Error, BITRIX_WIDGET_CODES, type BitrixWidgetCode } from './mapB24Error.ts';
+export {
+  mapB24Error,
+  BITRIX_WIDGET_CODES,
+  BITRIX_EMITTED_CODES,
+  SDK_CALL_CODES,
+  type BitrixWidgetCode,
+} from './mapB24Error.ts';
 export { BitrixCallError } from './BitrixCallError.ts';
+// ── Install flow (issue 5) ───────────────────────────────────────────────────────────────────
+export { installApp, type InstallAppOptions } from './installApp.ts';
+export { repairInstall } from './repairInstall.ts';
+export { readInstallState } from './readInstallState.ts';
+export { installHandlerUrl } from './installHandlerUrl.ts';
+export {
+  INSTALL_PLACEMENTS,
+  REQUIRED_SCOPES,
+  type InstallError,
+  type InstallPlacement,
+  type InstallResult,
+  type InstallState,
+  type InstallStep,
+  type PlacementState,
+} from './installTypes.ts';

@@ -21,7 +21,34 @@ export const BITRIX_WIDGET_CODES = [
 export type BitrixWidgetCode = (typeof BITRIX_WIDGET_CODES)[number];
 
 /** SDK transport codes (abstract-http.ts `_convertAxiosErrorToAjaxError`): no answer was read. */
-const TRANSPORT_CODES: readonly string[] = ['NETWORK_ERROR', 'REQUEST_TIMEOUT'];
+const TRANSPORT_CODES = ['NETWORK_ERROR', 'REQUEST_TIMEOUT'] as const;
+
+/**
+ * The SDK's own codes a REST call can end with (`@bitrix24/b24jssdk` 2.2.0: abstract-http.ts
+ * `_validateParams`, `call`, `_convertAxiosErrorToAjaxError`, `_convertUnknownErrorToAjaxError`;
+ * ajax-error.ts `fromResponse`; ajax-result.ts `#processErrors`; frame/auth.ts `refreshAuth`).
+ * They reach the engine verbatim.
+ */
+export const SDK_CALL_CODES = [
+  'JSSDK_INVALID_PARAMS',
+  'JSSDK_CALL_ALL_ATTEMPTS_EXHAUSTED',
+  'JSSDK_UNKNOWN_ERROR',
+  'JSSDK_INTERNAL_AJAX_ERROR',
+  'JSSDK_RESPONSE_ERROR',
+  'JSSDK_AXIOS_ERROR',
+  'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT',
+] as const;
+
+/**
+ * Every code this folder can hand to the engine that is not a Bitrix code read from a portal's
+ * answer: its own ({@link BITRIX_WIDGET_CODES}), the SDK's transport codes and {@link SDK_CALL_CODES}.
+ * core/errorPolicy.ts must have an entry for each (checked by test/unit/core/errorPolicy.test.ts).
+ */
+export const BITRIX_EMITTED_CODES = [
+  ...BITRIX_WIDGET_CODES,
+  ...TRANSPORT_CODES,
+  ...SDK_CALL_CODES,
+] as const;
 
 interface ErrorLike {
   readonly code: string;
@@ -89,8 +116,16 @@ function responseOf(original: unknown): { status: number; data: unknown } | unde
 function fromSdkError(error: ErrorLike): UploadError {
   const { code, status, message } = error;
   if (code === 'ERR_CANCELED') return make('WIDGET_CANCELLED', 'client', undefined, undefined);
-  if (TRANSPORT_CODES.includes(code)) return make(code, 'transport', status, message);
-  if (code.startsWith('JSSDK_')) return make(code, 'client', undefined, message);
+  if ((TRANSPORT_CODES as readonly string[]).includes(code))
+    return make(code, 'transport', status, message);
+  if (code === 'JSSDK_UNKNOWN_ERROR') {
+    // abstract-http.ts wraps anything that is neither an AjaxError nor an AxiosError — e.g. the
+    // SdkError of a failed token refresh (JSSDK_FRAME_REFRESH_AUTH_TIMEOUT) — in this code; the
+    // wrapped code says more (a refresh failure means the request was refused, not lost).
+    const inner = asSdkError(error.originalError);
+    if (inner && inner.code.startsWith('JSSDK_') && inner.code !== code) return fromSdkError(inner);
+  }
+  if (code.startsWith('JSSDK_')) return make(code, 'client', status, message);
   if (code.startsWith('ERR_') || code === 'ECONNABORTED') {
     // axios' own codes: the SDK could not read a Bitrix error out of the body. A numeric code
     // (`{"error":100,...}`, engine-controller binder errors, contract §3.4) is one it skips.

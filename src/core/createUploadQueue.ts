@@ -18,7 +18,10 @@ import type { Action, QueueState } from './uploadReducer.ts';
 import { validateFile } from './validateFile.ts';
 
 /**
- * Files worked on at once (read, sent, checked). Two, because: the portal's rate limit counts
+ * Files worked on at once (read, sent, checked). The figure is to be chosen by measurement:
+ * `npm run bench` runs a concurrency sweep (bench/run.ts, `--concurrency 1,2,3,4`: 100 × 100 KiB
+ * with the emulator's rate limit on, and 10 × 10 MiB) and reports the best level in
+ * bench/results/. Until its figures say otherwise the default is two, because: the portal's rate limit counts
  * requests, not bytes (contract §5.8), so more parallel requests gain nothing there; the user's
  * single uplink is shared, so N parallel large files each get 1/N of it and the first one lands
  * later; yet a second file keeps the pipe busy while the first waits for the portal to decode and
@@ -75,6 +78,12 @@ export interface UploadQueueOptions {
   readonly responseTimeoutMs?: number;
   /** Default {@link DEFAULT_CHECK_TIMEOUT_MS}. */
   readonly checkTimeoutMs?: number;
+  /**
+   * Automatic resends in a row (after refusals the policy marks `auto-backoff`) before the file
+   * fails with a retry offered. Default `Infinity`: a rate limit is waited out without a limit of
+   * patience (issue 3); codes with their own `maxAutoRetries` (expired_token) stop earlier.
+   */
+  readonly maxAutoResends?: number;
 }
 
 /** Where files go and which text goes with them. */
@@ -212,8 +221,10 @@ function emptyBatch(): { -readonly [K in keyof QueueDrainedEvent]: number } {
  * - Every send has a fresh `requestId`. After an unknown outcome the engine never resends: it asks
  *   `findDelivery` (messages since the attempt began); found ⇒ `delivered`, not found ⇒ `failed`
  *   with a retry offered, check failed ⇒ `failed` with the outcome still unknown. Only `retry(id)`,
- *   a user action, sends a file a second time. Rate-limit refusals are the exception: they come
- *   before processing, so they are resent automatically after a visible `waiting`, without limit.
+ *   a user action, sends a file a second time. Refusals the portal makes before processing are the
+ *   exception: rate limits are resent automatically after a visible `waiting`, without a limit of
+ *   patience (the wait grows to {@link MAX_BACKOFF_MS}); `expired_token` (after the SDK's own
+ *   refresh and replay failed) a few times only (the policy's `maxAutoRetries`), then it fails.
  * - Cancel aborts the current read, send or wait. If the whole body had already gone out, the
  *   portal may have stored the file, so the engine checks first: found ⇒ `delivered`, else
  *   `cancelled`. A cancel during `checking` lets the check finish the same way — a delivery cannot
@@ -236,6 +247,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   const stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
   const responseTimeoutMs = options.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS;
   const checkTimeoutMs = options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
+  const maxAutoResends = Math.max(0, options.maxAutoResends ?? Number.POSITIVE_INFINITY);
   const ledger: Ledger | undefined = options.ledger
     ? createLedger({ storage: options.ledger })
     : undefined;
@@ -378,6 +390,8 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     if (!sending) return;
 
     let waits = 0;
+    /** Automatic resends per code, for the policy's `maxAutoRetries`. */
+    const waitsByCode = new Map<string, number>();
     for (;;) {
       const attemptStart = now();
       // No local keeps the Blob: `run.content` is the only reference the engine holds.
@@ -394,8 +408,14 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       }
       const error = result.error;
       const policy = policyFor(error);
-      if (policy.retry === 'auto-backoff') {
+      const codeWaits = waitsByCode.get(error.code) ?? 0;
+      if (
+        policy.retry === 'auto-backoff' &&
+        waits < maxAutoResends &&
+        codeWaits < (policy.maxAutoRetries ?? Number.POSITIVE_INFINITY)
+      ) {
         waits += 1;
+        waitsByCode.set(error.code, codeWaits + 1);
         const delay = Math.min(10 * MAX_BACKOFF_MS, Math.max(0, backoff(waits) || 0));
         const retryAt = now() + delay;
         const waiting = update({ type: 'waiting', id, error, retryAt, at: now() });
@@ -408,6 +428,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       }
       run.content = undefined;
       if (policy.outcome === 'unknown') return check(id, run, attemptStart, error);
+      // A refusal (also an auto-backoff code past its limit): the file is not in the chat.
       return finishFailed(id, error);
     }
   }

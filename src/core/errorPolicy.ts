@@ -75,6 +75,12 @@ export interface ErrorPolicy {
   readonly retry: RetryMode;
   readonly outcome: Outcome;
   readonly nextStep: NextStep;
+  /**
+   * With `retry: 'auto-backoff'`: how many automatic resends in a row this code allows before the
+   * file fails (and a retry is offered). Absent = no limit of patience (rate limits: the portal
+   * always recovers, issue 3), bounded only by the engine's `maxAutoResends` option.
+   */
+  readonly maxAutoRetries?: number;
 }
 
 /** Every code the table knows. A code missing from {@link ERROR_POLICIES} fails type-checking. */
@@ -117,6 +123,14 @@ export const ERROR_CODES = [
   'ERR_BAD_REQUEST',
   'ERR_BAD_RESPONSE',
   'ERROR_UNEXPECTED_ANSWER',
+  // the SDK's own codes on the REST call path (abstract-http.ts, ajax-error.ts, ajax-result.ts,
+  // frame/auth.ts of @bitrix24/b24jssdk 2.2.0)
+  'JSSDK_INVALID_PARAMS',
+  'JSSDK_CALL_ALL_ATTEMPTS_EXHAUSTED',
+  'JSSDK_INTERNAL_AJAX_ERROR',
+  'JSSDK_RESPONSE_ERROR',
+  'JSSDK_AXIOS_ERROR',
+  'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT',
   // the widget's own
   'WIDGET_READ_FAILED',
   'WIDGET_ENCODE_FAILED',
@@ -126,6 +140,11 @@ export const ERROR_CODES = [
   'WIDGET_FOLDER_UNSUPPORTED',
   'WIDGET_NO_FILES',
   'WIDGET_UNKNOWN',
+  // the widget's own, created by src/bitrix (mapB24Error.ts `BITRIX_WIDGET_CODES`)
+  'WIDGET_CANCELLED',
+  'WIDGET_HTTP_ERROR',
+  'WIDGET_UNEXPECTED_ANSWER',
+  'WIDGET_INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -160,8 +179,11 @@ export const ERROR_POLICIES = {
   // Platform checks run before the method (contract §3.4 "processing order"): always refusals.
   ERROR_METHOD_NOT_FOUND: refused('error_methodNotFound', 'none', 'ask-admin'),
   NO_AUTH_FOUND: refused('error_session', 'none', 'reopen'),
-  // The SDK already refreshed once and replayed (contract §3.5); a later try may get a fresh token.
-  expired_token: refused('error_session', 'offer', 'reopen'),
+  // The SDK already refreshed once and replayed (contract §3.5). The portal refused before
+  // processing, so resending cannot duplicate the file: the engine resends after a short wait (the
+  // next refresh usually works), a few times only — a portal that keeps refusing fresh tokens will
+  // not change its mind, and the user must reopen the chat.
+  expired_token: { ...refused('error_session', 'auto-backoff', 'reopen'), maxAutoRetries: 3 },
   invalid_token: refused('error_session', 'none', 'reopen'),
   insufficient_scope: refused('error_scope', 'none', 'ask-admin'),
   INVALID_CREDENTIALS: refused('error_session', 'none', 'reopen'),
@@ -200,6 +222,29 @@ export const ERROR_POLICIES = {
   WIDGET_NO_FILES: refused('error_noFiles', 'none', 'pick-another'),
   // Something unexpected happened while sending: assume the worst (the file may be there).
   WIDGET_UNKNOWN: maybeDelivered('error_unknown'),
+  // The transport's signal fired. The engine handles a user's cancel itself; any other abort may
+  // have come after the whole body was sent, so the chat is checked before anything is resent.
+  WIDGET_CANCELLED: maybeDelivered('error_unknown'),
+  // An HTTP error without a Bitrix body (a proxy's page). A 5xx may come after the portal stored
+  // the file; 4xx answers are refusals (see `policyFor`).
+  WIDGET_HTTP_ERROR: maybeDelivered('error_server'),
+  // A 200 answer without file.id/messageId/chatId: the upload most likely worked.
+  WIDGET_UNEXPECTED_ANSWER: maybeDelivered('error_unexpectedAnswer'),
+  // Something thrown on the way (an SDK or widget bug), possibly after the body was sent.
+  WIDGET_INTERNAL: maybeDelivered('error_unknown'),
+  // Parameters the SDK cannot serialize: refused before anything was sent (a widget bug).
+  JSSDK_INVALID_PARAMS: refused('error_request', 'none', 'reopen'),
+  // Only reachable with maxRetries > 1 (startFrame uses 1); the last attempt may have landed.
+  JSSDK_CALL_ALL_ATTEMPTS_EXHAUSTED: maybeDelivered('error_unknown'),
+  // An HTTP error whose body has no `error` field (ajax-error.ts fromResponse): after the send.
+  JSSDK_INTERNAL_AJAX_ERROR: maybeDelivered('error_server'),
+  // A 200 answer with an unreadable error payload: the portal did answer, possibly after storing.
+  JSSDK_RESPONSE_ERROR: maybeDelivered('error_unexpectedAnswer'),
+  // An axios error without a code (abstract-http.ts): nothing says the body did not arrive.
+  JSSDK_AXIOS_ERROR: maybeDelivered('error_network'),
+  // The parent frame did not hand out a fresh token (frame/auth.ts refreshAuth): the request that
+  // needed it had been refused with expired_token, so the file is not in the chat.
+  JSSDK_FRAME_REFRESH_AUTH_TIMEOUT: refused('error_session', 'offer', 'reopen'),
 } as const satisfies Record<ErrorCode, ErrorPolicy>;
 
 const BY_UPPER_CASE: ReadonlyMap<string, ErrorPolicy> = new Map(
@@ -219,8 +264,9 @@ export function isKnownErrorCode(code: string): code is ErrorCode {
  * - Unknown codes with a 5xx status, or from the transport layer (the request may have reached
  *   the portal): outcome `unknown`, check the chat.
  * - Other unknown codes: a refusal with a retry offered.
- * - After an unknown outcome was checked (`error.deliveryCheck`): `not-found` makes it a plain
- *   failure with a retry offered; `failed` keeps it unknown and points to the chat.
+ * - `WIDGET_HTTP_ERROR` with a 4xx status: a refusal (a proxy's answer), not an unknown outcome.
+ * - After an unknown outcome was checked (`error.deliveryCheck`): `not-found` makes it a failure
+ *   with a retry offered that still points to the chat; `failed` keeps it unknown.
  *
  * @example
  * policyFor({ code: 'QUERY_LIMIT_EXCEEDED', origin: 'server', status: 503 }).retry // 'auto-backoff'
@@ -230,13 +276,22 @@ export function policyFor(error: UploadError): ErrorPolicy {
   const known = isKnownErrorCode(code)
     ? ERROR_POLICIES[code]
     : BY_UPPER_CASE.get(code.toUpperCase());
-  const base: ErrorPolicy =
+  const status = error.status ?? 0;
+  let base: ErrorPolicy =
     known ??
-    ((error.status ?? 0) >= 500 || error.origin === 'transport'
+    (status >= 500 || error.origin === 'transport'
       ? maybeDelivered('error_server')
       : refused('error_unknown', 'offer', 'retry'));
+  if (code === 'WIDGET_HTTP_ERROR' && status >= 400 && status < 500) {
+    // A proxy or the web server refused the request (413 body too large, 414, 403 WAF): the
+    // portal never ran the method.
+    base = refused('error_request', 'offer', 'retry');
+  }
   if (error.deliveryCheck === 'not-found' && base.outcome === 'unknown') {
-    return { ...base, outcome: 'failed', retry: 'offer', nextStep: 'retry' };
+    // The chat showed no such file when checked. That is not proof: a portal still decoding a
+    // stalled upload posts it later. So the user may resend, but is told to look first (issue 3:
+    // never resend an unknown outcome on our own; a file lands at most once per user action).
+    return { ...base, outcome: 'failed', retry: 'offer', nextStep: 'check-chat' };
   }
   if (error.deliveryCheck === 'failed') {
     return { ...base, outcome: 'unknown', retry: 'offer', nextStep: 'check-chat' };

@@ -1,17 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import {
-  AbstractB24,
-  ApiVersion,
-  HttpV2,
-  type AuthActions,
-  type AuthData,
-} from '@bitrix24/b24jssdk';
+import { ApiVersion, type AuthActions, type AuthData } from '@bitrix24/b24jssdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBitrixTransport } from '../../../src/bitrix/createBitrixTransport.ts';
-import { SINGLE_ATTEMPT_RESTRICTIONS } from '../../../src/bitrix/startFrame.ts';
 import type { UploadRequest } from '../../../src/core/ports.ts';
+import { TestB24 } from './TestB24.ts';
 
 /**
  * The real SDK REST client (HttpV2 + axios, Node http adapter) against a local HTTP server that
@@ -46,31 +40,28 @@ function uploadOk(_request: Received, response: ServerResponse): void {
   });
 }
 
-class TestB24 extends AbstractB24 {
-  readonly #auth: AuthActions;
-  constructor(auth: AuthActions) {
-    super();
-    this._httpV2 = new HttpV2(auth, null, SINGLE_ATTEMPT_RESTRICTIONS);
-    this._isInit = true;
-    this.#auth = auth;
-  }
-  get auth(): AuthActions {
-    return this.#auth;
-  }
-  getTargetOrigin(): string {
-    return this.#auth.getTargetOrigin();
-  }
-  getTargetOriginWithPath(): Map<ApiVersion, string> {
-    return this.#auth.getTargetOriginWithPath();
-  }
-}
-
 let server: Server;
 let origin: string;
 let received: Received[];
 let handlers: Handler[];
 let token: string;
 let refreshes: number;
+/** When set, gets each request as it starts (before its body is read). */
+let rawHandler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+
+/**
+ * A portal that reads the whole body and never answers; resolves when the client closes the
+ * connection (Node's http client buffers the whole body at once, so "mid-upload" cannot be
+ * staged here; Chromium's XHR progress follows the network, see test/e2e).
+ */
+function neverAnswer(): Promise<string> {
+  return new Promise((resolve) => {
+    rawHandler = (req) => {
+      req.resume();
+      req.socket.on('close', () => resolve('closed by the client'));
+    };
+  });
+}
 
 function createAuth(): AuthActions {
   const data = (): AuthData => ({
@@ -112,7 +103,12 @@ beforeEach(async () => {
   handlers = [];
   token = 'token0';
   refreshes = 0;
+  rawHandler = undefined;
   server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (rawHandler) {
+      rawHandler(req, res);
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -260,6 +256,85 @@ describe('createBitrixTransport.upload', () => {
       ok: false,
       error: { code: 'WIDGET_CANCELLED', origin: 'client' },
     });
+    transport.dispose();
+  });
+
+  it('aborts the HTTP request for real when the caller cancels: the portal sees the connection close', async () => {
+    const b24 = new TestB24(createAuth());
+    const transport = createBitrixTransport(b24);
+    const portal = neverAnswer();
+    const controller = new AbortController();
+    const pending = transport.upload(
+      request({
+        content: new Blob([randomBytes(300_000).toString('base64')]),
+        signal: controller.signal,
+        onProgress: (sent, total) => {
+          if (sent === total) setTimeout(() => controller.abort(), 50);
+        },
+      }),
+    );
+    expect(await pending).toEqual({
+      ok: false,
+      error: { code: 'WIDGET_CANCELLED', origin: 'client' },
+    });
+    expect(await portal).toBe('closed by the client');
+    transport.dispose();
+  });
+
+  it('gives up on an answer after responseTimeoutMs as WIDGET_STALLED, closing the connection', async () => {
+    const b24 = new TestB24(createAuth());
+    const transport = createBitrixTransport(b24, { responseTimeoutMs: 300 });
+    const portal = neverAnswer();
+    const outcome = await transport.upload(request({ content: new Blob(['QUJD']) }));
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: {
+        code: 'WIDGET_STALLED',
+        origin: 'transport',
+        detail: expect.stringContaining('no answer after the upload'),
+      },
+    });
+    expect(await portal).toBe('closed by the client');
+    transport.dispose();
+  });
+
+  it('reports upload progress that never goes backwards and ends at the body size', async () => {
+    const b24 = new TestB24(createAuth());
+    const transport = createBitrixTransport(b24);
+    const content = new Blob([randomBytes(3 * 1024 * 1024).toString('base64')]);
+    const progress: [number, number | undefined][] = [];
+    const outcome = await transport.upload(
+      request({ content, onProgress: (sent, total) => progress.push([sent, total]) }),
+    );
+    expect(outcome.ok).toBe(true);
+    const total = received[0]!.body.length;
+    expect(progress.length).toBeGreaterThan(1);
+    for (let i = 1; i < progress.length; i++) {
+      expect(progress[i]![0]).toBeGreaterThanOrEqual(progress[i - 1]![0]);
+    }
+    for (const [sent, size] of progress) {
+      expect(size).toBe(total);
+      expect(sent).toBeLessThanOrEqual(total);
+    }
+    expect(progress.at(-1)![0]).toBe(total);
+    transport.dispose();
+  });
+
+  it("replaces the SDK's total request timeout for uploads (a slow answer is not cut off)", async () => {
+    const b24 = new TestB24(createAuth());
+    // The SDK's instance has a 30 s total timeout; shorten it so the test is quick.
+    b24.getHttpClient(ApiVersion.v2).ajaxClient.defaults.timeout = 150;
+    const transport = createBitrixTransport(b24);
+    handlers.push((req, res) => setTimeout(() => uploadOk(req, res), 500));
+    const outcome = await transport.upload(request({ content: new Blob(['QUJD']) }));
+    expect(outcome.ok).toBe(true);
+    // Other calls keep the SDK's timeout.
+    handlers.push((_req, res) => setTimeout(() => json(res, 200, { result: {}, time: TIME }), 500));
+    await expect(b24.actions.v2.call.make({ method: 'profile', params: {} })).rejects.toMatchObject(
+      {
+        code: 'REQUEST_TIMEOUT',
+      },
+    );
     transport.dispose();
   });
 

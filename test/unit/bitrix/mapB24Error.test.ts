@@ -106,7 +106,7 @@ describe('mapB24Error', () => {
     });
   });
 
-  it('keeps JSSDK codes as client errors', () => {
+  it('keeps JSSDK codes as client errors, with their status', () => {
     const error = new SdkError({
       code: 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT',
       description: 'no answer',
@@ -115,7 +115,28 @@ describe('mapB24Error', () => {
     expect(mapB24Error(error)).toEqual({
       code: 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT',
       origin: 'client',
+      status: 408,
       detail: 'no answer',
+    });
+  });
+
+  it('unwraps the SDK code that JSSDK_UNKNOWN_ERROR wraps (a failed token refresh)', () => {
+    const refresh = new SdkError({
+      code: 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT',
+      description: 'refreshAuth: the parent window did not answer',
+      status: 408,
+    });
+    // What abstract-http.ts `_convertUnknownErrorToAjaxError` makes of it.
+    const wrapped = ajaxError('JSSDK_UNKNOWN_ERROR', 0, refresh.message, refresh);
+    expect(mapB24Error(wrapped)).toMatchObject({
+      code: 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT',
+      origin: 'client',
+      status: 408,
+    });
+    expect(mapB24Error(ajaxError('JSSDK_UNKNOWN_ERROR', 0, 'boom', new Error('boom')))).toEqual({
+      code: 'JSSDK_UNKNOWN_ERROR',
+      origin: 'client',
+      detail: 'boom',
     });
   });
 

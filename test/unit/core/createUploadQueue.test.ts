@@ -187,6 +187,95 @@ describe('createUploadQueue', () => {
     expect(transport.calls).toHaveLength(5);
   });
 
+  it('resends after expired_token (refused before processing) and delivers once', async () => {
+    vi.useFakeTimers();
+    const expired = () => ({
+      ok: false as const,
+      error: { code: 'expired_token', origin: 'server' as const, status: 401 },
+    });
+    const transport = fakeTransport([expired]);
+    const { queue } = setup({ transport, backoff: () => 1_000 });
+    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(itemOf(queue, item!.id).phase).toBe('waiting');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(itemOf(queue, item!.id).phase).toBe('delivered');
+    expect(transport.calls).toHaveLength(2);
+    expect(transport.queries).toHaveLength(0);
+  });
+
+  it('stops resending after expired_token keeps coming back: failed, session message, retry offered', async () => {
+    vi.useFakeTimers();
+    const expired = () => ({
+      ok: false as const,
+      error: { code: 'expired_token', origin: 'server' as const, status: 401 },
+    });
+    const transport = fakeTransport([], expired);
+    const { queue } = setup({ transport, backoff: () => 1_000 });
+    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    const failed = itemOf(queue, item!.id);
+    expect(failed.phase).toBe('failed');
+    expect(failed.error?.code).toBe('expired_token');
+    const cap = policyFor(failed.error!).maxAutoRetries!;
+    expect(transport.calls).toHaveLength(cap + 1);
+    expect(transport.queries).toHaveLength(0);
+    expect(policyFor(failed.error!)).toEqual(
+      expect.objectContaining({ messageKey: 'error_session', nextStep: 'reopen' }),
+    );
+    expect(queue.retry(item!.id)).toBe(true);
+  });
+
+  it('keeps waiting out a rate-limit storm without giving up, unless maxAutoResends says so', async () => {
+    vi.useFakeTimers();
+    const limited = () => ({
+      ok: false as const,
+      error: { code: 'QUERY_LIMIT_EXCEEDED', origin: 'server' as const, status: 503 },
+    });
+    const patientTransport = fakeTransport([], limited);
+    const patient = setup({ transport: patientTransport, backoff: () => 1_000 });
+    const [a] = patient.queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    await vi.advanceTimersByTimeAsync(100_000);
+    expect(itemOf(patient.queue, a!.id).phase).toBe('waiting');
+    expect(patientTransport.calls.length).toBeGreaterThan(50);
+
+    const cappedTransport = fakeTransport([], limited);
+    const capped = setup({
+      transport: cappedTransport,
+      backoff: () => 1_000,
+      maxAutoResends: 2,
+    });
+    const [b] = capped.queue.addFiles([makeFile('b.txt')], { dialogId: 'chat5' });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(itemOf(capped.queue, b!.id)).toEqual(
+      expect.objectContaining({
+        phase: 'failed',
+        error: expect.objectContaining({ code: 'QUERY_LIMIT_EXCEEDED' }),
+      }),
+    );
+    expect(cappedTransport.calls).toHaveLength(3);
+    await patient.queue.dispose();
+  });
+
+  it.each(['WIDGET_CANCELLED', 'WIDGET_INTERNAL', 'WIDGET_UNEXPECTED_ANSWER', 'WIDGET_STALLED'])(
+    'checks the chat instead of resending after the transport reports %s',
+    async (code) => {
+      const transport = fakeTransport([() => ({ ok: false, error: { code, origin: 'client' } })]);
+      const receipt = receiptFor('chat5');
+      transport.onFind = async () => receipt;
+      const { queue } = setup({ transport });
+      const checking = nextEvent(queue, 'upload-checking');
+      const drained = nextEvent(queue, 'queue-drained');
+      const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+      expect((await checking).item.phase).toBe('checking');
+      await drained;
+      expect(itemOf(queue, item!.id)).toEqual(
+        expect.objectContaining({ phase: 'delivered', receipt }),
+      );
+      expect(transport.calls).toHaveLength(1);
+    },
+  );
+
   it('caps the default backoff at 60 s', () => {
     for (let attempt = 1; attempt <= 20; attempt += 1) {
       const ms = defaultBackoff(attempt);
@@ -238,7 +327,7 @@ describe('createUploadQueue', () => {
       expect.objectContaining({ code: 'REQUEST_TIMEOUT', deliveryCheck: 'not-found' }),
     );
     expect(policyFor(failed.error!)).toEqual(
-      expect.objectContaining({ retry: 'offer', outcome: 'failed' }),
+      expect.objectContaining({ retry: 'offer', outcome: 'failed', nextStep: 'check-chat' }),
     );
     await tick();
     expect(transport.calls).toHaveLength(1);

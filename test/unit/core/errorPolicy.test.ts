@@ -3,6 +3,7 @@ import {
   ERROR_CODES,
   ERROR_MESSAGE_KEYS,
   ERROR_POLICIES,
+  isKnownErrorCode,
   isUnknownOutcome,
   NEXT_STEPS,
   OUTCOMES,
@@ -10,6 +11,9 @@ import {
   RETRY_MODES,
 } from '../../../src/core/errorPolicy.ts';
 import type { UploadError } from '../../../src/core/types.ts';
+// The lists come from the layers that emit the codes: core itself never imports bitrix/encode.
+import { BITRIX_EMITTED_CODES, BITRIX_WIDGET_CODES } from '../../../src/bitrix/mapB24Error.ts';
+import { ENCODE_ERROR_CODES } from '../../../src/encode/EncodeError.ts';
 
 const server = (code: string, status = 400): UploadError => ({ code, origin: 'server', status });
 
@@ -87,12 +91,51 @@ describe('errorPolicy', () => {
     }
   });
 
-  it('resends automatically only the rate limits, which are refused before processing', () => {
+  it('resends automatically only refusals made before processing: rate limits and expired_token', () => {
     const auto = ERROR_CODES.filter((code) => ERROR_POLICIES[code].retry === 'auto-backoff');
-    expect(auto.sort()).toEqual(['OPERATION_TIME_LIMIT', 'QUERY_LIMIT_EXCEEDED']);
+    expect(auto.sort()).toEqual(['OPERATION_TIME_LIMIT', 'QUERY_LIMIT_EXCEEDED', 'expired_token']);
+    for (const code of auto) expect(ERROR_POLICIES[code].outcome, code).toBe('failed');
     expect(policyFor(server('QUERY_LIMIT_EXCEEDED', 503))).toEqual(
       expect.objectContaining({ outcome: 'failed', nextStep: 'wait' }),
     );
+  });
+
+  it('waits out rate limits without a limit of patience, but resends expired_token a few times only', () => {
+    expect(ERROR_POLICIES.QUERY_LIMIT_EXCEEDED.maxAutoRetries).toBeUndefined();
+    expect(ERROR_POLICIES.OPERATION_TIME_LIMIT.maxAutoRetries).toBeUndefined();
+    const cap = ERROR_POLICIES.expired_token.maxAutoRetries;
+    expect(cap).toBeGreaterThanOrEqual(1);
+    expect(cap).toBeLessThanOrEqual(5);
+    expect(policyFor(server('expired_token', 401)).nextStep).toBe('reopen');
+  });
+
+  it("has an entry for every code the bitrix layer can emit besides the portal's own", () => {
+    const missing = [...BITRIX_EMITTED_CODES, ...BITRIX_WIDGET_CODES, ...ENCODE_ERROR_CODES].filter(
+      (code) => !isKnownErrorCode(code),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it.each([...BITRIX_WIDGET_CODES])(
+    'has its own table entry for %s (not the fallback for unknown codes)',
+    (code) => {
+      expect(Object.hasOwn(ERROR_POLICIES, code)).toBe(true);
+    },
+  );
+
+  it("treats a proxy's 4xx (WIDGET_HTTP_ERROR) as a refusal and its 5xx as an unknown outcome", () => {
+    expect(policyFor(server('WIDGET_HTTP_ERROR', 413))).toEqual(
+      expect.objectContaining({ outcome: 'failed', retry: 'offer' }),
+    );
+    expect(policyFor(server('WIDGET_HTTP_ERROR', 502))).toEqual(
+      expect.objectContaining({ outcome: 'unknown', nextStep: 'check-chat' }),
+    );
+  });
+
+  it('treats a failed token refresh as a refusal (the request needing it was refused)', () => {
+    expect(
+      policyFor({ code: 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT', origin: 'client', status: 408 }),
+    ).toEqual(expect.objectContaining({ outcome: 'failed', nextStep: 'reopen' }));
   });
 
   it.each([
@@ -101,6 +144,9 @@ describe('errorPolicy', () => {
     'INTERNAL_SERVER_ERROR',
     'WIDGET_STALLED',
     'JSSDK_UNKNOWN_ERROR',
+    'WIDGET_UNEXPECTED_ANSWER',
+    'WIDGET_INTERNAL',
+    'WIDGET_CANCELLED',
   ])('treats %s as an unknown outcome (the file may be in the chat)', (code) => {
     expect(isUnknownOutcome({ code, origin: 'transport' })).toBe(true);
   });
@@ -146,10 +192,12 @@ describe('errorPolicy', () => {
     expect(policyFor(server('query_limit_exceeded', 503)).retry).toBe('auto-backoff');
   });
 
-  it('after a check found nothing, offers a retry as a plain failure', () => {
+  it('after a check found nothing, offers a retry but still tells the user to check the chat', () => {
     expect(
       policyFor({ code: 'NETWORK_ERROR', origin: 'transport', deliveryCheck: 'not-found' }),
-    ).toEqual(expect.objectContaining({ outcome: 'failed', retry: 'offer', nextStep: 'retry' }));
+    ).toEqual(
+      expect.objectContaining({ outcome: 'failed', retry: 'offer', nextStep: 'check-chat' }),
+    );
   });
 
   it('after a failed check, keeps the outcome unknown and points to the chat', () => {
