@@ -5,7 +5,8 @@ import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import { buildSecurityHeaders } from './buildSecurityHeaders.ts';
 import { COMPRESSIBLE_EXTENSIONS, mimeTypeFor } from './mimeTypes.ts';
 import { negotiateEncoding } from './negotiateEncoding.ts';
@@ -40,6 +41,16 @@ const MIN_COMPRESS_BYTES = 512;
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+/**
+ * Brotli quality 5, not the maximum 11: on the 860 KB bundle 11 takes ~3 s of CPU for 10 % fewer
+ * bytes (measured: 214 KB vs 238 KB in 25 ms), and that delay lands on the first person who opens
+ * the app after every restart. Compression runs on the zlib thread pool, not the event loop.
+ */
+const BROTLI_QUALITY = 5;
+const GZIP_LEVEL = 6;
+
 interface CachedBody {
   readonly body: Buffer;
   readonly etag: string;
@@ -63,7 +74,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   if (!rootInfo.isDirectory()) throw new Error(`App root is not a directory: ${root}`);
   const securityHeaders = buildSecurityHeaders(options.frameAncestors);
   const maxPostBytes = options.maxPostBytes ?? 1024 * 1024;
-  const cache = new Map<string, CachedBody>();
+  const cache = new Map<string, Promise<CachedBody>>();
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     serve(req, res).catch((error: unknown) => {
@@ -158,7 +169,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     res.end(method === 'HEAD' ? undefined : cached.body);
   }
 
-  async function load(
+  function load(
     file: string,
     size: number,
     mtimeMs: number,
@@ -167,23 +178,34 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     const key = `${file}\0${size}\0${mtimeMs}\0${encoding ?? 'identity'}`;
     const hit = cache.get(key);
     if (hit) return hit;
+    // The promise is cached, so parallel first requests share one compression.
+    const entry = compress(file, size, mtimeMs, encoding);
+    cache.set(key, entry);
+    entry.catch(() => cache.delete(key));
+    return entry;
+  }
+
+  async function compress(
+    file: string,
+    size: number,
+    mtimeMs: number,
+    encoding: Encoding | undefined,
+  ): Promise<CachedBody> {
     const raw = await readFile(file);
     const body =
       encoding === 'br'
-        ? brotliCompressSync(raw, {
+        ? await brotliAsync(raw, {
             params: {
-              [zlibConstants.BROTLI_PARAM_QUALITY]: 11,
+              [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
               [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length,
             },
           })
         : encoding === 'gzip'
-          ? gzipSync(raw, { level: 9 })
+          ? await gzipAsync(raw, { level: GZIP_LEVEL })
           : raw;
     // The ETag names the variant: caches must not hand a gzip body to a brotli request.
     const etag = `"${size.toString(36)}-${Math.trunc(mtimeMs).toString(36)}${encoding ? `-${encoding}` : ''}"`;
-    const entry = { body, etag };
-    cache.set(key, entry);
-    return entry;
+    return { body, etag };
   }
 
   const server: Server = options.tls

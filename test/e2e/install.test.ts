@@ -8,7 +8,6 @@ import { startStack, type Stack } from '../support/startStack.ts';
 // Aliased: `useBrowser` registers Vitest hooks; it is not a React hook (react-hooks/rules-of-hooks).
 import { useBrowser as registerBrowser } from '../support/useBrowser.ts';
 
-const harness = registerBrowser();
 /** A fixed OAuth token of the app for user 1 (admin), to read the portal's state over REST. */
 const ADMIN_TOKEN = 'e2e-install-admin-token';
 
@@ -27,6 +26,9 @@ beforeEach(async () => {
 afterEach(async () => {
   await stack?.close();
 });
+// Registered after the stack's hooks on purpose: Vitest runs afterEach hooks in reverse order, so
+// the browser's pages (the messenger polls the portal) close before the portal stops.
+const harness = registerBrowser();
 
 /** A REST call as the app, the way the SDK sends it (JSON body with `auth`). */
 async function rest(method: string, params: Record<string, unknown> = {}): Promise<unknown> {
