@@ -39,6 +39,14 @@ export const DEFAULT_STALL_TIMEOUT_MS = 60_000;
 export const DEFAULT_RESPONSE_TIMEOUT_MS = 120_000;
 /** How long (ms) a delivery check may take before it counts as failed. */
 export const DEFAULT_CHECK_TIMEOUT_MS = 30_000;
+/**
+ * Files up to this size (bytes) are sent one after another in the order they were dropped, so
+ * the chat shows them in that order: the portal posts each file's message when its upload is
+ * processed, so two uploads in flight may land in either order (issue 6, "in order of dropping").
+ * A larger file goes on its own beside them, so a 100 MiB video does not hold up the photos
+ * dropped with it (issue 6, "the small ones are not starved"); its message lands when it is done.
+ */
+export const ORDERED_MAX_BYTES = 8 * 1024 * 1024;
 /** The longest automatic wait (ms) between sends after a rate-limit refusal. */
 export const MAX_BACKOFF_MS = 60_000;
 
@@ -135,8 +143,10 @@ interface Run {
   step: AbortController | undefined;
   /** Aborts a delivery check (only on dispose: a cancel lets the check finish). */
   check: AbortController | undefined;
-  /** Ends a rate-limit wait early. */
+  /** Ends a rate-limit wait or a wait for the send turn early. */
   wake: (() => void) | undefined;
+  /** Place in the ordered lane (see {@link ORDERED_MAX_BYTES}); undefined for a large file. */
+  ticket: number | undefined;
 }
 
 type SendResult =
@@ -260,6 +270,15 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   let batch = emptyBatch();
   let batchTouched = false;
   let disposed = false;
+  /**
+   * The ordered lane: tickets are taken when a file starts (files start in queue order), and
+   * only the lowest ticket still unreleased may send. Every ticket holder is running, so the
+   * lowest one always makes progress: no deadlock, whatever the concurrency.
+   */
+  let nextTicket = 0;
+  let servingTicket = 0;
+  const releasedTickets = new Set<number>();
+  const turnWaiters = new Set<() => void>();
 
   function find(id: string): UploadItem | undefined {
     return store.getState().items.find((item) => item.id === id);
@@ -340,6 +359,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       step: undefined,
       check: undefined,
       wake: undefined,
+      ticket: (files.get(id)?.size ?? 0) <= ORDERED_MAX_BYTES ? nextTicket++ : undefined,
     };
     runs.set(id, run);
     batchTouched = true;
@@ -353,6 +373,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
         }
       })
       .finally(() => {
+        releaseTurn(run);
         run.content = undefined;
         runs.delete(id);
         schedule();
@@ -386,6 +407,8 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       return;
     }
     if (run.cancelRequested) return finishCancelled(id);
+    await waitTurn(run);
+    if (run.cancelRequested) return finishCancelled(id);
     const sending = update({ type: 'encoded', id, contentSize: run.content.size, at: now() });
     if (!sending) return;
 
@@ -396,6 +419,11 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       const attemptStart = now();
       // No local keeps the Blob: `run.content` is the only reference the engine holds.
       const result = await sendOnce(id, sending, run);
+      if (result.kind !== 'error' || policyFor(result.error).retry !== 'auto-backoff') {
+        // The send is over (a rate-limited file keeps its turn): the next file may go, even
+        // while this one is checked, since whatever this one posted is already in the chat.
+        releaseTurn(run);
+      }
       if (result.kind === 'ok') return finishDelivered(id, result.receipt);
       if (result.kind === 'cancelled') {
         if (!result.bodySent) return finishCancelled(id);
@@ -534,6 +562,31 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   function joinDetail(error: UploadError, checkError: unknown): string {
     const check = `delivery check failed: ${describe(checkError)}`;
     return error.detail ? `${error.detail}; ${check}` : check;
+  }
+
+  /** Resolves when `run` may send (its ticket is served) or is cancelled. */
+  function waitTurn(run: Run): Promise<void> {
+    if (run.ticket === undefined || run.ticket === servingTicket) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        turnWaiters.delete(poll);
+        run.wake = undefined;
+        resolve();
+      };
+      const poll = (): void => {
+        if (run.ticket === servingTicket || run.cancelRequested || disposed) done();
+      };
+      turnWaiters.add(poll);
+      run.wake = done;
+    });
+  }
+
+  function releaseTurn(run: Run): void {
+    if (run.ticket === undefined) return;
+    releasedTickets.add(run.ticket);
+    run.ticket = undefined;
+    while (releasedTickets.delete(servingTicket)) servingTicket += 1;
+    for (const poll of [...turnWaiters]) poll();
   }
 
   function sleep(ms: number, run: Run): Promise<void> {

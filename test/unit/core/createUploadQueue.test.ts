@@ -3,6 +3,7 @@ import {
   createUploadQueue,
   defaultBackoff,
   MAX_BACKOFF_MS,
+  ORDERED_MAX_BYTES,
 } from '../../../src/core/createUploadQueue.ts';
 import type { UploadQueueOptions } from '../../../src/core/createUploadQueue.ts';
 import { policyFor } from '../../../src/core/errorPolicy.ts';
@@ -473,9 +474,14 @@ describe('createUploadQueue', () => {
   it('keeps at most `concurrency` files in flight and reads the next only when a slot frees', async () => {
     const transport = fakeTransport([], () => 'manual');
     const { queue, encoder } = setup({ transport });
-    queue.addFiles([makeFile('1'), makeFile('2'), makeFile('3'), makeFile('4')], {
-      dialogId: 'chat5',
-    });
+    // Large files: each goes beside the others (small ones would be sent one at a time in order).
+    const big = ORDERED_MAX_BYTES + 1;
+    queue.addFiles(
+      [makeFile('1', big), makeFile('2', big), makeFile('3', big), makeFile('4', big)],
+      {
+        dialogId: 'chat5',
+      },
+    );
     const inFlight = () =>
       queue.store.getState().items.filter((item) => ['reading', 'sending'].includes(item.phase))
         .length;
@@ -495,6 +501,73 @@ describe('createUploadQueue', () => {
     await tick();
     transport.calls[3]!.result.resolve({ ok: true, receipt: receiptFor('chat5') });
     expect((await drained).delivered).toBe(4);
+  });
+
+  it('sends small files one after another in drop order, reading the next while one is sent', async () => {
+    const transport = fakeTransport([], () => 'manual');
+    const { queue, encoder } = setup({ transport });
+    queue.addFiles([makeFile('1'), makeFile('2'), makeFile('3')], { dialogId: 'chat5' });
+    await tick();
+    // The second file is already read (its Blob ready) but waits for the first to be answered.
+    expect(encoder.calls).toHaveLength(2);
+    expect(transport.calls.map((call) => call.request.name)).toEqual(['1']);
+
+    transport.calls[0]!.result.resolve({ ok: true, receipt: receiptFor('chat5') });
+    await tick();
+    expect(transport.calls.map((call) => call.request.name)).toEqual(['1', '2']);
+    transport.calls[1]!.result.resolve({ ok: true, receipt: receiptFor('chat5') });
+    await tick();
+    expect(transport.calls.map((call) => call.request.name)).toEqual(['1', '2', '3']);
+  });
+
+  it('sends a file larger than the ordered size beside the small ones, so they are not held up', async () => {
+    const transport = fakeTransport([], () => 'manual');
+    const { queue } = setup({ transport });
+    queue.addFiles(
+      [makeFile('video.mp4', ORDERED_MAX_BYTES + 1), makeFile('a.jpg'), makeFile('b.jpg')],
+      {
+        dialogId: 'chat5',
+      },
+    );
+    await tick();
+    expect(transport.calls.map((call) => call.request.name)).toEqual(['video.mp4', 'a.jpg']);
+    transport.calls[1]!.result.resolve({ ok: true, receipt: receiptFor('chat5') });
+    await tick();
+    // The big one is still going; the small ones go on past it, in their own order.
+    expect(transport.calls.map((call) => call.request.name)).toEqual([
+      'video.mp4',
+      'a.jpg',
+      'b.jpg',
+    ]);
+  });
+
+  it('keeps the turn of a rate-limited file, so the file dropped after it cannot overtake it', async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const transport = fakeTransport([
+      () => ({ ok: false, error: { code: 'QUERY_LIMIT_EXCEEDED', origin: 'server', status: 503 } }),
+    ]);
+    const { queue } = setup({ transport, backoff: () => 2_000, now: Date.now });
+    const drained = nextEvent(queue, 'queue-drained');
+    queue.addFiles([makeFile('1'), makeFile('2')], { dialogId: 'chat5' });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(transport.calls.map((call) => call.request.name)).toEqual(['1']);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await drained;
+    expect(transport.calls.map((call) => call.request.name)).toEqual(['1', '1', '2']);
+  });
+
+  it('cancels at once a file that is waiting for its turn', async () => {
+    const transport = fakeTransport([], () => 'manual');
+    const { queue } = setup({ transport });
+    const [first, second] = queue.addFiles([makeFile('1'), makeFile('2')], { dialogId: 'chat5' });
+    await tick();
+    queue.cancel(second!.id);
+    await tick();
+    expect(itemOf(queue, second!.id).phase).toBe('cancelled');
+    transport.calls[0]!.result.resolve({ ok: true, receipt: receiptFor('chat5') });
+    await tick();
+    expect(itemOf(queue, first!.id).phase).toBe('delivered');
+    expect(transport.calls).toHaveLength(1);
   });
 
   it('defaults to two files in flight', async () => {
