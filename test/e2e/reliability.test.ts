@@ -1,190 +1,231 @@
-// Issue 6 (load and faults): whatever happens, every file reaches the chat exactly once, or its
-// row ends failed with a reason and the right next step; never a duplicate. Every test reads the
-// chat's final state from the emulator.
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Issue 6 (faults): whatever the portal or the network does, every file reaches the chat exactly
+// once, or its row ends failed with a reason and the right next step; never a duplicate. Every
+// test reads the chat's final state from the emulator (messages, stored files, sha256).
+// The load tests are in load.test.ts.
+import type { Frame, FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { chatFiles } from '../support/chatFiles.ts';
 import { dropFiles, type DroppedFile } from '../support/dropFiles.ts';
-import { longTaskProbe } from '../support/longTaskProbe.ts';
-import { makeTestFile } from '../support/makeTestFile.ts';
+import { faultsPhaseRecorder } from '../support/faultsPhaseRecorder.ts';
 import { openWidget } from '../support/openWidget.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
 import type { Emulator } from '../support/stackTypes.ts';
 // Aliased: useBrowser registers Vitest hooks; it is not a React hook.
 import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
-import { waitForChatFiles } from '../support/waitForChatFiles.ts';
 import { readRows, waitForPhase } from '../support/waitForPhase.ts';
 
-const LIMIT = 104_857_600;
 const MARKETING = 5;
 const harness = setupBrowser();
+let stack: Stack;
 
-function countsByName(emulator: Emulator, names: readonly string[]): Map<string, number> {
-  const counts = new Map(names.map((n) => [n, 0]));
-  for (const f of chatFiles(emulator, MARKETING))
-    if (counts.has(f.name)) counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
-  return counts;
+beforeAll(async () => {
+  // One stack for the file; every test uses its own file names. The portal's rate limit is off
+  // here so that earlier tests cannot leave the bucket empty for later ones (503s would be logged
+  // by Chromium as console errors); the rate-limit storm test provokes 503s on purpose, and
+  // load.test.ts runs with a real, tight limit.
+  stack = await startStack({ rateLimit: false });
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+function copiesOf(emulator: Emulator, name: string) {
+  return chatFiles(emulator, MARKETING).filter((f) => f.name === name);
 }
 
-function expectEachOnce(emulator: Emulator, dropped: readonly DroppedFile[]) {
-  const files = chatFiles(emulator, MARKETING);
+function uploadsOf(emulator: Emulator, name: string) {
+  return emulator.uploads().filter((u) => u.name === name);
+}
+
+/** Each dropped file is in the chat exactly once, byte-identical, and was accepted once. */
+function expectEachOnce(emulator: Emulator, dropped: readonly DroppedFile[]): void {
   for (const d of dropped) {
-    const copies = files.filter((f) => f.name === d.name);
+    const copies = copiesOf(emulator, d.name);
     expect(copies, d.name).toHaveLength(1);
     expect(copies[0]?.sha256, d.name).toBe(d.sha256);
+    expect(uploadsOf(emulator, d.name), d.name).toHaveLength(1);
   }
 }
 
 function smallFiles(prefix: string, count: number) {
   return Array.from({ length: count }, (_, i) => ({
-    name: `${prefix}-${String(i + 1).padStart(4, '0')}.txt`,
+    name: `${prefix}-${String(i + 1).padStart(2, '0')}.txt`,
     buffer: Buffer.from(`${prefix} file ${i + 1}\n`),
     mimeType: 'text/plain',
   }));
 }
 
-describe('load', () => {
-  test('200 small files dropped at once are each delivered once, in drop order, through the rate limit, without long tasks', async () => {
-    // A server bucket smaller than the SDK's own (50) so the portal's limit is really hit.
-    const stack = await startStack({ rateLimit: { burst: 20, drainPerSecond: 4 } });
+function rowOf(frame: FrameLocator, name: string) {
+  return frame.getByTestId('upload-row').filter({ has: frame.getByTitle(name, { exact: true }) });
+}
+
+async function phaseOf(appFrame: Frame, name: string): Promise<string | undefined> {
+  return (await readRows(appFrame)).find((r) => r.name === name)?.phase;
+}
+
+async function waitSettled(appFrame: Frame, name: string, timeout = 60_000): Promise<string> {
+  await expect
+    .poll(() => phaseOf(appFrame, name), { timeout, interval: 200 })
+    .toMatch(/^(delivered|failed)$/);
+  return (await phaseOf(appFrame, name)) ?? '';
+}
+
+describe('faults the widget survives on its own', () => {
+  test('a rate-limit storm mid-queue: every file delivered once, the refusals only shown as waiting', async () => {
+    const { page, guard } = await harness.newPage();
+    guard.allowFailedResponses([503], 'the storm answers 503 QUERY_LIMIT_EXCEEDED on purpose');
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    await faultsPhaseRecorder.install(appFrame);
+    const files = smallFiles('storm', 6);
+    // Four refusals: each of the two files in flight waits about twice. The engine's backoff
+    // doubles per refusal (2 s, 4 s, 8 s … 60 s), so the default storm of 60 would take minutes.
+    stack.emulator.setScenario('rate-limit-storm', { count: 4 });
     try {
-      const { page, context, guard } = await harness.newPage();
-      guard.allowFailedResponses([503], 'the portal rate limit answers 503 QUERY_LIMIT_EXCEEDED');
-      await longTaskProbe.install(context);
-      const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-      const files = smallFiles('load', 200);
-      const since = await longTaskProbe.now(appFrame);
       const dropped = await dropFiles(frame, files);
-      await waitForChatFiles(
-        stack.emulator,
-        MARKETING,
-        files.map((f) => f.name),
-        240_000,
-      );
+      for (const f of files) await waitForPhase(appFrame, f.name, 'delivered', 90_000);
       expectEachOnce(stack.emulator, dropped);
-      const order = chatFiles(stack.emulator, MARKETING)
-        .filter((f) => f.name.startsWith('load-'))
-        .map((f) => f.name);
-      expect(order).toEqual(files.map((f) => f.name));
-      // No row the user can see ended as an error.
-      expect((await readRows(appFrame)).filter((r) => r.phase === 'failed')).toEqual([]);
-      const longTasks = (await longTaskProbe.read(appFrame, since)).filter((t) => t.duration > 200);
-      expect(longTasks).toEqual([]);
+      const phases = await faultsPhaseRecorder.read(appFrame);
+      // The storm was met (some row waited), and no row ever showed a failure.
+      expect(Object.values(phases).some((p) => p.includes('waiting'))).toBe(true);
+      for (const f of files) expect(phases[f.name], f.name).not.toContain('failed');
     } finally {
-      await stack.close();
+      stack.emulator.clearScenario();
     }
-  }, 300_000);
+  }, 120_000);
 
-  test('a 100 MiB file dropped with 20 small ones: all delivered, and the small ones are not starved behind it', async () => {
-    const stack = await startStack();
+  test('an access token expiring mid-queue is refreshed: every file delivered once', async () => {
+    const { page, guard } = await harness.newPage();
+    guard.allowFailedResponses([401], 'the expired token is answered 401 expired_token once');
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const files = smallFiles('expiry', 6);
+    const dropped = await dropFiles(frame, files);
+    await waitForPhase(appFrame, files[0]!.name, 'delivered');
+    stack.emulator.setScenario('token-expiry');
     try {
-      const { page } = await harness.newPage();
-      const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-      const big = await makeTestFile('big-first.bin', LIMIT);
-      const small = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => makeTestFile(`beside-big-${i + 1}.txt`, 1024)),
-      );
-      const dropped = await dropFiles(frame, [big, ...small]);
-      await waitForPhase(appFrame, 'big-first.bin', 'delivered', 240_000);
-      const files = chatFiles(stack.emulator, MARKETING);
-      const bigAt = files.findIndex((f) => f.name === 'big-first.bin');
-      // Every small file is already in the chat when the big one lands.
-      for (const s of small) {
-        const at = files.findIndex((f) => f.name === s.name);
-        expect(at, `${s.name} waited behind the 100 MiB file`).toBeGreaterThanOrEqual(0);
-        expect(at).toBeLessThan(bigAt);
-      }
+      for (const f of files) await waitForPhase(appFrame, f.name, 'delivered');
       expectEachOnce(stack.emulator, dropped);
-      await rm(big.path, { force: true });
     } finally {
-      await stack.close();
+      stack.emulator.clearScenario();
     }
-  }, 300_000);
+  });
 
-  test('1,000 files dropped: the panel stays usable, empty and oversized files are refused with their reason, the rest delivered', async () => {
-    const stack = await startStack();
-    const dir = await mkdtemp(join(tmpdir(), 'chat-drop-thousand-'));
+  test('a response lost after the file was stored: the row checks the chat, finds it, and never sends it again', async () => {
+    const { page, guard } = await harness.newPage();
+    guard.allowNetworkFailures('the emulator destroys the socket instead of answering');
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    await faultsPhaseRecorder.install(appFrame);
+    const name = 'response-lost.txt';
+    stack.emulator.setScenario('response-drop', { count: 1 });
     try {
-      const { page } = await harness.newPage();
-      const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-      // 1,000 files in one drop. The deliverable part is kept to what the SDK's own client
-      // limiter lets through in its burst (50 calls), so the test measures the panel, not 2 calls/s.
-      const good: string[] = [];
-      const empty: string[] = [];
-      const tooLarge: string[] = [];
-      const paths: { name: string; path: string; size: number; sha256: string }[] = [];
-      for (let i = 1; i <= 1000; i++) {
-        const kind = i % 20 === 0 ? 'good' : i % 20 === 10 ? 'large' : 'empty';
-        const name = `k${String(i).padStart(4, '0')}-${kind}.bin`;
-        const path = join(dir, name);
-        if (kind === 'good') {
-          await writeFile(path, `file ${i}`);
-          good.push(name);
-        } else if (kind === 'large') {
-          await writeFile(path, '');
-          await truncate(path, LIMIT + 1);
-          tooLarge.push(name);
-        } else {
-          await writeFile(path, '');
-          empty.push(name);
-        }
-        paths.push({ name, path, size: 0, sha256: '' });
-      }
-      await dropFiles(frame, paths);
-      // Usable while the queue runs: typing into the message field answers at once.
-      const typed = Date.now();
-      await frame.getByTestId('message-input').fill('still responsive');
-      expect(await frame.getByTestId('message-input').inputValue()).toBe('still responsive');
-      expect(Date.now() - typed).toBeLessThan(2_000);
-      await waitForChatFiles(stack.emulator, MARKETING, good, 180_000);
-      const counts = countsByName(stack.emulator, [...good, ...empty, ...tooLarge]);
-      for (const name of good) expect(counts.get(name), name).toBe(1);
-      for (const name of [...empty, ...tooLarge]) expect(counts.get(name), name).toBe(0);
-      expect(stack.emulator.uploads().filter((u) => !good.includes(u.name))).toEqual([]);
-      // Refusals carry their reason (the visible part of the virtualized list is enough to check).
-      const rows = await readRows(appFrame);
-      const refused = rows.filter((r) => empty.includes(r.name) || tooLarge.includes(r.name));
-      expect(refused.length).toBeGreaterThan(0);
-      for (const r of refused) {
-        expect(r.phase, r.name).toBe('failed');
-        expect(r.text, r.name).toMatch(
-          tooLarge.includes(r.name) ? /FILE_TOO_LARGE/ : /FILE_EMPTY|WIDGET_FILE_EMPTY|EMPTY/,
-        );
-      }
+      const dropped = await dropFiles(frame, [{ name, buffer: Buffer.from('stored once') }]);
+      await waitForPhase(appFrame, name, 'delivered');
+      const phases = (await faultsPhaseRecorder.read(appFrame))[name] ?? [];
+      expect(phases).toContain('checking');
+      expect(phases.indexOf('checking')).toBeLessThan(phases.indexOf('delivered'));
+      expectEachOnce(stack.emulator, dropped);
+      // Late requests would show up here: give any resend the time to arrive.
+      await page.waitForTimeout(1_000);
+      expect(uploadsOf(stack.emulator, name)).toHaveLength(1);
     } finally {
-      await stack.close();
-      await rm(dir, { recursive: true, force: true });
+      stack.emulator.clearScenario();
     }
-  }, 300_000);
+  });
+
+  test('a portal that answers only after 45 s: the widget keeps waiting past the SDK’s 30 s and delivers once', async () => {
+    // The widget's stall and response timeouts (60 s / 120 s) are not configurable in the built
+    // app, so this one test really waits 45 s.
+    const { page } = await harness.newPage();
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    await faultsPhaseRecorder.install(appFrame);
+    const name = 'slow-portal.txt';
+    stack.emulator.setScenario('slow', { delayMs: 45_000, count: 1 });
+    try {
+      const started = Date.now();
+      const dropped = await dropFiles(frame, [{ name, buffer: Buffer.from('slow') }]);
+      await waitForPhase(appFrame, name, 'delivered', 90_000);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(44_000);
+      expect((await faultsPhaseRecorder.read(appFrame))[name]).not.toContain('failed');
+      expectEachOnce(stack.emulator, dropped);
+    } finally {
+      stack.emulator.clearScenario();
+    }
+  }, 120_000);
 });
 
-describe('faults', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
+describe('faults that end in a failure with the right next step', () => {
+  test.each([
+    ['upload-500', 500, 'INTERNAL_SERVER_ERROR', en.error_server],
+    ['connection-drop', 0, 'NETWORK_ERROR', en.error_network],
+  ] as const)(
+    '%s: the chat is checked, the row fails with Retry, nothing is stored; Retry then delivers once',
+    async (scenario, status, code, reason) => {
+      const { page, guard } = await harness.newPage();
+      if (status === 0) guard.allowNetworkFailures(`${scenario} destroys the socket`);
+      else guard.allowFailedResponses([status], `${scenario} answers ${status} ${code}`);
+      const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+      await faultsPhaseRecorder.install(appFrame);
+      const name = `${scenario}.txt`;
+      stack.emulator.setScenario(scenario);
+      let dropped: DroppedFile[];
+      try {
+        dropped = await dropFiles(frame, [{ name, buffer: Buffer.from(scenario) }]);
+        const row = await waitForPhase(appFrame, name, 'failed');
+        expect(row.text).toContain(reason);
+        expect((await faultsPhaseRecorder.read(appFrame))[name]).toContain('checking');
+        expect(copiesOf(stack.emulator, name)).toHaveLength(0);
+        expect(uploadsOf(stack.emulator, name)).toHaveLength(0);
+      } finally {
+        stack.emulator.clearScenario();
+      }
+      // The offered next step works: Retry sends it once.
+      await rowOf(frame, name).getByRole('button', { name: en.retry, exact: true }).click();
+      await waitForPhase(appFrame, name, 'delivered');
+      expectEachOnce(stack.emulator, dropped);
+    },
+  );
 
   test.each([
-    ['folder-error', 'FOLDER_ERROR'],
-    ['upload-failed', 'UPLOAD_FAILED'],
-    ['send-failed', 'SEND_FAILED'],
-  ])('%s ends with the row failed showing %s and nothing in the chat', async (scenario, code) => {
-    const { page, guard } = await harness.newPage();
-    guard.allowFailedResponses([400], `${scenario} answers 400 ${code}`);
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-    stack.emulator.setScenario(scenario);
-    try {
+    ['folder-error', 'FOLDER_ERROR', en.error_folder],
+    ['upload-failed', 'UPLOAD_FAILED', en.error_uploadFailed],
+    ['send-failed', 'SEND_FAILED', en.error_sendFailed],
+  ] as const)(
+    '%s ends with the row failed showing %s and Retry, and nothing in the chat',
+    async (scenario, code, reason) => {
+      const { page, guard } = await harness.newPage();
+      guard.allowFailedResponses([400, 500], `${scenario} answers with ${code}`);
+      const { frame, appFrame } = await openWidget(page, stack.emulator.url);
       const name = `${scenario}.txt`;
-      await dropFiles(frame, [{ name, buffer: Buffer.from('x'), mimeType: 'text/plain' }]);
-      const row = await waitForPhase(appFrame, name, 'failed', 60_000);
-      expect(row.text).toContain(code);
-      expect(countsByName(stack.emulator, [name]).get(name)).toBe(0);
+      stack.emulator.setScenario(scenario);
+      try {
+        await dropFiles(frame, [{ name, buffer: Buffer.from('x'), mimeType: 'text/plain' }]);
+        const row = await waitForPhase(appFrame, name, 'failed');
+        expect(row.text).toContain(code);
+        expect(row.text).toContain(reason);
+        expect(row.text).toContain(en.next_retry);
+        await rowOf(frame, name).getByRole('button', { name: en.retry, exact: true }).waitFor();
+        expect(copiesOf(stack.emulator, name)).toHaveLength(0);
+      } finally {
+        stack.emulator.clearScenario();
+      }
+    },
+  );
+
+  test('a refresh that fails after the token expired ends in a session failure, never a duplicate', async () => {
+    const { page, guard } = await harness.newPage();
+    guard.allowFailedResponses([401], 'the expired and the unusable token are answered 401');
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    // Expire the tokens (token-expiry does it when switched on), then make refreshes fail: the
+    // second scenario replaces the first, the tokens stay expired.
+    stack.emulator.setScenario('token-expiry');
+    stack.emulator.setScenario('refresh-fails');
+    try {
+      const name = 'refresh-fails.txt';
+      await dropFiles(frame, [{ name, buffer: Buffer.from('r'), mimeType: 'text/plain' }]);
+      const row = await waitForPhase(appFrame, name, 'failed');
+      expect(row.text).toContain(en.error_session);
+      expect(row.text).toContain(en.next_reopen);
+      expect(copiesOf(stack.emulator, name)).toHaveLength(0);
     } finally {
       stack.emulator.clearScenario();
     }
@@ -199,14 +240,12 @@ describe('faults', () => {
     try {
       await dropFiles(frame, files);
       for (const f of files) {
-        const row = await waitForPhase(appFrame, f.name, 'failed', 60_000);
+        const row = await waitForPhase(appFrame, f.name, 'failed');
         expect(row.text).toContain('ACCESS_DENIED');
+        expect(row.text).toContain(en.error_accessDenied);
+        expect(row.text).toContain(en['next_ask-admin']);
+        expect(copiesOf(stack.emulator, f.name)).toHaveLength(0);
       }
-      for (const count of countsByName(
-        stack.emulator,
-        files.map((f) => f.name),
-      ).values())
-        expect(count).toBe(0);
     } finally {
       stack.emulator.clearScenario();
     }
@@ -214,141 +253,121 @@ describe('faults', () => {
 
   test('a chat deleted while the queue runs: delivered files stay once, the rest fail with CHAT_NOT_FOUND', async () => {
     const { page, guard } = await harness.newPage();
-    guard.allowFailedResponses([400], 'chat-deleted answers 400 CHAT_NOT_FOUND');
+    guard.allowFailedResponses([400, 404], 'chat-deleted answers CHAT_NOT_FOUND');
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    // Slow answers keep the queue running long enough to delete the chat in its middle.
+    stack.emulator.setScenario('slow', { delayMs: 700 });
     const files = smallFiles('deleted', 6);
     await dropFiles(frame, files);
-    await waitForPhase(appFrame, files[0]!.name, 'delivered', 60_000);
+    await waitForPhase(appFrame, files[0]!.name, 'delivered');
     stack.emulator.setScenario('chat-deleted');
     try {
-      for (const f of files) {
-        await expect
-          .poll(async () => (await readRows(appFrame)).find((r) => r.name === f.name)?.phase, {
-            timeout: 60_000,
-          })
-          .toMatch(/^(delivered|failed)$/);
-      }
-      const rows = await readRows(appFrame);
-      for (const r of rows.filter((r) => r.phase === 'failed'))
-        expect(r.text).toContain('CHAT_NOT_FOUND');
+      for (const f of files) await waitSettled(appFrame, f.name);
     } finally {
       stack.emulator.clearScenario();
     }
-    const counts = countsByName(
-      stack.emulator,
-      files.map((f) => f.name),
-    );
     const rows = await readRows(appFrame);
+    expect(rows.filter((r) => r.phase === 'failed').length).toBeGreaterThan(0);
     for (const f of files) {
-      const phase = rows.find((r) => r.name === f.name)?.phase;
-      expect(counts.get(f.name), f.name).toBe(phase === 'delivered' ? 1 : 0);
+      const row = rows.find((r) => r.name === f.name);
+      if (row?.phase === 'failed') {
+        expect(row.text).toContain('CHAT_NOT_FOUND');
+        expect(row.text).toContain(en.error_chatNotFound);
+      }
+      expect(copiesOf(stack.emulator, f.name), f.name).toHaveLength(
+        row?.phase === 'delivered' ? 1 : 0,
+      );
     }
   });
+});
 
-  test('a refresh that fails after the token expired ends in a failure, never a duplicate', async () => {
-    const { page, guard } = await harness.newPage();
-    guard.allowFailedResponses([401], 'expired token answers 401 expired_token');
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-    stack.emulator.setScenario('token-expiry');
-    // A second scenario replaces the first: the emulator keeps the tokens expired, and refreshes fail.
-    stack.emulator.setScenario('refresh-fails');
-    try {
-      const name = 'refresh-fails.txt';
-      await dropFiles(frame, [{ name, buffer: Buffer.from('r'), mimeType: 'text/plain' }]);
-      await waitForPhase(appFrame, name, 'failed', 60_000);
-      expect(countsByName(stack.emulator, [name]).get(name)).toBe(0);
-    } finally {
-      stack.emulator.clearScenario();
-    }
-  });
-
-  test('a portal that answers only after 45 s: the widget stops waiting, checks the chat, and never duplicates', async () => {
-    const { page, guard } = await harness.newPage();
-    guard.allowNetworkFailures('the stalled request is given up by the widget');
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-    stack.emulator.setScenario('slow', { delayMs: 45_000, count: 1 });
-    const name = 'stalled.txt';
-    try {
-      await dropFiles(frame, [{ name, buffer: Buffer.from('stall'), mimeType: 'text/plain' }]);
-      await expect
-        .poll(async () => (await readRows(appFrame)).find((r) => r.name === name)?.phase, {
-          timeout: 110_000,
-          interval: 500,
-        })
-        .toMatch(/^(delivered|failed)$/);
-    } finally {
-      stack.emulator.clearScenario();
-    }
-    // Late answers are ignored: wait until the stalled request would have finished on the server.
-    await page.waitForTimeout(3_000);
-    expect(countsByName(stack.emulator, [name]).get(name)).toBeLessThanOrEqual(1);
-    const phase = (await readRows(appFrame)).find((r) => r.name === name)?.phase;
-    if (phase === 'failed') {
-      await frame
-        .getByTestId('upload-row')
-        .filter({ hasText: name })
-        .getByRole('button', { name: 'Retry', exact: true })
-        .waitFor();
-    } else {
-      expect(countsByName(stack.emulator, [name]).get(name)).toBe(1);
-    }
-  }, 150_000);
-
-  test('the emulator restarted mid-queue: every file ends in the chat once, after Retry where the row failed', async () => {
+describe('interruptions', () => {
+  test('the emulator restarted mid-queue: every file ends in the chat once, the user told to check the chat where the outcome is unknown', async () => {
     const { page, guard } = await harness.newPage();
     guard.allowNetworkFailures('requests in flight die with the emulator');
+    guard.allowFailedResponses(
+      [404],
+      'the messenger page relays frame commands with a session the restarted emulator does not keep',
+    );
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    stack.emulator.setScenario('slow', { delayMs: 700 });
     const files = smallFiles('restart', 6);
     const dropped = await dropFiles(frame, files);
-    await waitForPhase(appFrame, files[0]!.name, 'delivered', 60_000);
+    await waitForPhase(appFrame, files[0]!.name, 'delivered');
+    // Same data directory and port; the new emulator starts without a scenario.
     await stack.restartEmulator();
-    for (const f of files) {
-      await expect
-        .poll(async () => (await readRows(appFrame)).find((r) => r.name === f.name)?.phase, {
-          timeout: 90_000,
-        })
-        .toMatch(/^(delivered|failed)$/);
-    }
+    for (const f of files) await waitSettled(appFrame, f.name, 90_000);
+    // The user follows each failed row's advice: where it says to check the chat first, they look
+    // at the chat and send again only what is not there; elsewhere they press Retry.
     for (const r of (await readRows(appFrame)).filter((r) => r.phase === 'failed')) {
-      await frame
-        .getByTestId('upload-row')
-        .filter({ hasText: r.name })
-        .getByRole('button', { name: 'Retry', exact: true })
-        .click();
+      const there = copiesOf(stack.emulator, r.name).length;
+      // A file that did arrive is never reported as plainly "not sent, try again".
+      if (there > 0) expect(r.text, r.name).toContain(en['next_check-chat']);
+      else await rowOf(frame, r.name).getByRole('button', { name: en.retry, exact: true }).click();
     }
-    for (const f of files) await waitForPhase(appFrame, f.name, 'delivered', 60_000);
-    expectEachOnce(stack.emulator, dropped);
+    for (const f of files) {
+      if (copiesOf(stack.emulator, f.name).length === 0)
+        await waitForPhase(appFrame, f.name, 'delivered');
+    }
+    await expect
+      .poll(() => files.filter((f) => copiesOf(stack.emulator, f.name).length === 0).length)
+      .toBe(0);
+    for (const d of dropped) {
+      const copies = copiesOf(stack.emulator, d.name);
+      expect(copies, d.name).toHaveLength(1);
+      expect(copies[0]?.sha256, d.name).toBe(d.sha256);
+    }
   }, 200_000);
 
   test('the page reloaded mid-queue: the ledger shows what was delivered and what is missing, nothing is duplicated', async () => {
-    const { page } = await harness.newPage();
+    const { page, guard } = await harness.newPage();
+    guard.allowNetworkFailures('the reload cancels the request in flight');
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-    const files = smallFiles('reload', 6);
+    stack.emulator.setScenario('slow', { delayMs: 1_000 });
+    const files = smallFiles('reload', 8);
     await dropFiles(frame, files);
-    await waitForPhase(appFrame, files[0]!.name, 'delivered', 60_000);
+    await waitForPhase(appFrame, files[0]!.name, 'delivered');
+    // Give the ledger's debounced write (500 ms) the time a person's reload would also take.
+    await page.waitForTimeout(800);
     await page.reload();
+    stack.emulator.clearScenario();
     await page.getByTestId('open-im-sidebar').click();
     const again = page.getByTestId('app-frame').last().contentFrame();
     await again.getByTestId('chat-drop').waitFor({ timeout: 30_000 });
-    await expect
-      .poll(() => again.locator('body').innerText(), { timeout: 15_000 })
-      .toContain(en.ledgerTitle);
-    const text = await again.locator('body').innerText();
-    const counts = countsByName(
-      stack.emulator,
-      files.map((f) => f.name),
+    const ledger = again.getByTestId('ledger');
+    await expect.poll(() => ledger.count(), { timeout: 15_000 }).toBe(1);
+    expect(await ledger.locator('summary').innerText()).toContain(en.ledgerTitle);
+    const entries = await ledger.locator('li').evaluateAll((items) =>
+      items.map((li) => ({
+        text: (li.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        addAgain: Array.from(li.querySelectorAll('button')).map(
+          (b) => b.getAttribute('aria-label') ?? '',
+        ),
+      })),
     );
+    const counts = new Map(files.map((f) => [f.name, copiesOf(stack.emulator, f.name).length]));
+    expect([...counts.values()].filter((c) => c === 1).length).toBeGreaterThan(0);
+    expect([...counts.values()].filter((c) => c === 0).length).toBeGreaterThan(0);
     for (const f of files) {
-      expect(counts.get(f.name), f.name).toBeLessThanOrEqual(1);
-      // Every file of the interrupted queue is accounted for in the ledger.
-      expect(text, f.name).toContain(f.name);
+      const count = counts.get(f.name) ?? 0;
+      expect(count, f.name).toBeLessThanOrEqual(1);
+      // Every file of the interrupted queue is accounted for in the ledger...
+      const entry = entries.find((e) => e.text.startsWith(f.name));
+      expect(entry, f.name).toBeDefined();
+      const saysDelivered = entry!.addAgain.length === 0;
+      if (saysDelivered) {
+        // ..."Delivered" only when the chat really has it...
+        expect(entry!.text, f.name).toContain(en.ledgerDelivered);
+        expect(count, f.name).toBe(1);
+      } else {
+        // ...and what is missing offers "Add again".
+        expect(entry!.addAgain, f.name).toEqual([en.ledgerAddAgainFile.replace('{name}', f.name)]);
+      }
+      if (count === 0) expect(saysDelivered, `${f.name} is missing from the chat`).toBe(false);
     }
+    // Nothing is sent again on its own after the reload.
     await page.waitForTimeout(2_000);
-    expect([
-      ...countsByName(
-        stack.emulator,
-        files.map((f) => f.name),
-      ).values(),
-    ]).toEqual([...counts.values()]);
+    for (const f of files)
+      expect(copiesOf(stack.emulator, f.name).length, f.name).toBe(counts.get(f.name));
   }, 120_000);
 });

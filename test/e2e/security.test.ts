@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chatFiles } from '../support/chatFiles.ts';
 import { collectSecrets } from '../support/collectSecrets.ts';
 import { dropFiles } from '../support/dropFiles.ts';
+import { faultsTextRecorder } from '../support/faultsTextRecorder.ts';
 import { openWidget } from '../support/openWidget.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
 // Aliased: useBrowser registers Vitest hooks; it is not a React hook.
@@ -50,31 +51,40 @@ async function listFiles(dir: string): Promise<string[]> {
 
 describe('credentials', () => {
   test('tokens never appear in the console, the URL, browser storage, toasts or error details after a run with faults', async () => {
-    const { page, guard } = await harness.newPage();
+    const { page, context, guard } = await harness.newPage();
     guard.allowFailedResponses(
       [401, 500, 400],
-      'token-expiry, upload-500 and send-failed answer with errors on purpose',
+      'token-expiry, refresh-fails, upload-500 and send-failed answer with errors on purpose',
     );
+    guard.allowNetworkFailures('connection-drop and response-drop destroy the socket on purpose');
+    await faultsTextRecorder.install(context);
     const consoleLines: string[] = [];
+    const requestUrls: string[] = [];
     page.on('console', (m: ConsoleMessage) => consoleLines.push(m.text()));
     page.on('pageerror', (e) => consoleLines.push(`${e.message}\n${e.stack ?? ''}`));
+    page.on('request', (r) => requestUrls.push(r.url()));
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
 
+    // One file through each fault that handles tokens or error texts.
+    const runs: [scenario: string, name: string, phase: 'delivered' | 'failed'][] = [
+      ['token-expiry', 'sec-expiry.txt', 'delivered'],
+      ['response-drop', 'sec-response-drop.txt', 'delivered'],
+      ['upload-500', 'sec-500.txt', 'failed'],
+      ['connection-drop', 'sec-connection-drop.txt', 'failed'],
+      ['send-failed', 'sec-send.txt', 'failed'],
+    ];
+    for (const [scenario, name, phase] of runs) {
+      stack.emulator.setScenario(scenario, scenario === 'response-drop' ? { count: 1 } : {});
+      await dropFiles(frame, [{ name, buffer: Buffer.from(name), mimeType: 'text/plain' }]);
+      await waitForPhase(appFrame, name, phase, 60_000);
+    }
+    // Last: the token expires and its refresh fails, so the SDK holds an unusable token.
     stack.emulator.setScenario('token-expiry');
+    stack.emulator.setScenario('refresh-fails');
     await dropFiles(frame, [
-      { name: 'sec-expiry.txt', buffer: Buffer.from('a'), mimeType: 'text/plain' },
+      { name: 'sec-refresh.txt', buffer: Buffer.from('d'), mimeType: 'text/plain' },
     ]);
-    await waitForPhase(appFrame, 'sec-expiry.txt', 'delivered', 60_000);
-    stack.emulator.setScenario('upload-500');
-    await dropFiles(frame, [
-      { name: 'sec-500.txt', buffer: Buffer.from('b'), mimeType: 'text/plain' },
-    ]);
-    await waitForPhase(appFrame, 'sec-500.txt', 'failed', 60_000);
-    stack.emulator.setScenario('send-failed');
-    await dropFiles(frame, [
-      { name: 'sec-send.txt', buffer: Buffer.from('c'), mimeType: 'text/plain' },
-    ]);
-    await waitForPhase(appFrame, 'sec-send.txt', 'failed', 60_000);
+    await waitForPhase(appFrame, 'sec-refresh.txt', 'failed', 60_000);
     stack.emulator.clearScenario();
     // Open every "Details" disclosure so its text is rendered too.
     await appFrame.evaluate(() =>
@@ -82,7 +92,7 @@ describe('credentials', () => {
     );
 
     const secrets = await collectSecrets(stack.emulator.dataDir);
-    expect(secrets.length).toBeGreaterThan(0);
+    expect(secrets.length).toBeGreaterThan(1);
     expect(secrets).toContain(HOOK_SECRET);
 
     const storage = await appFrame.evaluate(async () => {
@@ -128,9 +138,13 @@ describe('credentials', () => {
     const places: Record<string, string> = {
       console: consoleLines.join('\n'),
       urls,
+      'request URLs': requestUrls.join('\n'),
       storage,
       frameDom,
+      'texts ever shown in the widget (toasts included)': await faultsTextRecorder.read(appFrame),
+      'texts ever shown in the portal page': await faultsTextRecorder.read(page.mainFrame()),
     };
+    expect(places['texts ever shown in the widget (toasts included)']).toContain('sec-500.txt');
     for (const [place, text] of Object.entries(places)) {
       for (const secret of secrets) {
         expect(text.includes(secret), `a credential appears in ${place}`).toBe(false);
@@ -142,6 +156,10 @@ describe('credentials', () => {
 describe('origins', () => {
   test('postMessage from another origin is ignored and cannot drive the widget', async () => {
     const { page } = await harness.newPage();
+    const appRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.frame().url().startsWith(new URL(stack.appUrl).origin)) appRequests.push(r.url());
+    });
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
     await expect
       .poll(() => frame.getByTestId('chat-header').textContent(), { timeout: 20_000 })
@@ -193,6 +211,13 @@ describe('origins', () => {
       chatFiles(stack.emulator, MARKETING).filter((f) => f.name === 'after-forgery.txt'),
     ).toHaveLength(1);
     expect(stack.emulator.uploads().filter((u) => u.dialogId !== 'chat5')).toEqual([]);
+    // The forged DOMAIN was not followed: the widget talked only to its own origin and the portal.
+    const allowed = [new URL(stack.appUrl).origin, new URL(stack.emulator.url).origin];
+    expect(
+      appRequests.filter((u) => /^https?:/.test(u) && !allowed.includes(new URL(u).origin)),
+    ).toEqual([]);
+    // The forged textarea command did not reach the portal's message field.
+    expect(await page.getByTestId('chat-input').inputValue()).not.toContain('forged');
   });
 });
 
@@ -212,6 +237,12 @@ describe('names are data', () => {
     await waitForPhase(appFrame, name, 'delivered', 60_000);
     const row = (await readRows(appFrame)).find((r) => r.name === name);
     expect(row?.text).toContain(name);
+    // The portal's chat view shows the file too (it polls), as text.
+    await expect
+      .poll(() => page.getByTestId('message-file').filter({ hasText: name }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
     expect(await appFrame.evaluate(() => document.querySelectorAll('img[src="x"]').length)).toBe(0);
     expect(await page.evaluate(() => document.querySelectorAll('img[src="x"]').length)).toBe(0);
     expect(dialogs).toEqual([]);
