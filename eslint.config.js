@@ -25,8 +25,18 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: ['@bitrix24/*', '../bitrix/*'] }] },
   },
   {
+    // Plain Node scripts (no TypeScript to know the globals).
+    files: ['scripts/**/*.mjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+    },
+  },
+  {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },

@@ -12,12 +12,26 @@ mkdirSync(dataDir, { recursive: true });
 
 const bin = (name) => resolve('node_modules', '.bin', name);
 const children = [
-  spawn(bin('vite'), ['--port', appPort, '--strictPort', '--host', '127.0.0.1', '--clearScreen', 'false'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  }),
+  spawn(
+    bin('vite'),
+    ['--port', appPort, '--strictPort', '--host', '127.0.0.1', '--clearScreen', 'false'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  ),
   spawn(
     bin('tsx'),
-    ['emulator/main.ts', '--port', portalPort, '--data', dataDir, '--app-url', appUrl, '--allow-local-handlers', ...process.argv.slice(2)],
+    [
+      'emulator/main.ts',
+      '--port',
+      portalPort,
+      '--data',
+      dataDir,
+      '--app-url',
+      appUrl,
+      '--allow-local-handlers',
+      ...process.argv.slice(2),
+    ],
     { stdio: 'inherit' },
   ),
 ];
@@ -31,4 +45,6 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 console.log(`Chat Drop: widget served at ${appUrl}`);
-console.log(`Open the portal: http://localhost:${portalPort}/online/?IM_DIALOG=chat5  (then "Chat Drop" in the chat's side panel)`);
+console.log(
+  `Open the portal: http://localhost:${portalPort}/online/?IM_DIALOG=chat5  (then "Chat Drop" in the chat's side panel)`,
+);
