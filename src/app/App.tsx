@@ -62,6 +62,8 @@ function PortalPage({ boot }: { readonly boot: Extract<Boot, { kind: 'portal' }>
         dialogId={boot.dialogId}
         ledger={boot.ledger}
       />
+      {/* ── Install slot (manage mode): the install engineer's page ── */}
+      {boot.manage && <InstallPage {...boot.manage} />}
     </div>
   );
 }

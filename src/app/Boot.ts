@@ -17,4 +17,8 @@ export type Boot =
       readonly ledger: Pick<LedgerStorage, 'load'> | undefined;
       /** Keeps the portal's frame as tall as this element; returns a stop function. */
       readonly fitFrame: (element: HTMLElement) => () => void;
+      /** Stops the queue (the ledger keeps unfinished files as not delivered) and the frame. */
+      readonly dispose: () => Promise<void>;
+      /** DEFAULT placement, admins only: the install-state table with Repair (issue 5). */
+      readonly manage?: InstallPageProps | undefined;
     };

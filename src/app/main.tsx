@@ -16,4 +16,12 @@ const render = (boot: Boot | undefined): void =>
   );
 
 render(undefined);
-void startChatDrop().then(render);
+void startChatDrop().then((boot) => {
+  render(boot);
+  if (boot.kind !== 'portal') return;
+  // The panel closes with the page: record what was still on its way so that reopening it shows
+  // those files as not delivered (core's ledger). A page kept in the back/forward cache stays alive.
+  window.addEventListener('pagehide', (event) => {
+    if (!event.persisted) void boot.dispose();
+  });
+});

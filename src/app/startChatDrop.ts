@@ -4,6 +4,10 @@ import {
   createUserOptionLedgerStorage,
   startFrame,
 } from '../bitrix/index.ts';
+// The install flow's entry points (issue 5); not re-exported from bitrix/index.ts yet.
+import { installApp } from '../bitrix/installApp.ts';
+import { readInstallState } from '../bitrix/readInstallState.ts';
+import { repairInstall } from '../bitrix/repairInstall.ts';
 import { createUploadQueue } from '../core/index.ts';
 import { createWorkerEncoder } from '../encode/index.ts';
 import type { Boot } from './Boot.ts';
@@ -25,7 +29,15 @@ export async function startChatDrop(): Promise<Boot> {
     }
     const { b24, context } = frame;
     if (context.install) {
-      return { kind: 'install', lang: context.lang, install: { isAdmin: context.isAdmin } };
+      return {
+        kind: 'install',
+        lang: context.lang,
+        install: {
+          isAdmin: context.isAdmin,
+          mode: 'install',
+          install: (onProgress) => installApp(b24, { onProgress }),
+        },
+      };
     }
     const queue = createUploadQueue({
       transport: createBitrixTransport(b24),
@@ -41,6 +53,20 @@ export async function startChatDrop(): Promise<Boot> {
       portal: createBitrixPortal(b24),
       ledger: { load: (dialogId) => queue.loadHistory(dialogId) },
       fitFrame: (element) => frame.resizeToContent(element),
+      dispose: async () => {
+        await queue.dispose();
+        frame.dispose();
+      },
+      // The app's own page (DEFAULT) shows admins where the widgets are bound, with Repair.
+      manage:
+        context.placement === 'DEFAULT' && context.isAdmin
+          ? {
+              isAdmin: true,
+              mode: 'manage',
+              readState: () => readInstallState(b24),
+              repair: (onProgress) => repairInstall(b24, { onProgress }),
+            }
+          : undefined,
     };
   } catch (error) {
     console.error('[chat-drop] start failed:', error instanceof Error ? error.name : 'unknown');

@@ -1,5 +1,6 @@
 import type { en } from './en.ts';
 import type { PluralForms } from './PluralForms.ts';
+import type { PolicyMessageKey } from './PolicyMessageKey.ts';
 
 export type { PluralForms };
 
@@ -9,4 +10,4 @@ export type MessageKey = keyof typeof en;
 /** The shape a language pack must have: the same keys as English, strings or plural forms. */
 export type Messages = {
   readonly [K in MessageKey]: (typeof en)[K] extends string ? string : PluralForms;
-};
+} & Readonly<Record<PolicyMessageKey, string>>;

@@ -1,5 +1,5 @@
-import type { ErrorMessageKey, NextStep } from '../core/errorPolicy.ts';
 import type { PluralForms } from './PluralForms.ts';
+import type { PolicyMessageKey } from './PolicyMessageKey.ts';
 
 /**
  * English strings: the shape every other language pack must match (see ./Messages.ts).
@@ -127,7 +127,7 @@ export const en = {
   next_rename: 'Rename the file and add it again.',
   next_reopen: 'Reopen the chat and try again.',
   next_none: '',
-} as const satisfies Record<ErrorMessageKey | `next_${NextStep}`, string> & {
+} as const satisfies Record<PolicyMessageKey, string> & {
   // Every reason and hint of core's error policy must have a text (a missing one fails here).
   readonly [key: string]: string | PluralForms;
 };

@@ -173,10 +173,15 @@ export function ChatDropPanel({ queue, portal, placement, dialogId, ledger }: Ch
 
   const { getRootProps, getInputProps, isDragActive, open, rootRef } = useDropzone({
     onDrop,
+    // A folder the browser could not read (permissions, a vanished entry): say so instead of
+    // react-dropzone's default, a console error and nothing on screen.
+    onError: () => setNotice('dropFolderEmpty'),
     noClick: true,
     noKeyboard: true,
     multiple: true,
-    disabled: !targetDialogId,
+    // Not `disabled` before a chat is picked: react-dropzone then marks the whole panel
+    // aria-disabled, which makes the chat picker inside it read as disabled (and Playwright
+    // refuses to type into it). A drop before the pick is explained by addFiles instead.
   });
 
   // A paste while nothing inside the panel has focus lands on <body>, outside the drop zone.
@@ -290,7 +295,11 @@ export function ChatDropPanel({ queue, portal, placement, dialogId, ledger }: Ch
       />
       {isDragActive && (
         <div className="cd-overlay" aria-hidden="true">
-          <span>{translator.t('dropRelease', { chat: headerChat?.name ?? '' })}</span>
+          <span>
+            {targetDialogId && !showPicker
+              ? translator.t('dropRelease', { chat: headerChat?.name ?? '' })
+              : translator.t('pickChatFirst')}
+          </span>
         </div>
       )}
       <div

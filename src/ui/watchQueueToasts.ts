@@ -1,11 +1,14 @@
 import { toast } from 'sonner';
 import type { UploadItem } from '../core/types.ts';
 import type { UploadQueueLike } from './UploadQueueLike.ts';
-import { isFinished, summarizeItems } from './summarizeItems.ts';
+import { isFinished, summarizeItems, type ItemSummary } from './summarizeItems.ts';
 import { FAILURE_TOAST_MS, toastForItem, toastIdFor, type ToastContext } from './toastForItem.ts';
 
 /** A batch with more files than this gets one summary toast instead of one toast per file. */
 export const SUMMARY_FROM = 4;
+
+/** The batch summary toast changes at most this often (see `scheduleSummary`). */
+export const SUMMARY_EVERY_MS = 250;
 
 /**
  * Keeps the toasts in step with the queue. A batch is what gets added while something is still
@@ -22,6 +25,53 @@ export function watchQueueToasts(queue: UploadQueueLike, context: ToastContext):
   const summaryId = (): string => `chat-drop-batch-${batchNumber}`;
 
   const signature = (item: UploadItem): string => `${item.phase}|${item.error?.code ?? ''}`;
+
+  // Adding or cancelling 500 files changes the summary 500 times within a few milliseconds; sonner
+  // re-renders (with flushSync) for every update, and React gives up after ~50 nested sync renders
+  // ("Maximum update depth exceeded"). So the summary is shown at most every SUMMARY_EVERY_MS,
+  // always ending with the latest state.
+  // Per batch: a batch that ends just as the next one starts still gets its final summary.
+  const pendingSummaries = new Map<string, ItemSummary>();
+  let lastShownAt = Number.NEGATIVE_INFINITY;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const scheduleSummary = (): void => {
+    if (timer !== undefined) return;
+    const wait = lastShownAt + SUMMARY_EVERY_MS - Date.now();
+    if (wait <= 0) {
+      showSummaries();
+      return;
+    }
+    timer = setTimeout(() => {
+      timer = undefined;
+      showSummaries();
+    }, wait);
+  };
+  const showSummaries = (): void => {
+    lastShownAt = Date.now();
+    for (const [id, summary] of pendingSummaries) showSummary(id, summary);
+    pendingSummaries.clear();
+  };
+  const showSummary = (id: string, summary: ItemSummary): void => {
+    const { translator } = context;
+    if (summary.active > 0) {
+      toast.loading(translator.t('summarySending', { count: summary.total }), {
+        id,
+        description: translator.formatPercent(summary.percentage ?? 0),
+      });
+      return;
+    }
+    const parts = [translator.t('summaryDelivered', { count: summary.delivered })];
+    if (summary.failed > 0) parts.push(translator.t('summaryFailed', { count: summary.failed }));
+    if (summary.cancelled > 0)
+      parts.push(translator.t('summaryCancelled', { count: summary.cancelled }));
+    const show = summary.failed > 0 ? toast.error : toast.success;
+    show(parts.join(', '), {
+      id,
+      description: undefined,
+      duration: summary.failed > 0 ? FAILURE_TOAST_MS : undefined,
+      closeButton: true,
+    });
+  };
 
   const update = (): void => {
     const items = queue.store.getState().items;
@@ -67,32 +117,18 @@ export function watchQueueToasts(queue: UploadQueueLike, context: ToastContext):
 
     if (summaryMode) {
       const summary = summarizeItems(current);
-      const { translator } = context;
-      const key = `${batchNumber}|${summary.delivered}|${summary.failed}|${summary.cancelled}|${summary.active}|${Math.round(summary.percentage ?? 0)}`;
+      const key = `${batchNumber}|${summary.total}|${summary.delivered}|${summary.failed}|${summary.cancelled}|${summary.active}|${Math.round(summary.percentage ?? 0)}`;
       if (key === lastSummary) return;
       lastSummary = key;
-      if (summary.active > 0) {
-        toast.loading(translator.t('summarySending', { count: summary.total }), {
-          id: summaryId(),
-          description: translator.formatPercent(summary.percentage ?? 0),
-        });
-      } else {
-        const parts = [translator.t('summaryDelivered', { count: summary.delivered })];
-        if (summary.failed > 0)
-          parts.push(translator.t('summaryFailed', { count: summary.failed }));
-        if (summary.cancelled > 0)
-          parts.push(translator.t('summaryCancelled', { count: summary.cancelled }));
-        const show = summary.failed > 0 ? toast.error : toast.success;
-        show(parts.join(', '), {
-          id: summaryId(),
-          description: undefined,
-          duration: summary.failed > 0 ? FAILURE_TOAST_MS : undefined,
-          closeButton: true,
-        });
-      }
+      pendingSummaries.set(summaryId(), summary);
+      scheduleSummary();
     }
   };
 
   update();
-  return queue.store.subscribe(update);
+  const unsubscribe = queue.store.subscribe(update);
+  return () => {
+    unsubscribe();
+    if (timer !== undefined) clearTimeout(timer);
+  };
 }

@@ -8,27 +8,8 @@ import { createTranslator } from '../../../src/i18n/createTranslator.ts';
 import { ChatDropPanel } from '../../../src/ui/ChatDropPanel.tsx';
 import { TranslatorContext } from '../../../src/ui/TranslatorContext.ts';
 import { createFakePortal } from './createFakePortal.ts';
+import './componentEnvironment.ts';
 import { createFakeEncoder, createFakeTransport } from './createFakeTransport.ts';
-
-// jsdom has no media queries; sonner asks for prefers-color-scheme (theme="system").
-if (typeof window.matchMedia !== 'function') {
-  window.matchMedia = (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
-}
-
-// jsdom has no pointer capture; sonner captures the pointer to let toasts be swiped away.
-for (const name of ['setPointerCapture', 'releasePointerCapture'] as const) {
-  if (typeof Element.prototype[name] !== 'function') Element.prototype[name] = () => undefined;
-}
 
 const queues: { dispose(): Promise<void> }[] = [];
 afterEach(async () => {

@@ -105,6 +105,73 @@ describe('ChatDropPanel', () => {
     );
   });
 
+  it('adds the files of a dropped folder, including its subfolders', async () => {
+    const { fake } = renderPanel();
+    const fileEntry = (file: File) => ({
+      isFile: true,
+      isDirectory: false,
+      name: file.name,
+      fullPath: `/photos/${file.name}`,
+      file: (resolve: (f: File) => void) => resolve(file),
+    });
+    const dirEntry = (name: string, children: object[]) => {
+      let served = false;
+      return {
+        isFile: false,
+        isDirectory: true,
+        name,
+        createReader: () => ({
+          // Browsers hand out entries in batches and an empty batch at the end.
+          readEntries: (resolve: (batch: object[]) => void) => {
+            const batch = served ? [] : children;
+            served = true;
+            resolve(batch);
+          },
+        }),
+      };
+    };
+    const folder = dirEntry('photos', [
+      fileEntry(createFile('a.jpg', 10, 'image/jpeg')),
+      fileEntry(createFile('b.jpg', 10, 'image/jpeg')),
+      dirEntry('raw', [fileEntry(createFile('c.raw', 10))]),
+    ]);
+    await drop(screen.getByTestId('chat-drop'), {
+      files: [],
+      items: [{ kind: 'file', type: '', getAsFile: () => null, webkitGetAsEntry: () => folder }],
+      types: ['Files'],
+    });
+    await waitFor(() =>
+      expect(fake.requests.map((r) => r.name).sort()).toEqual(['a.jpg', 'b.jpg', 'c.raw']),
+    );
+    expect(screen.queryByTestId('notice')).toBeNull();
+  });
+
+  it('explains a folder the browser fails to read, without a console error', async () => {
+    const errors = vi.spyOn(console, 'error');
+    renderPanel();
+    const unreadable = {
+      isFile: false,
+      isDirectory: true,
+      name: 'locked',
+      createReader: () => ({
+        readEntries: (_ok: unknown, fail: (error: Error) => void) =>
+          fail(new Error('NotReadableError')),
+      }),
+    };
+    await drop(screen.getByTestId('chat-drop'), {
+      files: [],
+      items: [
+        { kind: 'file', type: '', getAsFile: () => null, webkitGetAsEntry: () => unreadable },
+      ],
+      types: ['Files'],
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('notice')).toHaveTextContent('your browser cannot read folders'),
+    );
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+  });
+
   it('shows a clear drop target while files are dragged over the panel', async () => {
     renderPanel();
     await screen.findByText('Marketing');
@@ -331,7 +398,10 @@ describe('ChatDropPanel in the DEFAULT placement', () => {
       screen.getByTestId('chat-drop'),
       dataTransferWithFiles([createFile('early.txt', 3)]),
     );
+    expect(await screen.findByTestId('notice')).toHaveTextContent('Choose a chat first');
     expect(rows()).toHaveLength(0);
+    // The picker inside the panel is not marked disabled (react-dropzone's aria-disabled).
+    expect(screen.getByTestId('chat-drop').closest('[aria-disabled="true"]')).toBeNull();
     await user.type(screen.getByRole('searchbox', { name: 'Search chats' }), 'des');
     const option = await screen.findByRole('button', { name: /Design/ });
     await waitFor(() => expect(screen.queryByRole('button', { name: /Marketing/ })).toBeNull());
