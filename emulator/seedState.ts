@@ -142,13 +142,13 @@ export function seedState(options: SeedOptions): EmulatorState {
           title: 'Chat Drop',
           description: '',
           groupName: '',
+          // As the app's own install binds them (src/bitrix/installPlacementParams.ts), so a
+          // portal seeded "installed" looks like one where the admin really ran the install.
           options: {
-            iconName: 'fa-upload',
+            iconName: 'fa-cloud-upload',
             extranet: 'N',
             context: 'ALL',
-            role: 'USER',
-            color: 'AZURE',
-            ...(placement === 'IM_TEXTAREA' ? { width: 100, height: 100 } : {}),
+            ...(placement === 'IM_TEXTAREA' ? { width: 440, height: 560 } : {}),
           } as Record<string, string | number>,
           langAll: {},
         }))

@@ -229,7 +229,7 @@ function InstallManager({
                     <span
                       className={`cd-install__badge cd-install__badge--${row.current ? 'ok' : 'bad'}`}
                     >
-                      {t(rowStateKey(row))}
+                      {t(rowStateKey(row, state.handler))}
                     </span>
                   </td>
                 </tr>
@@ -444,8 +444,10 @@ function placementLabel(placement: string, t: Translate): string {
   return placement;
 }
 
-function rowStateKey(row: PlacementStateView): InstallMessageKey {
+function rowStateKey(row: PlacementStateView, handler: string): InstallMessageKey {
   if (row.current) return 'row.current';
   if (row.handlers.length === 0) return 'row.missing';
-  return row.handlers.length > 1 ? 'row.multiple' : 'row.other';
+  if (row.handlers.length > 1) return 'row.multiple';
+  // Bound here, but with options (icon, popup size) from an older version: Repair rebinds it.
+  return row.handlers[0] === handler ? 'row.outdated' : 'row.other';
 }

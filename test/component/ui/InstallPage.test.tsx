@@ -140,6 +140,25 @@ describe('InstallPage in manage mode (the DEFAULT page)', () => {
     expect(readState).toHaveBeenCalledTimes(2);
   });
 
+  it('tells a binding to this address with old settings apart from one to another address', async () => {
+    const outdated: InstallStateView = {
+      ok: true,
+      handler: HANDLER,
+      healthy: false,
+      placements: [
+        { placement: 'IM_SIDEBAR', handlers: [HANDLER], current: false },
+        { placement: 'IM_TEXTAREA', handlers: [HANDLER], current: true },
+      ],
+    };
+    renderPage({ isAdmin: true, mode: 'manage', readState: vi.fn(async () => outdated) });
+    const rows = within(await screen.findByTestId('install-state')).getAllByTestId(
+      'install-state-row',
+    );
+    expect(rows[0]?.textContent).toContain(INSTALL_MESSAGES.en['row.outdated']);
+    expect(rows[0]?.textContent).not.toContain(INSTALL_MESSAGES.en['row.other']);
+    expect(rows[1]?.textContent).toContain(INSTALL_MESSAGES.en['row.current']);
+  });
+
   it('shows non-admins where to find Chat Drop instead of the table', () => {
     const readState = vi.fn(async () => healthy);
     renderPage({ isAdmin: false, mode: 'manage', readState }, 'ru');
