@@ -8,6 +8,8 @@ import { CORS_HEADERS, sendJson, sendText } from './httpHelpers.ts';
 import { parsePhpQuery } from './parsePhpQuery.ts';
 import { paramText } from './params.ts';
 import { readRequestBody } from './readRequestBody.ts';
+
+const STORAGE_NAME = /^\d+-[0-9a-f]{16}\.bin$/;
 import type { FrameController } from './createFrameController.ts';
 import type { EmulatorContext } from './rest/restTypes.ts';
 import type { EmulatorMessage, FileRecord } from './types.ts';
@@ -122,8 +124,11 @@ export function createPortalRoutes(deps: PortalRoutesDeps): PortalRoutes {
   }
 
   function serveFile(res: ServerResponse, file: FileRecord | undefined, inline: boolean): void {
-    const path = file ? join(emu.store.filesDir, file.storageName) : '';
-    if (!file || !existsSync(path)) {
+    // state.json is read back from disk: a storage name that is not one the emulator made
+    // (`<id>-<16 hex>.bin`) must not lead a download outside the files directory.
+    const safe = file !== undefined && STORAGE_NAME.test(file.storageName);
+    const path = safe ? join(emu.store.filesDir, file.storageName) : '';
+    if (!file || !safe || !existsSync(path)) {
       sendText(res, 404, 'File not found');
       return;
     }

@@ -151,10 +151,10 @@ function download(call: CallContext): unknown {
   return { downloadUrl: `${origin}/rest/download.json?token=${file.token}` };
 }
 
-/** Basename only (contract §4.5): whatever follows the last `/` or `\`. */
+/** Basename only (contract §4.5): whatever follows the last `/` or `\`, spaces kept. */
 function baseName(name: string): string {
   const parts = name.split(/[\\/]/);
-  return (parts[parts.length - 1] ?? '').trim();
+  return parts[parts.length - 1] ?? '';
 }
 
 /** Decodes strict Base64 into `path`, hashing as it goes; null when the content is invalid. */

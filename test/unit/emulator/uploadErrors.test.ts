@@ -1,6 +1,9 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postJson, startTestEmulator } from './startTestEmulator.ts';
+import { createEmulator } from '../../../emulator/createEmulator.ts';
+import { postJson, startTestEmulator, WEBHOOK_SECRET } from './startTestEmulator.ts';
 import type { TestEmulator } from './startTestEmulator.ts';
 
 let t: TestEmulator;
@@ -201,5 +204,50 @@ describe('the 100 MiB limit applies to decoded bytes', () => {
     const res = await postStreamedUpload(104_857_601);
     expect([res.status, res.json.error]).toEqual([400, 'FILE_TOO_LARGE']);
     expect(t.emu.uploads()).toHaveLength(uploads);
+  });
+});
+
+describe('stored file names (contract §4.5)', () => {
+  it('keeps the given name as it is, spaces included, basename only', async () => {
+    const res = await upload({
+      dialogId: 'chat5',
+      fields: { name: 'dir/ spaced name.txt ', content: 'YWJj' },
+    });
+    expect(res.status).toBe(200);
+    const file = (res.json.result as { file: { name: string } }).file;
+    expect(file.name).toBe(' spaced name.txt ');
+  });
+
+  it('refuses to serve a file whose storage name in state.json points outside its folder', async () => {
+    const own = await startTestEmulator();
+    try {
+      const res = await postJson(`${own.hook}im.v2.File.upload`, valid);
+      const { file } = res.json.result as { file: { id: number; urlDownload: string } };
+      await own.emu.close();
+      // Tamper with the data directory as a stray edit or a hostile file would.
+      const statePath = join(own.dataDir, 'state.json');
+      const state = JSON.parse(readFileSync(statePath, 'utf8')) as {
+        files: { id: number; storageName: string }[];
+      };
+      for (const f of state.files) if (f.id === file.id) f.storageName = '../state.json';
+      writeFileSync(statePath, JSON.stringify(state));
+      const port = new URL(own.emu.url).port;
+      const again = await createEmulator({
+        port: Number(port),
+        dataDir: own.dataDir,
+        appUrl: 'http://127.0.0.1:5173/',
+        rateLimit: false,
+        webhooks: [{ userId: 1, secret: WEBHOOK_SECRET }],
+      });
+      try {
+        const download = await fetch(file.urlDownload);
+        expect(download.status).toBe(404);
+        expect(await download.text()).not.toContain('storageName');
+      } finally {
+        await again.close();
+      }
+    } finally {
+      rmSync(own.dataDir, { recursive: true, force: true });
+    }
   });
 });
