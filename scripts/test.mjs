@@ -1,4 +1,3 @@
-/* global process, console */
 // `npm test`: make sure Chromium is there (the e2e project drives it), then run every Vitest
 // project (unit, component, e2e) once. Extra arguments go to `vitest run` unchanged, e.g.
 // `npm test -- --project unit` or `npm test -- test/e2e/upload.test.ts`.

@@ -1,11 +1,14 @@
 // Issue 6 (bad input): odd files and odd names get a clear reason or arrive intact; names reach
 // the chat exactly as the file had them, or as sanitizeFileName (src/core) documents.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sanitizeFileName } from '../../src/core/sanitizeFileName.ts';
 import { MAX_NAME_LENGTH } from '../../src/core/validateFile.ts';
 import { en } from '../../src/i18n/en.ts';
 import { chatFiles } from '../support/chatFiles.ts';
+import { dragData, dragPaths } from '../support/dragPaths.ts';
 import { dropFiles } from '../support/dropFiles.ts';
 import { makeTestFile } from '../support/makeTestFile.ts';
 import { openWidget } from '../support/openWidget.ts';
@@ -147,20 +150,50 @@ describe('contents', () => {
     expect(stack.emulator.uploads().filter((u) => u.name === 'vanishing.bin')).toEqual([]);
   });
 
+  test('a dropped folder sends each file inside it once, and an empty folder is reported, not silently dropped', async () => {
+    const { page } = await harness.newPage();
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const root = await mkdtemp(join(tmpdir(), 'chat-drop-folder-'));
+    try {
+      const full = join(root, 'holiday photos');
+      const empty = join(root, 'nothing here');
+      await mkdir(full);
+      await mkdir(empty);
+      const inside = [
+        { name: 'folder-one.txt', buffer: Buffer.from('first file in the folder') },
+        { name: 'folder-two.txt', buffer: Buffer.from('second file in the folder') },
+      ];
+      for (const f of inside) await writeFile(join(full, f.name), f.buffer);
+
+      await dragPaths(page, frame, [full]);
+      for (const f of inside) await waitForPhase(appFrame, f.name, 'delivered', 30_000);
+      for (const f of inside) {
+        const copies = chatFiles(stack.emulator, MARKETING).filter((c) => c.name === f.name);
+        expect(copies, f.name).toHaveLength(1);
+        expect(copies[0]?.sha256, f.name).toBe(sha256(f.buffer));
+      }
+
+      const rowsBefore = (await readRows(appFrame)).length;
+      const uploadsBefore = stack.emulator.uploads().length;
+      await dragPaths(page, frame, [empty]);
+      await expect
+        .poll(() => frame.getByTestId('notice').innerText(), { timeout: 10_000 })
+        .toBe(en.dropFolderEmpty);
+      expect(await readRows(appFrame)).toHaveLength(rowsBefore);
+      expect(stack.emulator.uploads()).toHaveLength(uploadsBefore);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
   test('a dragged link or text is not sent and the panel says only files can be dropped', async () => {
     const { page } = await harness.newPage();
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-    await appFrame.evaluate(() => {
-      const input = document.querySelector('input[type="file"][data-testid="file-input"]');
-      const target = input?.parentElement ?? document.body;
-      const data = new DataTransfer();
-      data.setData('text/uri-list', 'https://example.com/');
-      data.setData('text/plain', 'https://example.com/');
-      for (const type of ['dragenter', 'dragover', 'drop']) {
-        target.dispatchEvent(
-          new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }),
-        );
-      }
+    await dragData(page, frame, {
+      items: [
+        { mimeType: 'text/uri-list', data: 'https://example.com/' },
+        { mimeType: 'text/plain', data: 'https://example.com/' },
+      ],
     });
     await expect
       .poll(() => frame.locator('body').innerText(), { timeout: 10_000 })

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chatFiles } from '../support/chatFiles.ts';
 import { dropFiles } from '../support/dropFiles.ts';
-import { makeTestFile, type TestFile } from '../support/makeTestFile.ts';
+import { longTaskProbe } from '../support/longTaskProbe.ts';
+import { makeTestFile } from '../support/makeTestFile.ts';
 import { openWidget } from '../support/openWidget.ts';
+import { recordProgress } from '../support/recordProgress.ts';
 import { sha256OfDownload } from '../support/sha256.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
 // Aliased: useBrowser registers Vitest hooks; it is not a React hook.
@@ -18,6 +20,8 @@ import { waitForPhase } from '../support/waitForPhase.ts';
 
 const LIMIT = 104_857_600;
 const MARKETING = 5;
+/** Issue 6: no main-thread task over 200 ms while the queue runs (the page never freezes). */
+const LONGEST_TASK_MS = 200;
 
 const harness = setupBrowser();
 let stack: Stack;
@@ -43,8 +47,13 @@ function uploadsNamed(name: string) {
 /** Asserts that `file` is in the chat exactly once and that its download is byte-identical. */
 async function expectDeliveredOnce(file: { name: string; size: number; sha256: string }) {
   const [arrived] = await waitForChatFiles(stack.emulator, MARKETING, [file.name]);
-  expect(inChat(file.name)).toHaveLength(1);
-  expect(uploadsNamed(file.name)).toHaveLength(1);
+  // On a duplicate, the request ids tell a resent request (same id) from a second user action.
+  const accepted = uploadsNamed(file.name).map((u) => `${u.requestId}@${String(u.at)}`);
+  expect(
+    inChat(file.name),
+    `messages with ${file.name}; accepted uploads: ${accepted.join(', ')}`,
+  ).toHaveLength(1);
+  expect(accepted, `accepted uploads of ${file.name}`).toHaveLength(1);
   expect(arrived?.size).toBe(file.size);
   expect(arrived?.sha256).toBe(file.sha256);
   const download = await sha256OfDownload(arrived?.urlDownload ?? '');
@@ -71,15 +80,71 @@ describe('delivery is byte-identical', () => {
     await expectDeliveredOnce(dropped!);
   });
 
-  test('a file of exactly 104,857,600 bytes is accepted and arrives byte-identical', async () => {
-    const { page } = await harness.newPage();
+  test('a file of exactly 104,857,600 bytes arrives byte-identical, with progress that never goes back and a page that never freezes', async () => {
+    const { page, context } = await harness.newPage();
+    await longTaskProbe.install(context);
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
     const file = await makeTestFile('exactly-100-mib.bin', LIMIT);
+    const since = await longTaskProbe.now(appFrame);
+    const progress = await recordProgress(appFrame, 'exactly-100-mib.bin');
     const [dropped] = await dropFiles(frame, [file]);
     await waitForPhase(appFrame, 'exactly-100-mib.bin', 'delivered', 240_000);
+    const samples = await progress.stop();
+    const longTasks = await longTaskProbe.read(appFrame, since);
     await expectDeliveredOnce(dropped!);
     await rm(file.path, { force: true });
+
+    // Progress: shown while reading and sending, never above 100 %, never backwards.
+    const values = samples.flatMap((s) => (s.value === undefined ? [] : [s.value]));
+    expect(samples.some((s) => s.phase === 'sending' && s.value !== undefined)).toBe(true);
+    expect(values.filter((v) => v > 0 && v < 100).length).toBeGreaterThan(2);
+    expect(Math.max(...values)).toBeLessThanOrEqual(100);
+    const backwards = values.filter((v, i) => i > 0 && v < values[i - 1]!);
+    expect(backwards, 'progress values that went backwards').toEqual([]);
+    // The page: no main-thread task in the app frame long enough to freeze it. The message names
+    // the row's phase and progress when each long task began, to show where the time went.
+    const longest = Math.max(0, ...longTasks.map((t) => t.duration));
+    const where = longTasks.map((t) => {
+      const at = samples.filter((s) => s.at <= t.startTime).at(-1);
+      return `${Math.round(t.duration)} ms in ${at?.phase ?? 'start'} at ${at?.value ?? '?'} %`;
+    });
+    if (process.env.CHAT_DROP_E2E_VERBOSE) console.log(`100 MiB long tasks: ${where.join(', ')}`);
+    expect(longest, `long tasks: ${where.join(', ')}`).toBeLessThanOrEqual(LONGEST_TASK_MS);
   }, 300_000);
+});
+
+describe('the message', () => {
+  test('the text typed in the widget arrives as the message that carries the file', async () => {
+    const { page } = await harness.newPage();
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const text = 'Quarterly figures — see the attachment 📎';
+    await frame.getByTestId('message-input').fill(text);
+    const [dropped] = await dropFiles(frame, [{ name: 'with-message.txt', size: 512 }]);
+    await waitForPhase(appFrame, 'with-message.txt', 'delivered');
+    await expectDeliveredOnce(dropped!);
+    expect(inChat('with-message.txt').map((f) => f.messageText)).toEqual([text]);
+    // The field is emptied once used, so the next drop does not repeat the text.
+    expect(await frame.getByTestId('message-input').inputValue()).toBe('');
+  });
+
+  test('in IM_TEXTAREA the chat input text becomes the message and is cleared once delivered', async () => {
+    const { page } = await harness.newPage();
+    const text = 'Draft typed in the chat before opening the app';
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url, {
+      placement: 'IM_TEXTAREA',
+      chatInputText: text,
+    });
+    await expect
+      .poll(() => frame.getByTestId('message-input').inputValue(), { timeout: 10_000 })
+      .toBe(text);
+    const [dropped] = await dropFiles(frame, [{ name: 'from-textarea.txt', size: 512 }]);
+    await waitForPhase(appFrame, 'from-textarea.txt', 'delivered');
+    await expectDeliveredOnce(dropped!);
+    expect(inChat('from-textarea.txt').map((f) => f.messageText)).toEqual([text]);
+    await expect
+      .poll(() => page.getByTestId('chat-input').inputValue(), { timeout: 10_000 })
+      .toBe('');
+  });
 });
 
 describe('the size limit', () => {
@@ -105,12 +170,14 @@ describe('the size limit', () => {
 });
 
 describe('cancel', () => {
-  let big: TestFile;
+  // A sparse file: its content is never compared (nothing may arrive), so no random bytes are
+  // generated or written; the browser still reads and sends all 100 MiB of it.
+  let big: { name: string; path: string; size: number; sha256: string };
   beforeAll(async () => {
-    big = await makeTestFile('cancel-me.bin', LIMIT);
-  }, 120_000);
-  afterAll(async () => {
-    if (big) await rm(big.path, { force: true });
+    const path = join(scratch, 'cancel-me.bin');
+    await writeFile(path, '');
+    await truncate(path, LIMIT);
+    big = { name: 'cancel-me.bin', path, size: LIMIT, sha256: '' };
   });
 
   test('cancelling a file while it is being sent leaves no message in the chat', async () => {
@@ -155,15 +222,23 @@ describe('faults end in one delivery or an actionable failure, never a duplicate
       names.map((name) => ({ name, size: 2048, mimeType: 'text/plain' })),
     );
     await waitForPhase(appFrame, names[0]!, 'delivered', 60_000);
-    stack.emulator.setScenario('rate-limit-storm', { count: 8 });
+    let refused = 0;
+    page.on('response', (response) => {
+      if (response.status() === 503 && response.url().includes('/rest/')) refused += 1;
+    });
+    // Three refusals in a row: the engine's backoff (2 s, 4 s, 8 s; core/createUploadQueue.ts
+    // defaultBackoff) keeps the test short while the same file meets the storm more than once.
+    const STORM = 3;
+    stack.emulator.setScenario('rate-limit-storm', { count: STORM });
     try {
-      for (const name of names) await waitForPhase(appFrame, name, 'delivered', 200_000);
+      for (const name of names) await waitForPhase(appFrame, name, 'delivered', 120_000);
+      expect(refused, 'REST calls refused with 503 by the storm').toBe(STORM);
       await waitForChatFiles(stack.emulator, MARKETING, names, 10_000);
       for (const file of dropped) await expectDeliveredOnce(file);
     } finally {
       stack.emulator.clearScenario();
     }
-  }, 240_000);
+  }, 180_000);
 
   test('an access token that expires mid-queue is refreshed and every file is delivered exactly once', async () => {
     const { page, guard } = await harness.newPage();

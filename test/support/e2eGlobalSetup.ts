@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -14,21 +15,42 @@ declare module 'vitest' {
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Where the e2e build goes: inside node_modules so it is never committed nor linted. */
-export const E2E_DIST_DIR: string = join(
-  repoRoot,
-  'node_modules',
-  '.cache',
-  'chat-drop-e2e',
-  'dist',
-);
+/** Where e2e builds go: inside node_modules so they are never committed nor linted. */
+export const E2E_CACHE_DIR: string = join(repoRoot, 'node_modules', '.cache', 'chat-drop-e2e');
+
+/**
+ * This run's build. One directory per Vitest process: two runs at once (two engineers, or a
+ * watch run beside `npm test`) must not empty each other's build while their tests serve it.
+ */
+export const E2E_DIST_DIR: string = join(E2E_CACHE_DIR, `run-${process.pid}`, 'dist');
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes builds left by runs that ended without their teardown (killed, crashed). */
+async function removeStaleBuilds(): Promise<void> {
+  const entries = await readdir(E2E_CACHE_DIR).catch(() => [] as string[]);
+  await Promise.all(
+    entries.map(async (entry) => {
+      const match = /^run-(\d+)$/.exec(entry);
+      if (match && Number(match[1]) !== process.pid && !isRunning(Number(match[1])))
+        await rm(join(E2E_CACHE_DIR, entry), { recursive: true, force: true });
+    }),
+  );
+}
 
 /**
  * Vitest global setup of the `e2e` project: checks for Chromium, then builds the widget once
  * (production mode, the repo's own vite.config.ts) so every test file serves the same files a
  * real portal would load. Test files read the path with `inject('chatDropDist')`.
  */
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `e2e: ${CHROMIUM_PATH} is missing. Run "bash scripts/ensure-chromium.sh" (installs Debian's chromium package), or use "npm test", which runs it first.`,
@@ -39,6 +61,7 @@ export default async function setup(project: TestProject): Promise<void> {
       'e2e: index.html is missing at the repository root, so the widget cannot be built.',
     );
   }
+  await removeStaleBuilds();
   const started = Date.now();
   await build({
     root: repoRoot,
@@ -54,4 +77,7 @@ export default async function setup(project: TestProject): Promise<void> {
     console.log(`e2e: widget built in ${Date.now() - started} ms into ${E2E_DIST_DIR}`);
   }
   project.provide('chatDropDist', E2E_DIST_DIR);
+  return async () => {
+    await rm(dirname(E2E_DIST_DIR), { recursive: true, force: true });
+  };
 }

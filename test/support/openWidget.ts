@@ -9,6 +9,8 @@ export interface OpenWidgetOptions {
   /** Default `chat5` ("Marketing"). */
   dialogId?: string;
   placement?: WidgetPlacement;
+  /** Typed into the messenger's own input (`data-testid="chat-input"`) before the app opens. */
+  chatInputText?: string;
   /** How long to wait for the widget's panel to render. */
   timeoutMs?: number;
 }
@@ -40,6 +42,8 @@ export async function openWidget(
   url.searchParams.set('user', String(options.user ?? 1));
   url.searchParams.set('lang', options.lang ?? 'en');
   await page.goto(url.href);
+  if (options.chatInputText !== undefined)
+    await page.getByTestId('chat-input').fill(options.chatInputText);
   await page.getByTestId(PLACEMENT_BUTTON[options.placement ?? 'IM_SIDEBAR']).click();
   const frameElement = page.getByTestId('app-frame').last();
   const frame = frameElement.contentFrame();
