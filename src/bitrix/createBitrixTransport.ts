@@ -7,6 +7,7 @@ import type {
 } from '../core/ports.ts';
 import type { DeliveryReceipt, UploadError } from '../core/types.ts';
 import { callRest } from './callRest.ts';
+import { isSameUploadName } from './isSameUploadName.ts';
 import { mapB24Error } from './mapB24Error.ts';
 import { spliceUploadBody } from './spliceUploadBody.ts';
 
@@ -184,12 +185,20 @@ export function createBitrixTransport(
     };
     request.signal.addEventListener('abort', onUserAbort, { once: true });
 
+    // Until the interceptor runs the request may wait in the SDK (its rate limiter, a token
+    // refresh through the parent frame): a deadline from the call on, so that an upload that never
+    // starts ends as WIDGET_STALLED instead of waiting forever. The stall timeout leaves a token
+    // refresh (a few seconds) ample time.
+    let requestStarted = false;
+    arm(stallTimeoutMs, 'request not started');
+
     const placeholder = `chatdrop_${randomToken()}`;
     registry.set(request.requestId, {
       placeholder,
       content: request.content,
       signal: controller.signal,
       started(total) {
+        requestStarted = true;
         request.onProgress(0, total);
         arm(stallTimeoutMs, 'no upload progress');
       },
@@ -235,9 +244,12 @@ export function createBitrixTransport(
 
     try {
       const answer = await Promise.race([call, aborted]);
-      // A user's cancel ends the wait at once; a stall ends it when axios gives up the socket.
+      // A user's cancel ends the wait at once; a stall ends it when axios gives up the socket, or
+      // at once when no request went out yet (the SDK may hold it indefinitely; the registration
+      // stays until the call settles, so the interceptor hands axios the aborted signal then).
       if (answer === 'aborted') {
         if (reason === 'cancelled') return failure({ code: 'WIDGET_CANCELLED', origin: 'client' });
+        if (!requestStarted) return failure({ code: 'WIDGET_STALLED', origin: 'transport' });
         return await call.then(
           () => failure({ code: 'WIDGET_STALLED', origin: 'transport' }),
           (error: unknown) => failure(mapB24Error(error)),
@@ -287,6 +299,9 @@ export function createBitrixTransport(
     const { signal } = query;
     if (signal?.aborted) throw abortError();
     const me = await userId();
+    const excluded = new Set(query.excludeMessageIds ?? []);
+    /** The oldest match so far: pages go newest first, so each later match is an earlier message. */
+    let earliest: DeliveryReceipt | undefined;
     let lastId: number | undefined;
     for (let page = 0; page < maxHistoryPages; page++) {
       if (signal?.aborted) throw abortError();
@@ -308,8 +323,12 @@ export function createBitrixTransport(
       const messages = result.messages ?? [];
       for (const message of messages) {
         if (toInt(message.author_id) !== me) continue;
+        const messageId = toInt(message.id);
+        // A message the engine already holds as another file's receipt is not this file's.
+        if (messageId === undefined || excluded.has(messageId)) continue;
         const date = Date.parse(message.date);
         if (Number.isNaN(date) || date < threshold) continue;
+        if (earliest && messageId > earliest.messageId) continue;
         const fileIds = fileIdsOf(message.params);
         for (const rawId of fileIds) {
           const fileId = toInt(rawId);
@@ -317,11 +336,15 @@ export function createBitrixTransport(
           if (
             fileId !== undefined &&
             file &&
-            file.name === query.name &&
+            typeof file.name === 'string' &&
+            isSameUploadName(file.name, query.name) &&
             toInt(file.size) === query.size
           ) {
+            // The earliest match after the attempt began is the likeliest to be this attempt's:
+            // a later one is more likely a file sent after it (e.g. by another tab).
             const chatId = toInt(message.chat_id) ?? toInt(result.chat_id) ?? 0;
-            return { messageId: toInt(message.id) ?? 0, fileId, chatId, dialogId: query.dialogId };
+            earliest = { messageId, fileId, chatId, dialogId: query.dialogId };
+            break;
           }
         }
       }
@@ -331,10 +354,10 @@ export function createBitrixTransport(
         .filter((id): id is number => id !== undefined);
       const oldest = messages.at(-1);
       if (ids.length < HISTORY_PAGE || !oldest || Date.parse(oldest.date) < threshold)
-        return undefined;
+        return earliest;
       lastId = Math.min(...ids);
     }
-    return undefined;
+    return earliest;
   }
 
   return {

@@ -5,7 +5,10 @@
 export {
   startFrame,
   SINGLE_ATTEMPT_RESTRICTIONS,
+  FRAME_START_CODES,
   type FrameStart,
+  type FrameStartCode,
+  type FrameStartError,
   type PortalContext,
   type StartFrameOptions,
   type UserOptionStore,

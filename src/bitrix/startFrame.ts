@@ -25,6 +25,23 @@ export interface UserOptionStore {
   set(name: string, value: string): Promise<void>;
 }
 
+/**
+ * Codes {@link startFrame} itself gives a failed start. They are start failures, never upload
+ * errors: no upload exists yet, so they never reach the engine or core/errorPolicy.ts (which is
+ * why they are not in `BITRIX_EMITTED_CODES`); app/ explains them on the start-failure page.
+ * - `WIDGET_FRAME_TIMEOUT`: the portal did not answer `getInitData` in time.
+ */
+export const FRAME_START_CODES = ['WIDGET_FRAME_TIMEOUT'] as const;
+export type FrameStartCode = (typeof FRAME_START_CODES)[number];
+
+/**
+ * Why the frame did not start: a {@link FrameStartCode}, or what `mapB24Error` made of the SDK's
+ * throw (a Bitrix or SDK code). Shaped like an {@link UploadError} for its details disclosure.
+ */
+export interface FrameStartError extends UploadError {
+  readonly code: FrameStartCode | UploadError['code'];
+}
+
 export type FrameStart =
   | {
       readonly kind: 'portal';
@@ -38,7 +55,7 @@ export type FrameStart =
   /** Not inside a portal frame (opened directly): the app should say so instead of starting. */
   | { readonly kind: 'outside' }
   /** Inside a frame, but the portal did not answer `getInitData` in time or refused. */
-  | { readonly kind: 'failed'; readonly error: UploadError };
+  | { readonly kind: 'failed'; readonly error: FrameStartError };
 
 export interface StartFrameOptions {
   /** The SDK waits forever for `getInitData`; give up after this long. Default 20 s. */
@@ -148,7 +165,7 @@ export async function startFrame(options: StartFrameOptions = {}): Promise<Frame
       return {
         kind: 'failed',
         error: {
-          code: 'WIDGET_FRAME_TIMEOUT',
+          code: 'WIDGET_FRAME_TIMEOUT' satisfies FrameStartCode,
           origin: 'client',
           detail: `no getInitData answer in ${timeoutMs} ms`,
         },

@@ -1,3 +1,5 @@
+import { describeForLog } from './describeForLog.ts';
+
 /** A typed event emitter over an event map `{ 'event-name': Payload }`. */
 export interface Emitter<Events extends object> {
   /** Subscribes; returns the unsubscribe function. */
@@ -43,7 +45,12 @@ export function createEmitter<Events extends object>(): Emitter<Events> {
         try {
           handler(payload);
         } catch (error) {
-          console.error('[chat-drop] an event handler failed', String(type), error);
+          // One scrubbed line, never the error object (it may carry an SDK request with auth).
+          console.error(
+            '[chat-drop] an event handler failed:',
+            String(type),
+            describeForLog(error),
+          );
         }
       }
     },

@@ -1,4 +1,5 @@
 import { createEmitter } from './createEmitter.ts';
+import { describeForLog } from './describeForLog.ts';
 import type { Emitter } from './createEmitter.ts';
 import { createLedger } from './createLedger.ts';
 import type { Ledger } from './createLedger.ts';
@@ -29,7 +30,10 @@ import { validateFile } from './validateFile.ts';
  * 100 MiB). To be confirmed by measurement (bench/).
  */
 export const DEFAULT_CONCURRENCY = 2;
-/** No upload progress for this long (ms) while the body is still going out ⇒ `WIDGET_STALLED`. */
+/**
+ * No upload progress for this long (ms) while the body is still going out — or none at all since
+ * the upload was handed to the transport — ⇒ `WIDGET_STALLED`.
+ */
 export const DEFAULT_STALL_TIMEOUT_MS = 60_000;
 /**
  * After the whole body was sent, how long (ms) to wait for the answer before `WIDGET_STALLED`.
@@ -80,7 +84,10 @@ export interface UploadQueueOptions {
   readonly newId?: () => string;
   /** Wait (ms) before the n-th automatic resend after a rate-limit refusal; default {@link defaultBackoff}. */
   readonly backoff?: (attempt: number) => number;
-  /** 0 disables. Armed only once the transport reported progress. Default {@link DEFAULT_STALL_TIMEOUT_MS}. */
+  /**
+   * 0 disables. Runs from the moment the upload is handed to the transport (a request that never
+   * starts stalls too) and again from each progress report. Default {@link DEFAULT_STALL_TIMEOUT_MS}.
+   */
   readonly stallTimeoutMs?: number;
   /** 0 disables. Default {@link DEFAULT_RESPONSE_TIMEOUT_MS}. */
   readonly responseTimeoutMs?: number;
@@ -237,8 +244,12 @@ function emptyBatch(): { -readonly [K in keyof QueueDrainedEvent]: number } {
  *   refresh and replay failed) a few times only (the policy's `maxAutoRetries`), then it fails.
  * - Cancel aborts the current read, send or wait. If the whole body had already gone out, the
  *   portal may have stored the file, so the engine checks first: found ⇒ `delivered`, else
- *   `cancelled`. A cancel during `checking` lets the check finish the same way — a delivery cannot
- *   be undone, and the check is short and reads only.
+ *   `failed` with the unknown outcome checked (`deliveryCheck: 'not-found'`: "check the chat
+ *   before sending again"), never a silent `cancelled`. A cancel during `checking` lets the check
+ *   finish the same way — a delivery cannot be undone, and the check is short and reads only.
+ * - A delivery check never counts one message for two files: it passes the message ids of the
+ *   receipts already held for the chat (this session's deliveries and the ledger's) as
+ *   `excludeMessageIds`, and ignores a receipt another file already holds.
  *
  * @example
  * const queue = createUploadQueue({ transport, encoder, ledger });
@@ -267,6 +278,8 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   /** The picked files, kept for reading (and reading again on retry); never their contents. */
   const files = new Map<string, File>();
   const runs = new Map<string, Run>();
+  /** Per dialog: message id → the item it was delivered as (for `excludeMessageIds`). */
+  const receipts = new Map<string, Map<number, string>>();
   let batch = emptyBatch();
   let batchTouched = false;
   let disposed = false;
@@ -313,9 +326,27 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     });
   }
 
+  /**
+   * Message ids that stand for files of `dialogId` other than `exceptId`, delivered in this
+   * session (also rows since removed or cleared).
+   */
+  function claimedMessageIds(dialogId: string, exceptId: string): Set<number> {
+    const claimed = new Set<number>();
+    for (const [messageId, owner] of receipts.get(dialogId) ?? []) {
+      if (owner !== exceptId) claimed.add(messageId);
+    }
+    return claimed;
+  }
+
   function finishDelivered(id: string, receipt: DeliveryReceipt): void {
     const item = update({ type: 'delivered', id, receipt, at: now() });
     if (!item) return;
+    let chat = receipts.get(item.dialogId);
+    if (!chat) {
+      chat = new Map();
+      receipts.set(item.dialogId, chat);
+    }
+    chat.set(receipt.messageId, id);
     batch.delivered += 1;
     events.emit('upload-succeeded', { item, receipt });
   }
@@ -366,7 +397,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     process(id, run)
       .catch((error: unknown) => {
         // A bug in the engine or a port that broke its contract: keep the row honest, not stuck.
-        console.error('[chat-drop] upload engine error', error);
+        console.error('[chat-drop] upload engine error:', describeForLog(error));
         const item = find(id);
         if (item && isActivePhase(item.phase)) {
           finishFailed(id, { code: 'WIDGET_UNKNOWN', origin: 'client', detail: describe(error) });
@@ -468,6 +499,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     run.step = controller;
     let stalled = false;
     let bodySent = false;
+    let anyProgress = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const arm = (): void => {
       if (timer !== undefined) clearTimeout(timer);
@@ -475,9 +507,18 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       if (ms <= 0) return;
       timer = setTimeout(() => {
         stalled = true;
-        controller.abort(new Error(bodySent ? 'no answer' : 'no upload progress'));
+        controller.abort(
+          new Error(
+            bodySent ? 'no answer' : anyProgress ? 'no upload progress' : 'no upload started',
+          ),
+        );
       }, ms);
     };
+    // The deadline runs from the call on, not from the first progress event: a request the
+    // transport never starts (held in the SDK's rate limiter or a token refresh that never
+    // returns) must not keep the row `sending` forever. A refresh through the parent frame takes
+    // seconds, well within the stall timeout.
+    arm();
     try {
       const outcome: UploadOutcome = await raceAbort(
         transport.upload({
@@ -489,6 +530,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
           signal: controller.signal,
           onProgress: (sent, total) => {
             if (controller.signal.aborted) return;
+            anyProgress = true;
             bodySent = sent >= (total ?? content.size);
             const progressed = update({ type: 'send-progress', id, sent, total, at: now() });
             arm();
@@ -535,12 +577,20 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     );
     let receipt: DeliveryReceipt | undefined;
     try {
+      const excluded = claimedMessageIds(checking.dialogId, id);
+      if (ledger) {
+        const entries = await raceAbort(ledger.load(checking.dialogId), controller.signal);
+        for (const entry of entries) {
+          if (entry.id !== id && entry.messageId !== undefined) excluded.add(entry.messageId);
+        }
+      }
       receipt = await raceAbort(
         transport.findDelivery({
           dialogId: checking.dialogId,
           name: checking.name,
           size: checking.size,
           since,
+          excludeMessageIds: [...excluded],
           signal: controller.signal,
         }),
         controller.signal,
@@ -554,8 +604,12 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     } finally {
       clearTimeout(timer);
     }
-    if (receipt) return finishDelivered(id, receipt);
-    if (run.cancelRequested) return finishCancelled(id);
+    if (receipt && !claimedMessageIds(checking.dialogId, id).has(receipt.messageId)) {
+      return finishDelivered(id, receipt);
+    }
+    // Not found — also after a cancel once the whole body had gone out: the portal may still be
+    // storing the file and post it later, so the row must not read as a plain "cancelled" (which
+    // invites sending it again); it fails with the unknown outcome, checked, and points to the chat.
     return finishFailed(id, { ...error, deliveryCheck: 'not-found' });
   }
 

@@ -54,6 +54,7 @@ export const ERROR_MESSAGE_KEYS = [
   'error_overload',
   'error_server',
   'error_request',
+  'error_requestTooLarge',
   'error_portalDeleted',
   'error_network',
   'error_timeout',
@@ -247,6 +248,23 @@ export const ERROR_POLICIES = {
   JSSDK_FRAME_REFRESH_AUTH_TIMEOUT: refused('error_session', 'offer', 'reopen'),
 } as const satisfies Record<ErrorCode, ErrorPolicy>;
 
+/**
+ * Policies of `WIDGET_HTTP_ERROR` (an HTTP error without a Bitrix body) by status, where the status
+ * says more than "a 4xx refusal". 413: a body limit in front of the portal (a proxy's, or the web
+ * server's, e.g. nginx `client_max_body_size`; the portal itself accepts bodies of ~140 MB,
+ * contract "Accept request bodies") refused the request before the method ran. The same file
+ * will be refused again, so no retry is offered.
+ */
+export const HTTP_STATUS_POLICIES = {
+  413: refused('error_requestTooLarge', 'none', 'pick-smaller'),
+} as const satisfies Record<number, ErrorPolicy>;
+
+function httpStatusPolicy(status: number): ErrorPolicy | undefined {
+  return Object.hasOwn(HTTP_STATUS_POLICIES, status)
+    ? HTTP_STATUS_POLICIES[status as keyof typeof HTTP_STATUS_POLICIES]
+    : undefined;
+}
+
 const BY_UPPER_CASE: ReadonlyMap<string, ErrorPolicy> = new Map(
   ERROR_CODES.map((code) => [code.toUpperCase(), ERROR_POLICIES[code]]),
 );
@@ -264,7 +282,8 @@ export function isKnownErrorCode(code: string): code is ErrorCode {
  * - Unknown codes with a 5xx status, or from the transport layer (the request may have reached
  *   the portal): outcome `unknown`, check the chat.
  * - Other unknown codes: a refusal with a retry offered.
- * - `WIDGET_HTTP_ERROR` with a 4xx status: a refusal (a proxy's answer), not an unknown outcome.
+ * - `WIDGET_HTTP_ERROR` with a 4xx status: a refusal (a proxy's answer), not an unknown outcome;
+ *   413 (a body limit) offers no retry ({@link HTTP_STATUS_POLICIES}).
  * - After an unknown outcome was checked (`error.deliveryCheck`): `not-found` makes it a failure
  *   with a retry offered that still points to the chat; `failed` keeps it unknown.
  *
@@ -284,8 +303,8 @@ export function policyFor(error: UploadError): ErrorPolicy {
       : refused('error_unknown', 'offer', 'retry'));
   if (code === 'WIDGET_HTTP_ERROR' && status >= 400 && status < 500) {
     // A proxy or the web server refused the request (413 body too large, 414, 403 WAF): the
-    // portal never ran the method.
-    base = refused('error_request', 'offer', 'retry');
+    // portal never ran the method. 413 has its own entry: a retry would be refused again.
+    base = httpStatusPolicy(status) ?? refused('error_request', 'offer', 'retry');
   }
   if (error.deliveryCheck === 'not-found' && base.outcome === 'unknown') {
     // The chat showed no such file when checked. That is not proof: a portal still decoding a

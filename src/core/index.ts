@@ -24,6 +24,7 @@ export {
   ERROR_CODES,
   ERROR_MESSAGE_KEYS,
   ERROR_POLICIES,
+  HTTP_STATUS_POLICIES,
   isKnownErrorCode,
   isUnknownOutcome,
   NEXT_STEPS,

@@ -36,13 +36,22 @@ export interface DeliveryQuery {
   readonly size: number;
   /** Epoch ms when the attempt began; only messages at or after it count. */
   readonly since: number;
+  /**
+   * Messages that already stand for another file (receipts the engine holds for this dialog:
+   * this session's deliveries and the ledger's): never returned, so one message cannot count as
+   * the delivery of two files. Optional; absent = none.
+   */
+  readonly excludeMessageIds?: readonly number[];
   readonly signal?: AbortSignal;
 }
 
 /** Sends files with `im.v2.File.upload` and looks up whether an attempt landed. */
 export interface UploadTransport {
   upload(request: UploadRequest): Promise<UploadOutcome>;
-  /** The receipt of a matching message by this user, or undefined; throws only on transport failure. */
+  /**
+   * The receipt of a matching message by this user (the earliest one at or after `since`, not in
+   * `excludeMessageIds`), or undefined; throws only on transport failure.
+   */
   findDelivery(query: DeliveryQuery): Promise<DeliveryReceipt | undefined>;
 }
 

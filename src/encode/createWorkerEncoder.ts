@@ -34,11 +34,15 @@ interface Job {
   readonly onProgress: (bytesRead: number) => void;
   readonly resolve: (blob: Blob) => void;
   readonly reject: (error: unknown) => void;
+  /** Runs the job on this thread (when its Worker turned out not to load). */
+  readonly runHere: () => void;
 }
 
 interface Slot {
   readonly worker: EncodeWorkerLike;
   job: Job | undefined;
+  /** True once the Worker sent any message: its script loaded and runs. */
+  loaded: boolean;
 }
 
 function abortError(): DOMException {
@@ -54,8 +58,10 @@ function createBundledWorker(): EncodeWorkerLike {
  * Encodes files to base64 Blobs in a small pool of module Workers, so the main thread never holds
  * the base64 text. Aborting terminates the Worker doing the read (the only way to stop a pending
  * `Blob.arrayBuffer()` at once) and rejects with an `AbortError`; a file that cannot be read
- * rejects with {@link EncodeError} `WIDGET_READ_FAILED`. Where Workers are unavailable (or cannot
- * be constructed, e.g. a strict CSP), it encodes on the main thread chunk by chunk instead.
+ * rejects with {@link EncodeError} `WIDGET_READ_FAILED`. Where Workers are unavailable (cannot be
+ * constructed, or fail to load: a strict CSP, a 404 — an `error` before any message), it encodes
+ * on the main thread chunk by chunk instead, that file included, and stops spawning Workers. A
+ * Worker that fails after it started answering rejects its file with `WIDGET_ENCODE_FAILED`.
  *
  * @example
  * const encoder = createWorkerEncoder();
@@ -94,8 +100,9 @@ export function createWorkerEncoder(options: WorkerEncoderOptions = {}): WorkerE
       workersUnavailable = true;
       return undefined;
     }
-    const slot: Slot = { worker, job: undefined };
+    const slot: Slot = { worker, job: undefined, loaded: false };
     worker.addEventListener('message', (event) => {
+      slot.loaded = true;
       const message = event.data;
       const job = slot.job;
       if (!job || message.id !== job.id) return;
@@ -119,7 +126,19 @@ export function createWorkerEncoder(options: WorkerEncoderOptions = {}): WorkerE
     });
     const crashed = (event: Event): void => {
       const job = slot.job;
+      slot.job = undefined;
       retire(slot);
+      if (!slot.loaded) {
+        // An error before the Worker said anything: its script did not load (a CSP without
+        // `worker-src`, a 404 after a deploy) — `new Worker` does not throw for that, the failure
+        // arrives later as this event (HTML "run a worker": fetch failure ⇒ `error` at the Worker
+        // object). Workers will not work on this page: encode here from now on, this job included,
+        // instead of failing every file and spawning a new Worker for each.
+        workersUnavailable = true;
+        job?.runHere();
+        for (const next of waiting.splice(0)) acquire(next.start, next.job);
+        return;
+      }
       const detail = 'message' in event ? String(event.message) : event.type;
       job?.reject(new EncodeError('WIDGET_ENCODE_FAILED', detail));
       const next = waiting.shift();
@@ -132,11 +151,13 @@ export function createWorkerEncoder(options: WorkerEncoderOptions = {}): WorkerE
   }
 
   function acquire(start: Start, job: Job): void {
-    const idle = slots.find((slot) => slot.job === undefined);
+    const idle = slots.find(
+      (slot) => slot.job === undefined && (slot.loaded || !workersUnavailable),
+    );
     const slot = idle ?? (slots.length < maxWorkers ? spawn() : undefined);
     if (slot) start(slot);
-    // No Worker could be created at all: encode here, still chunk by chunk.
-    else if (slots.length === 0) start(undefined);
+    // No Worker could be created or loaded at all: encode here, still chunk by chunk.
+    else if (slots.length === 0 || workersUnavailable) start(undefined);
     else waiting.push({ job, start });
   }
 
@@ -148,6 +169,14 @@ export function createWorkerEncoder(options: WorkerEncoderOptions = {}): WorkerE
         let activeSlot: Slot | undefined;
         const local = new AbortController();
         const cleanup = (): void => signal.removeEventListener('abort', onAbort);
+        const runHere = (): void => {
+          activeSlot = undefined;
+          encodeBlobToBase64Blob(file, {
+            chunkSize,
+            signal: local.signal,
+            onProgress: job.onProgress,
+          }).then(job.resolve, job.reject);
+        };
         const job: Job = {
           id: nextId++,
           file,
@@ -166,6 +195,7 @@ export function createWorkerEncoder(options: WorkerEncoderOptions = {}): WorkerE
             cleanup();
             reject(error);
           },
+          runHere,
         };
         function onAbort(): void {
           const queued = waiting.findIndex((entry) => entry.job === job);
@@ -185,11 +215,7 @@ export function createWorkerEncoder(options: WorkerEncoderOptions = {}): WorkerE
             return;
           }
           if (!slot) {
-            encodeBlobToBase64Blob(file, {
-              chunkSize,
-              signal: local.signal,
-              onProgress: job.onProgress,
-            }).then(job.resolve, job.reject);
+            runHere();
             return;
           }
           activeSlot = slot;

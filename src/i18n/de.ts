@@ -55,6 +55,10 @@ export const de = {
   summaryDelivered: { one: '{count} zugestellt', other: '{count} zugestellt' },
   summaryFailed: { one: '{count} fehlgeschlagen', other: '{count} fehlgeschlagen' },
   summaryCancelled: { one: '{count} abgebrochen', other: '{count} abgebrochen' },
+  summaryUnknown: {
+    one: '{count} ist vielleicht angekommen – prüfen Sie den Chat',
+    other: '{count} sind vielleicht angekommen – prüfen Sie den Chat',
+  },
   summarySending: {
     one: '{count} Datei wird gesendet…',
     other: '{count} Dateien werden gesendet…',
@@ -74,6 +78,10 @@ export const de = {
   ledgerUnknown: 'Möglicherweise nicht angekommen',
   ledgerAddAgain: 'Erneut hinzufügen',
   ledgerAddAgainFile: '{name} erneut hinzufügen',
+  ledgerUnknownHint:
+    'Die Datei ist vielleicht schon im Chat. Prüfen Sie den Chat, bevor Sie sie erneut hinzufügen.',
+  ledgerCheckChatFile: 'Chat auf {name} prüfen',
+  openChatFailed: 'Der Chat ließ sich nicht öffnen. Öffnen Sie ihn stattdessen im Messenger.',
   outsideTitle: 'Chat Drop läuft in Bitrix24',
   outsideBody:
     'Öffnen Sie einen Chat in Ihrem Bitrix24 und starten Sie Chat Drop im Chat-Bereich oder über das Menü „Anwendungen“.',
@@ -82,6 +90,10 @@ export const de = {
   loading: 'Wird geladen…',
   startFailed:
     'Chat Drop konnte nicht starten. Laden Sie die Seite neu, um es erneut zu versuchen.',
+  startFailedReopen:
+    'Chat Drop konnte keine Verbindung zu Bitrix24 herstellen. Schließen Sie dieses Fenster und öffnen Sie Chat Drop erneut aus dem Chat.',
+  startFailedReinstall:
+    'Bitrix24 hat die Anmeldung von Chat Drop abgelehnt. Bitten Sie Ihren Bitrix24-Administrator, die App neu zu installieren.',
   installTitle: 'Chat Drop installieren',
   installWaiting: 'Die Installation wird vorbereitet.',
   emptyList: 'Noch keine Dateien',
@@ -109,6 +121,8 @@ export const de = {
   error_server: 'Im Portal ist ein interner Fehler aufgetreten.',
   error_request:
     'Die Anfrage wurde nicht verstanden. Öffnen Sie die App erneut und versuchen Sie es noch einmal.',
+  error_requestTooLarge:
+    'Der Server oder ein Proxy vor Bitrix24 hat eine so große Anfrage abgelehnt. Wählen Sie eine kleinere Datei oder wenden Sie sich an Ihren Administrator.',
   error_portalDeleted: 'Dieses Bitrix24 gibt es nicht mehr.',
   error_network: 'Die Verbindung wurde unterbrochen.',
   error_timeout: 'Das Portal hat zu lange nicht geantwortet.',

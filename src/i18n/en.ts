@@ -60,6 +60,10 @@ export const en = {
   summaryDelivered: { one: '{count} delivered', other: '{count} delivered' },
   summaryFailed: { one: '{count} failed', other: '{count} failed' },
   summaryCancelled: { one: '{count} cancelled', other: '{count} cancelled' },
+  summaryUnknown: {
+    one: '{count} may have arrived — check the chat',
+    other: '{count} may have arrived — check the chat',
+  },
   summarySending: { one: 'Sending {count} file…', other: 'Sending {count} files…' },
   toastSending: 'Sending {name}…',
   toastWaiting: '{name}: the portal is busy, sending again soon',
@@ -76,6 +80,9 @@ export const en = {
   ledgerUnknown: 'May not have arrived',
   ledgerAddAgain: 'Add again',
   ledgerAddAgainFile: 'Add {name} again',
+  ledgerUnknownHint: 'It may already be in the chat. Check the chat before adding it again.',
+  ledgerCheckChatFile: 'Check the chat for {name}',
+  openChatFailed: 'Could not open the chat. Open it from the messenger instead.',
   outsideTitle: 'Chat Drop runs inside Bitrix24',
   outsideBody:
     'Open a chat in your Bitrix24 and start Chat Drop from the chat panel, or open it from the Applications menu.',
@@ -83,6 +90,10 @@ export const en = {
     'An administrator installs the app once; then every chat shows it next to the message field.',
   loading: 'Loading…',
   startFailed: 'Chat Drop could not start. Reload the page to try again.',
+  startFailedReopen:
+    'Chat Drop could not connect to Bitrix24. Close this panel and open Chat Drop again from the chat.',
+  startFailedReinstall:
+    'Bitrix24 did not let Chat Drop sign in. Ask your Bitrix24 administrator to reinstall the app.',
   installTitle: 'Install Chat Drop',
   installWaiting: 'The installation is being prepared.',
   emptyList: 'No files yet',
@@ -105,6 +116,8 @@ export const en = {
   error_overload: 'The portal is overloaded. Try again later.',
   error_server: 'The portal had an internal error.',
   error_request: 'The request was not understood. Reopen the app and try again.',
+  error_requestTooLarge:
+    'The server or a proxy in front of Bitrix24 refused a request this large. Pick a smaller file or ask your administrator.',
   error_portalDeleted: 'This Bitrix24 no longer exists.',
   error_network: 'The connection was lost.',
   error_timeout: 'The portal took too long to answer.',

@@ -241,6 +241,32 @@ describe('createBitrixTransport.upload', () => {
     transport.dispose();
   });
 
+  it('ends WIDGET_STALLED after stallTimeoutMs when the SDK never sends the request (no deadline waits for the first progress)', async () => {
+    // The SDK holds the request before the interceptor: its token refresh through the parent
+    // frame never answers.
+    const auth = createAuth();
+    const b24 = new TestB24({
+      ...auth,
+      getAuthData: () => false,
+      refreshAuth: () => new Promise<AuthData>(() => {}),
+    });
+    const transport = createBitrixTransport(b24, { stallTimeoutMs: 200 });
+    const outcome = await Promise.race([
+      transport.upload(request({ content: new Blob(['QUJD']) })),
+      new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), 3_000)),
+    ]);
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: {
+        code: 'WIDGET_STALLED',
+        origin: 'transport',
+        detail: expect.stringContaining('request not started') as unknown,
+      },
+    });
+    expect(received).toHaveLength(0);
+    transport.dispose();
+  });
+
   it("ends with WIDGET_CANCELLED as soon as the caller's signal aborts", async () => {
     const b24 = new TestB24(createAuth());
     const transport = createBitrixTransport(b24);
@@ -450,6 +476,125 @@ describe('createBitrixTransport.findDelivery', () => {
       since: serverNow - 30_000,
     });
     expect(receipt).toBeUndefined();
+  });
+
+  it('never counts one message for two files: skips the messages in excludeMessageIds', async () => {
+    const b24 = new TestB24(createAuth());
+    const transport = createBitrixTransport(b24, { now: () => serverNow });
+    const page = history(
+      [
+        {
+          id: 21,
+          chat_id: 5,
+          author_id: 1,
+          date: '2026-08-11T15:28:48+02:00',
+          params: { FILE_ID: [95] },
+        },
+        {
+          id: 20,
+          chat_id: 5,
+          author_id: 1,
+          date: '2026-08-11T15:28:46+02:00',
+          params: { FILE_ID: [94] },
+        },
+      ],
+      [
+        { id: 94, name: 'a.txt', size: 3 },
+        { id: 95, name: 'a.txt', size: 3 },
+      ],
+    );
+    handlers.push(profile, page, page);
+    const query = { dialogId: 'chat5', name: 'a.txt', size: 3, since: serverNow - 10_000 };
+    expect(await transport.findDelivery({ ...query, excludeMessageIds: [20] })).toEqual({
+      messageId: 21,
+      fileId: 95,
+      chatId: 5,
+      dialogId: 'chat5',
+    });
+    expect(await transport.findDelivery({ ...query, excludeMessageIds: [20, 21] })).toBeUndefined();
+  });
+
+  it('prefers the earliest matching message after the attempt began', async () => {
+    const b24 = new TestB24(createAuth());
+    const transport = createBitrixTransport(b24, { now: () => serverNow });
+    handlers.push(
+      profile,
+      history(
+        [
+          {
+            id: 31,
+            chat_id: 5,
+            author_id: 1,
+            date: '2026-08-11T15:28:49+02:00',
+            params: { FILE_ID: [97] },
+          },
+          {
+            id: 30,
+            chat_id: 5,
+            author_id: 1,
+            date: '2026-08-11T15:28:47+02:00',
+            params: { FILE_ID: [96] },
+          },
+        ],
+        [
+          { id: 96, name: 'a.txt', size: 3 },
+          { id: 97, name: 'a.txt', size: 3 },
+        ],
+      ),
+    );
+    const receipt = await transport.findDelivery({
+      dialogId: 'chat5',
+      name: 'a.txt',
+      size: 3,
+      since: serverNow - 10_000,
+    });
+    expect(receipt).toMatchObject({ messageId: 30, fileId: 96 });
+  });
+
+  it('matches a name the portal trimmed or renamed as a duplicate `stem (N).ext`, but only with the same size', async () => {
+    const b24 = new TestB24(createAuth());
+    const transport = createBitrixTransport(b24, { now: () => serverNow });
+    const page = history(
+      [
+        {
+          id: 42,
+          chat_id: 5,
+          author_id: 1,
+          date: '2026-08-11T15:28:49+02:00',
+          params: { FILE_ID: [82] },
+        },
+        {
+          id: 41,
+          chat_id: 5,
+          author_id: 1,
+          date: '2026-08-11T15:28:48+02:00',
+          params: { FILE_ID: [81] },
+        },
+        {
+          id: 40,
+          chat_id: 5,
+          author_id: 1,
+          date: '2026-08-11T15:28:47+02:00',
+          params: { FILE_ID: [80] },
+        },
+      ],
+      [
+        { id: 80, name: 'report (2).pdf', size: 9 },
+        { id: 81, name: 'notes.txt', size: 5 },
+        { id: 82, name: 'report (3).pdf', size: 10 },
+      ],
+    );
+    handlers.push(profile, page, page, page);
+    const since = serverNow - 10_000;
+    expect(
+      await transport.findDelivery({ dialogId: 'chat5', name: 'report.pdf', size: 10, since }),
+    ).toMatchObject({ messageId: 42, fileId: 82 });
+    expect(
+      await transport.findDelivery({ dialogId: 'chat5', name: ' notes.txt ', size: 5, since }),
+    ).toMatchObject({ messageId: 41, fileId: 81 });
+    expect(
+      await transport.findDelivery({ dialogId: 'chat5', name: 'report.pdf', size: 11, since }),
+    ).toBeUndefined();
   });
 
   it('throws a BitrixCallError when the history cannot be read', async () => {

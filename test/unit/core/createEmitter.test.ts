@@ -44,9 +44,28 @@ describe('createEmitter', () => {
     expect(error).toHaveBeenCalledWith(
       expect.stringContaining('[chat-drop]'),
       'file-added',
-      expect.any(Error),
+      expect.stringContaining('broken toast'),
     );
     error.mockRestore();
+  });
+
+  it('logs a failing handler as one scrubbed line, never the error object (it may carry auth)', () => {
+    const events = createEmitter<Events>();
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const token = 'f00dfeedf00dfeedf00dfeedf00dfeed';
+    events.on('file-added', () => {
+      throw Object.assign(new Error(`call failed: /rest/im.v2.File.upload?auth=${token}`), {
+        code: 'NETWORK_ERROR',
+        requestInfo: { params: { auth: token, REFRESH_ID: token } },
+      });
+    });
+    events.emit('file-added', { name: 'x' });
+    expect(log).toHaveBeenCalledTimes(1);
+    const args = log.mock.calls[0]!;
+    for (const arg of args) expect(typeof arg).toBe('string');
+    expect(args.join(' ')).not.toContain(token);
+    expect(args.join(' ')).toContain('NETWORK_ERROR');
+    log.mockRestore();
   });
 
   it('drops every handler on clear', () => {

@@ -409,7 +409,7 @@ describe('createUploadQueue', () => {
     expect(transport.queries).toHaveLength(0);
   });
 
-  it('cancel after the whole body was sent checks the chat: found ⇒ delivered, else cancelled', async () => {
+  it('cancel after the whole body was sent checks the chat: found ⇒ delivered, else failed as unknown and checked (never a silent cancelled)', async () => {
     const transport = fakeTransport([() => 'manual', () => 'manual']);
     const receipt = receiptFor('chat5');
     let found = true;
@@ -426,11 +426,19 @@ describe('createUploadQueue', () => {
     found = false;
     transport.calls[1]!.request.onProgress(100, 100);
     queue.cancel(b!.id);
-    await phaseReached(queue, b!.id, 'cancelled');
+    const failed = await phaseReached(queue, b!.id, 'failed');
+    expect(failed.error).toEqual(
+      expect.objectContaining({ code: 'WIDGET_UNKNOWN', deliveryCheck: 'not-found' }),
+    );
+    // The UI's hint: look in the chat before sending it again; a resend is the user's choice.
+    expect(policyFor(failed.error!)).toEqual(
+      expect.objectContaining({ nextStep: 'check-chat', retry: 'offer' }),
+    );
     expect(transport.queries).toHaveLength(2);
+    expect(transport.calls).toHaveLength(2);
   });
 
-  it('cancel during checking lets the check finish and decide', async () => {
+  it('cancel during checking lets the check finish and decide: not found ⇒ failed, checked, pointing to the chat', async () => {
     const transport = fakeTransport([
       () => ({
         ok: false,
@@ -452,7 +460,10 @@ describe('createUploadQueue', () => {
     expect(itemOf(queue, item!.id).phase).toBe('checking');
     expect(transport.queries[0]!.signal?.aborted).toBe(false);
     answer(undefined);
-    await phaseReached(queue, item!.id, 'cancelled');
+    const failed = await phaseReached(queue, item!.id, 'failed');
+    expect(failed.error).toEqual(
+      expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR', deliveryCheck: 'not-found' }),
+    );
     expect(transport.calls).toHaveLength(1);
   });
 
@@ -645,6 +656,108 @@ describe('createUploadQueue', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(itemOf(queue, item!.id).phase).toBe('delivered');
     expect(transport.calls).toHaveLength(1);
+  });
+
+  it('arms the stall deadline when the upload is handed over: a transport that never reports progress ends WIDGET_STALLED', async () => {
+    vi.useFakeTimers();
+    const transport = fakeTransport([() => 'manual']);
+    const { queue } = setup({ transport, stallTimeoutMs: 10_000 });
+    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(itemOf(queue, item!.id).phase).toBe('sending');
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(itemOf(queue, item!.id).phase).toBe('sending');
+
+    await vi.advanceTimersByTimeAsync(1);
+    expect(transport.calls[0]!.request.signal.aborted).toBe(true);
+    const failed = itemOf(queue, item!.id);
+    expect(failed.phase).toBe('failed');
+    expect(failed.error).toEqual(
+      expect.objectContaining({
+        code: 'WIDGET_STALLED',
+        deliveryCheck: 'not-found',
+        detail: expect.stringContaining('no upload started') as unknown,
+      }),
+    );
+    expect(transport.calls).toHaveLength(1);
+  });
+
+  it('never counts one message for two files: a check excludes the message ids of receipts already held for the chat', async () => {
+    const storage = memoryStorage();
+    // An earlier session delivered a same-named file as message 7.
+    storage.data.set('chat5', [
+      {
+        id: 'old',
+        name: 'a.txt',
+        size: 3,
+        lastModified: 1,
+        state: 'delivered',
+        messageId: 7,
+        errorCode: undefined,
+        at: 1,
+      },
+    ]);
+    const first = receiptFor('chat5');
+    const transport = fakeTransport([
+      () => ({ ok: true, receipt: first }),
+      () => ({
+        ok: false,
+        error: { code: 'INTERNAL_SERVER_ERROR', origin: 'server', status: 500 },
+      }),
+    ]);
+    const { queue } = setup({ transport, ledger: storage, concurrency: 1 });
+    const [a] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    await phaseReached(queue, a!.id, 'delivered');
+    queue.clearFinished();
+    const [b] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    await phaseReached(queue, b!.id, 'failed');
+
+    expect(transport.queries).toHaveLength(1);
+    expect([...(transport.queries[0]!.excludeMessageIds ?? [])].sort((x, y) => x - y)).toEqual(
+      [7, first.messageId].sort((x, y) => x - y),
+    );
+  });
+
+  it('never counts one message for two files: a receipt another file already holds is not a delivery', async () => {
+    const first = receiptFor('chat5');
+    const transport = fakeTransport([
+      () => ({ ok: true, receipt: first }),
+      () => ({
+        ok: false,
+        error: { code: 'INTERNAL_SERVER_ERROR', origin: 'server', status: 500 },
+      }),
+    ]);
+    // A transport that ignores excludeMessageIds and answers with the first file's message.
+    transport.onFind = async () => first;
+    const { queue } = setup({ transport, concurrency: 1 });
+    const [a, b] = queue.addFiles([makeFile('a.txt'), makeFile('a.txt')], { dialogId: 'chat5' });
+    await phaseReached(queue, a!.id, 'delivered');
+    const failed = await phaseReached(queue, b!.id, 'failed');
+    expect(failed.receipt).toBeUndefined();
+    expect(failed.error).toEqual(expect.objectContaining({ deliveryCheck: 'not-found' }));
+  });
+
+  it('logs an engine failure as one scrubbed line, never the error object (it may carry auth)', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const token = 'f00dfeedf00dfeedf00dfeedf00dfeed';
+    const transport = fakeTransport([
+      () => ({ ok: false, error: { code: 'QUERY_LIMIT_EXCEEDED', origin: 'server', status: 503 } }),
+    ]);
+    // A port that breaks its contract by throwing an SDK-like error with its request attached.
+    const backoff = (): number => {
+      throw Object.assign(new Error(`refresh failed: access_token=${token}&AUTH_ID=${token}`), {
+        requestInfo: { params: { auth: token } },
+      });
+    };
+    const { queue } = setup({ transport, backoff });
+    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    await phaseReached(queue, item!.id, 'failed');
+    expect(log).toHaveBeenCalledTimes(1);
+    const args = log.mock.calls[0]!;
+    for (const arg of args) expect(typeof arg).toBe('string');
+    expect(args.join(' ')).toContain('[chat-drop]');
+    expect(args.join(' ')).not.toContain(token);
+    log.mockRestore();
   });
 
   it('reports an encoder failure as data with the encoder code', async () => {

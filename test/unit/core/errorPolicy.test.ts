@@ -3,6 +3,7 @@ import {
   ERROR_CODES,
   ERROR_MESSAGE_KEYS,
   ERROR_POLICIES,
+  HTTP_STATUS_POLICIES,
   isKnownErrorCode,
   isUnknownOutcome,
   NEXT_STEPS,
@@ -30,7 +31,10 @@ describe('errorPolicy', () => {
   });
 
   it('uses every message key for some code (no dead translations)', () => {
-    const used = new Set(ERROR_CODES.map((code) => ERROR_POLICIES[code].messageKey));
+    const used = new Set([
+      ...ERROR_CODES.map((code) => ERROR_POLICIES[code].messageKey),
+      ...Object.values(HTTP_STATUS_POLICIES).map((policy) => policy.messageKey),
+    ]);
     expect([...ERROR_MESSAGE_KEYS].filter((key) => !used.has(key))).toEqual([]);
   });
 
@@ -124,12 +128,21 @@ describe('errorPolicy', () => {
   );
 
   it("treats a proxy's 4xx (WIDGET_HTTP_ERROR) as a refusal and its 5xx as an unknown outcome", () => {
-    expect(policyFor(server('WIDGET_HTTP_ERROR', 413))).toEqual(
+    expect(policyFor(server('WIDGET_HTTP_ERROR', 414))).toEqual(
       expect.objectContaining({ outcome: 'failed', retry: 'offer' }),
     );
     expect(policyFor(server('WIDGET_HTTP_ERROR', 502))).toEqual(
       expect.objectContaining({ outcome: 'unknown', nextStep: 'check-chat' }),
     );
+  });
+
+  it("offers no retry for a proxy's 413 (a body limit refuses the same file again) and says the request was too large", () => {
+    expect(policyFor(server('WIDGET_HTTP_ERROR', 413))).toEqual({
+      messageKey: 'error_requestTooLarge',
+      retry: 'none',
+      outcome: 'failed',
+      nextStep: 'pick-smaller',
+    });
   });
 
   it('treats a failed token refresh as a refusal (the request needing it was refused)', () => {

@@ -170,22 +170,61 @@ describe('createWorkerEncoder', () => {
     expect(error).toMatchObject({ code: 'WIDGET_READ_FAILED' });
   });
 
-  it('maps a Worker that fails to start to EncodeError WIDGET_ENCODE_FAILED', async () => {
+  it('falls back to the calling thread for good when a Worker fails to load (error before any message)', async () => {
+    // A blocked or missing worker script: the constructor succeeds, the load failure arrives as
+    // an asynchronous `error` event before the Worker ever answers.
+    let created = 0;
     const encoder = createWorkerEncoder({
       createWorker: () => {
+        created++;
         const worker = new InProcessWorker();
-        worker.postMessage = () => {
+        worker.postMessage = () => {};
+        setTimeout(() => worker.dispatchEvent(new Event('error')), 0);
+        return worker;
+      },
+    });
+    const files = [1, 2, 3].map((n) => new Uint8Array(randomBytes(n * 1000)));
+    const first = await encoder.encode(new Blob([files[0]!]), {
+      signal: new AbortController().signal,
+      onProgress: () => {},
+    });
+    expect(await first.text()).toBe(reference(files[0]!));
+    const rest = await Promise.all(
+      files.slice(1).map((bytes) =>
+        encoder.encode(new Blob([bytes]), {
+          signal: new AbortController().signal,
+          onProgress: () => {},
+        }),
+      ),
+    );
+    for (const [i, blob] of rest.entries())
+      expect(await blob.text()).toBe(reference(files[i + 1]!));
+    expect(created).toBe(1);
+  });
+
+  it('fails the file with EncodeError WIDGET_ENCODE_FAILED when a running Worker crashes', async () => {
+    const encoder = createWorkerEncoder({
+      chunkSize: 3,
+      createWorker: () => {
+        const worker = new InProcessWorker();
+        let crashed = false;
+        worker.addEventListener('message', () => {
+          // The Worker loaded and reported progress; then it dies (e.g. out of memory).
+          if (crashed) return;
+          crashed = true;
+          worker.terminate();
           setTimeout(() => worker.dispatchEvent(new Event('error')), 0);
-        };
+        });
         return worker;
       },
     });
     const error: unknown = await encoder
-      .encode(new Blob([new Uint8Array(3)]), {
+      .encode(new Blob([new Uint8Array(3000)]), {
         signal: new AbortController().signal,
         onProgress: () => {},
       })
       .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EncodeError);
     expect(error).toMatchObject({ code: 'WIDGET_ENCODE_FAILED' });
   });
 
