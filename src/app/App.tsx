@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { createTranslator } from '../i18n/createTranslator.ts';
 import { ChatDropPanel } from '../ui/ChatDropPanel.tsx';
+import { ErrorDetails } from '../ui/ErrorDetails.tsx';
 import { InstallPage } from '../ui/InstallPage.tsx';
 import { OutsidePortalPage } from '../ui/OutsidePortalPage.tsx';
 import { TranslatorContext } from '../ui/TranslatorContext.ts';
 import { useTranslator } from '../ui/useTranslator.ts';
 import type { Boot } from './Boot.ts';
+import { startFailureAdvice } from './startFailureAdvice.ts';
 
 /** The page for what `startChatDrop` found: outside a portal, install, or the widget itself. */
 export function App({ boot }: { readonly boot: Boot | undefined }) {
@@ -34,10 +36,11 @@ function AppPage({ boot }: { readonly boot: Boot | undefined }) {
       return <OutsidePortalPage />;
     case 'failed':
       return (
-        <main className="cd-page">
+        <main className="cd-page" data-testid="start-failed" data-code={boot.code}>
           <p className="cd-notice" role="alert">
-            {translator.t('startFailed')}
+            {translator.t(startFailureAdvice(boot.code))}
           </p>
+          <ErrorDetails code={boot.code} />
         </main>
       );
     // ── Install slot: the install engineer's page (src/ui/InstallPage.tsx) ──────────────────

@@ -5,7 +5,16 @@ import type { UploadQueueLike } from '../ui/UploadQueueLike.ts';
 /** What the app found when it started; decides which page App renders. */
 export type Boot =
   | { readonly kind: 'outside'; readonly lang: string | undefined }
-  | { readonly kind: 'failed'; readonly lang: string | undefined }
+  | {
+      readonly kind: 'failed';
+      readonly lang: string | undefined;
+      /**
+       * Why: the failure's code (`WIDGET_FRAME_TIMEOUT`, a Bitrix or SDK code, or
+       * `WIDGET_START_FAILED` for anything thrown). App turns it into a reason and a next step
+       * (startFailureAdvice.ts); the code itself is shown only under Details.
+       */
+      readonly code: string;
+    }
   | { readonly kind: 'install'; readonly lang: string; readonly install: InstallPageProps }
   | {
       readonly kind: 'portal';

@@ -12,10 +12,13 @@ import { createUploadQueue } from '../core/index.ts';
 import { createWorkerEncoder } from '../encode/index.ts';
 import type { Boot } from './Boot.ts';
 
+/** The code of a failure thrown while starting (an SDK or widget bug), not one startFrame named. */
+export const START_FAILED_CODE = 'WIDGET_START_FAILED';
+
 /**
  * The composition root: starts the portal frame and wires the SDK adapter (bitrix), the engine
  * (core) and the Worker encoder (encode) into what the UI needs. Never throws: a failure becomes
- * `{ kind: 'failed' }`, which the UI explains.
+ * `{ kind: 'failed', code }`, which the UI explains by its code.
  */
 export async function startChatDrop(): Promise<Boot> {
   const fallbackLang = new URLSearchParams(window.location.search).get('LANG') ?? undefined;
@@ -25,7 +28,7 @@ export async function startChatDrop(): Promise<Boot> {
       return { kind: 'outside', lang: fallbackLang ?? navigator.language };
     if (frame.kind === 'failed') {
       console.error('[chat-drop] the portal did not start the app:', frame.error.code);
-      return { kind: 'failed', lang: fallbackLang };
+      return { kind: 'failed', lang: fallbackLang, code: frame.error.code };
     }
     const { b24, context } = frame;
     if (context.install) {
@@ -70,6 +73,6 @@ export async function startChatDrop(): Promise<Boot> {
     };
   } catch (error) {
     console.error('[chat-drop] start failed:', error instanceof Error ? error.name : 'unknown');
-    return { kind: 'failed', lang: fallbackLang };
+    return { kind: 'failed', lang: fallbackLang, code: START_FAILED_CODE };
   }
 }

@@ -183,9 +183,9 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+/** An error as a detail line: scrubbed like a log line, since details are shown to the user. */
 function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
+  return describeForLog(error);
 }
 
 /** An encoder failure as data: its own widget code when it has one, else a read failure. */
@@ -414,6 +414,13 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
 
   async function process(id: string, run: Run): Promise<void> {
     const file = files.get(id);
+    // A small file waits for its turn before reading, so the row honestly says "queued" (not
+    // "reading 10 %") while the files before it are sent; reading a small file takes
+    // milliseconds, so little is lost against reading it ahead.
+    if (!isTurnOf(run)) {
+      await waitTurn(run);
+      if (run.cancelRequested) return finishCancelled(id);
+    }
     const started = update({ type: 'read-started', id, at: now() });
     if (!file || !started) return;
     events.emit('upload-started', { item: started });
@@ -437,8 +444,6 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       else finishFailed(id, readError(error));
       return;
     }
-    if (run.cancelRequested) return finishCancelled(id);
-    await waitTurn(run);
     if (run.cancelRequested) return finishCancelled(id);
     const sending = update({ type: 'encoded', id, contentSize: run.content.size, at: now() });
     if (!sending) return;
@@ -618,9 +623,13 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     return error.detail ? `${error.detail}; ${check}` : check;
   }
 
-  /** Resolves when `run` may send (its ticket is served) or is cancelled. */
+  function isTurnOf(run: Run): boolean {
+    return run.ticket === undefined || run.ticket === servingTicket;
+  }
+
+  /** Resolves when `run` may go (its ticket is served) or is cancelled. */
   function waitTurn(run: Run): Promise<void> {
-    if (run.ticket === undefined || run.ticket === servingTicket) return Promise.resolve();
+    if (isTurnOf(run)) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
         turnWaiters.delete(poll);

@@ -1,3 +1,4 @@
+import { describeSummary } from './describeSummary.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 import type { ItemSummary } from './summarizeItems.ts';
 import { useTranslator } from './useTranslator.ts';
@@ -14,15 +15,12 @@ export function BatchBar({ summary, onCancelAll, onClearFinished }: BatchBarProp
   if (summary.total === 0) return null;
   const finished = summary.total - summary.active;
   const percent = translator.formatPercent(summary.percentage ?? 0);
-  const parts = [translator.t('summaryDelivered', { count: summary.delivered })];
-  if (summary.failed > 0) parts.push(translator.t('summaryFailed', { count: summary.failed }));
-  if (summary.cancelled > 0)
-    parts.push(translator.t('summaryCancelled', { count: summary.cancelled }));
   return (
     <div className="cd-batch" data-testid="batch-bar">
       <div className="cd-batch__line">
         <span className="cd-batch__text">
-          {translator.t('fileCount', { count: summary.total })} · {parts.join(', ')}
+          {translator.t('fileCount', { count: summary.total })} ·{' '}
+          {describeSummary(summary, translator)}
         </span>
         <span className="cd-batch__actions">
           {summary.active > 0 && (

@@ -7,8 +7,10 @@ import type { MessageKey } from '../i18n/Messages.ts';
 import { BatchBar } from './BatchBar.tsx';
 import { ChatHeader } from './ChatHeader.tsx';
 import { ChatPicker } from './ChatPicker.tsx';
+import { createFileIndex } from './createFileIndex.ts';
 import { LedgerPanel } from './LedgerPanel.tsx';
 import { MessageField } from './MessageField.tsx';
+import { openChat } from './openChat.ts';
 import { sameSummary, summarizeItems } from './summarizeItems.ts';
 import { UploadList } from './UploadList.tsx';
 import type { QueueStateLike, UploadQueueLike } from './UploadQueueLike.ts';
@@ -30,10 +32,6 @@ export interface ChatDropPanelProps {
 
 const selectItems = (state: QueueStateLike): readonly UploadItem[] => state.items;
 const selectSummary = (state: QueueStateLike) => summarizeItems(state.items);
-
-function fileKey(name: string, size: number, lastModified: number): string {
-  return `${name}\u0000${size}\u0000${lastModified}`;
-}
 
 /** True when a drag or paste carries files (not only a link or text). */
 function carriesFiles(data: DataTransfer | null | undefined): boolean {
@@ -61,7 +59,8 @@ export function ChatDropPanel({ queue, portal, placement, dialogId, ledger }: Ch
   const [message, setMessage] = useState('');
   const [notice, setNotice] = useState<MessageKey | undefined>(undefined);
   const [earlier, setEarlier] = useState<readonly LedgerEntry[]>([]);
-  const files = useRef(new Map<string, File>());
+  // The thumbnails' files by queue item id (see createFileIndex).
+  const [files] = useState(createFileIndex);
   /** The chat input's text we copied and sent: cleared in the chat once a file carrying it lands. */
   const sentInputText = useRef<string | undefined>(undefined);
   const prefill = useRef<string | undefined>(undefined);
@@ -116,6 +115,18 @@ export function ChatDropPanel({ queue, portal, placement, dialogId, ledger }: Ch
     [queue, translator, portal],
   );
 
+  // A row removed or cleared takes its file with it. Every item of this queue was added here and
+  // remembered, so more files than rows means some row went; checking that first keeps progress
+  // ticks of a 500-file queue from building a set of ids on every update.
+  useEffect(
+    () =>
+      queue.store.subscribe(() => {
+        const items = queue.store.getState().items;
+        if (files.size > items.length) files.keepOnly(items);
+      }),
+    [queue, files],
+  );
+
   // Once a file that carried the chat input's text is delivered, empty the chat input.
   useEffect(
     () =>
@@ -132,30 +143,39 @@ export function ChatDropPanel({ queue, portal, placement, dialogId, ledger }: Ch
     [queue, portal],
   );
 
+  const headerChat = dialogId !== undefined ? chat : picked;
+  // After "Change chat" the picker is open again while the old chat is still `targetDialogId`.
+  const showPicker = dialogId === undefined && (picking || !picked);
+  const ready = targetDialogId !== undefined && targetDialogId !== '' && !showPicker;
+
   const addFiles = useCallback(
     (picked: readonly File[]) => {
       if (picked.length === 0) return;
-      if (!targetDialogId) {
+      // While the picker is shown the overlay says "Choose a chat first": a drop or paste must
+      // not go to the chat the user is just leaving.
+      if (!ready || !targetDialogId) {
         setNotice('pickChatFirst');
         return;
       }
-      for (const file of picked)
-        files.current.set(fileKey(file.name, file.size, file.lastModified), file);
       const text = message.trim() === '' ? undefined : message;
-      queue.addFiles(
+      const added = queue.addFiles(
         picked,
         text === undefined
           ? { dialogId: targetDialogId }
           : { dialogId: targetDialogId, message: text },
       );
+      files.remember(added, picked);
+      setNotice(undefined);
+      // The text went out only with an accepted file (the engine attaches it to the first one);
+      // when every file was refused (too large, empty name...) the typed message stays.
+      if (!added.some((item) => item.phase !== 'failed')) return;
       if (text !== undefined && prefill.current !== undefined && text === prefill.current) {
         sentInputText.current = text;
         prefill.current = undefined;
       }
       setMessage('');
-      setNotice(undefined);
     },
-    [queue, targetDialogId, message],
+    [queue, targetDialogId, ready, message, files],
   );
 
   const onDrop = useCallback(
@@ -202,33 +222,30 @@ export function ChatDropPanel({ queue, portal, placement, dialogId, ledger }: Ch
   const onDropAnything = (event: React.DragEvent<HTMLElement>): void => {
     if (!carriesFiles(event.dataTransfer)) {
       event.preventDefault();
-      setNotice(targetDialogId ? 'dropNoFiles' : 'pickChatFirst');
+      setNotice(ready ? 'dropNoFiles' : 'pickChatFirst');
     }
   };
 
-  const fileFor = useCallback(
-    (item: UploadItem) => files.current.get(fileKey(item.name, item.size, item.lastModified)),
-    [],
-  );
+  const fileFor = useCallback((item: UploadItem) => files.fileFor(item.id), [files]);
   const onOpen = useCallback(
     (item: UploadItem) => {
-      if (item.receipt)
-        void portal
-          .openMessage(item.receipt.dialogId, item.receipt.messageId)
-          .catch(() => undefined);
+      if (item.receipt) openChat(portal, translator, item.receipt.dialogId, item.receipt.messageId);
     },
-    [portal],
+    [portal, translator],
   );
   const onCheckChat = useCallback(
-    (item: UploadItem) => void portal.openMessage(item.dialogId, 0).catch(() => undefined),
-    [portal],
+    (item: UploadItem) => openChat(portal, translator, item.dialogId, 0),
+    [portal, translator],
+  );
+  const onCheckLedgerChat = useCallback(
+    (entry: LedgerEntry) => {
+      if (targetDialogId) openChat(portal, translator, targetDialogId, entry.messageId ?? 0);
+    },
+    [portal, translator, targetDialogId],
   );
   const onCancel = useCallback((id: string) => queue.cancel(id), [queue]);
   const onRetry = useCallback((id: string) => queue.retry(id), [queue]);
   const onRemove = useCallback((id: string) => queue.remove(id), [queue]);
-
-  const headerChat = dialogId !== undefined ? chat : picked;
-  const showPicker = dialogId === undefined && (picking || !picked);
 
   return (
     <section
@@ -260,7 +277,7 @@ export function ChatDropPanel({ queue, portal, placement, dialogId, ledger }: Ch
           onChangeChat={dialogId === undefined ? () => setPicking(true) : undefined}
         />
       )}
-      {targetDialogId && !showPicker && (
+      {ready && (
         <>
           <button type="button" className="cd-dropzone" onClick={open} data-testid="dropzone">
             <span className="cd-dropzone__icon" aria-hidden="true" />
@@ -292,11 +309,12 @@ export function ChatDropPanel({ queue, portal, placement, dialogId, ledger }: Ch
       <LedgerPanel
         entries={earlier.filter((entry) => !items.some((item) => item.id === entry.id))}
         onAddAgain={() => open()}
+        onCheckChat={onCheckLedgerChat}
       />
       {isDragActive && (
         <div className="cd-overlay" aria-hidden="true">
           <span>
-            {targetDialogId && !showPicker
+            {ready
               ? translator.t('dropRelease', { chat: headerChat?.name ?? '' })
               : translator.t('pickChatFirst')}
           </span>

@@ -393,7 +393,7 @@ function describeInstallError(
   handler: string,
   t: Translate,
 ): string {
-  if (!error) return t('error.generic', { code: 'WIDGET_INSTALL_FAILED' });
+  if (!error) return t('error.generic');
   if (error.missingScopes && error.missingScopes.length > 0) {
     return t('error.scope', {
       scopes: error.missingScopes.map((scope) => `"${scope}"`).join(', '),
@@ -421,7 +421,8 @@ function describeInstallError(
     case 'OVERLOAD_LIMIT':
       return t('error.busy');
     default:
-      return t('error.generic', { code: error.code });
+      // The code is in the details below the sentence, not in it.
+      return t('error.generic');
   }
 }
 

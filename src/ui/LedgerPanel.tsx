@@ -6,6 +6,8 @@ export interface LedgerPanelProps {
   readonly entries: readonly LedgerEntry[];
   /** Opens the file picker so the user can pick the same file again (contents are never kept). */
   readonly onAddAgain: (entry: LedgerEntry) => void;
+  /** Opens the chat so the user can see whether a file with an unknown outcome is there. */
+  readonly onCheckChat: (entry: LedgerEntry) => void;
 }
 
 const STATE_LABEL = {
@@ -16,7 +18,7 @@ const STATE_LABEL = {
 } as const satisfies Record<LedgerEntry['state'], MessageKey>;
 
 /** Files from earlier sessions in this chat: what arrived, and what did not. */
-export function LedgerPanel({ entries, onAddAgain }: LedgerPanelProps) {
+export function LedgerPanel({ entries, onAddAgain, onCheckChat }: LedgerPanelProps) {
   const translator = useTranslator();
   if (entries.length === 0) return null;
   const open = entries.some((entry) => entry.state !== 'delivered');
@@ -34,15 +36,31 @@ export function LedgerPanel({ entries, onAddAgain }: LedgerPanelProps) {
             <span className="cd-ledger__state">
               {translator.formatSize(entry.size)} · {translator.t(STATE_LABEL[entry.state])}
             </span>
-            {entry.state !== 'delivered' && (
-              <button
-                type="button"
-                className="cd-button cd-button--link"
-                aria-label={translator.t('ledgerAddAgainFile', { name: entry.name })}
-                onClick={() => onAddAgain(entry)}
-              >
-                {translator.t('ledgerAddAgain')}
-              </button>
+            {entry.state === 'unknown' ? (
+              // The file may already be in the chat (the portal's answer was lost): no one-click
+              // re-add, which could post it twice; the user looks first (core/errorPolicy.ts).
+              <>
+                <span className="cd-ledger__hint">{translator.t('ledgerUnknownHint')}</span>
+                <button
+                  type="button"
+                  className="cd-button cd-button--link"
+                  aria-label={translator.t('ledgerCheckChatFile', { name: entry.name })}
+                  onClick={() => onCheckChat(entry)}
+                >
+                  {translator.t('checkTheChat')}
+                </button>
+              </>
+            ) : (
+              entry.state !== 'delivered' && (
+                <button
+                  type="button"
+                  className="cd-button cd-button--link"
+                  aria-label={translator.t('ledgerAddAgainFile', { name: entry.name })}
+                  onClick={() => onAddAgain(entry)}
+                >
+                  {translator.t('ledgerAddAgain')}
+                </button>
+              )
             )}
           </li>
         ))}

@@ -14,7 +14,11 @@ export interface UploadQueueLike {
     getState(): QueueStateLike;
     subscribe(listener: () => void): () => void;
   };
-  addFiles(files: readonly File[], options: { dialogId: string; message?: string }): unknown;
+  /** Returns one item per file, in order; a refused file comes back in phase `failed`. */
+  addFiles(
+    files: readonly File[],
+    options: { dialogId: string; message?: string },
+  ): readonly UploadItem[];
   cancel(id: string): void;
   cancelAll(): void;
   retry(id: string): void;

@@ -3,7 +3,8 @@ import type { Language } from '../i18n/createTranslator.ts';
 /**
  * Strings of the install page. Kept here rather than in src/i18n so the install flow ships in
  * one piece; `satisfies` below makes a missing Russian or German string a type error.
- * `{name}` placeholders are filled as plain text.
+ * `{name}` placeholders are filled as plain text. Error codes never go into a main sentence: they
+ * are shown under Details only (`detailsCode`).
  */
 const en = {
   title: 'Install Chat Drop',
@@ -64,7 +65,7 @@ const en = {
   'error.busy': 'Bitrix24 is busy right now. Wait a minute and try again.',
   'error.transport': 'Bitrix24 could not be reached. Check the connection and try again.',
   'error.generic':
-    'The installation failed ({code}). Try again; if it keeps failing, send the details to your administrator.',
+    'The installation failed. Try again; if it keeps failing, send the details to your administrator.',
 } as const;
 
 export type InstallMessageKey = keyof typeof en;
@@ -130,7 +131,7 @@ const ru = {
   'error.busy': 'Битрикс24 сейчас перегружен. Подождите минуту и повторите.',
   'error.transport': 'Не удалось связаться с Битрикс24. Проверьте подключение и повторите.',
   'error.generic':
-    'Установка не удалась ({code}). Повторите; если ошибка не исчезнет, передайте подробности администратору.',
+    'Установка не удалась. Повторите; если ошибка не исчезнет, передайте подробности администратору.',
 } as const satisfies InstallMessages;
 
 const de = {
@@ -196,7 +197,7 @@ const de = {
   'error.transport':
     'Bitrix24 ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   'error.generic':
-    'Die Installation ist fehlgeschlagen ({code}). Versuchen Sie es erneut; wenn der Fehler bleibt, senden Sie die Details an Ihren Administrator.',
+    'Die Installation ist fehlgeschlagen. Versuchen Sie es erneut; wenn der Fehler bleibt, senden Sie die Details an Ihren Administrator.',
 } as const satisfies InstallMessages;
 
 /** The install page's strings per language; `en` is the shape the others must match. */

@@ -3,6 +3,7 @@ import type { PortalPort } from '../core/ports.ts';
 import type { UploadItem } from '../core/types.ts';
 import type { Translator } from '../i18n/createTranslator.ts';
 import { describeFailure } from './describeFailure.ts';
+import { openChat } from './openChat.ts';
 
 /**
  * Failures stay longer than successes (sonner's default is 4 s) but not forever: the row keeps
@@ -51,7 +52,7 @@ export function toastForItem(item: UploadItem, context: ToastContext): void {
         action: receipt
           ? {
               label: translator.t('openInChat'),
-              onClick: () => void portal.openMessage(receipt.dialogId, receipt.messageId),
+              onClick: () => openChat(portal, translator, receipt.dialogId, receipt.messageId),
             }
           : undefined,
       });
@@ -68,7 +69,7 @@ export function toastForItem(item: UploadItem, context: ToastContext): void {
           closeButton: true,
           action: {
             label: translator.t('checkTheChat'),
-            onClick: () => void portal.openMessage(item.dialogId, 0),
+            onClick: () => openChat(portal, translator, item.dialogId, 0),
           },
         });
         return;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Translator } from '../i18n/createTranslator.ts';
 import { describeFailure } from './describeFailure.ts';
 import type { UploadQueueLike } from './UploadQueueLike.ts';
+import { describeSummary } from './describeSummary.ts';
 import { summarizeItems } from './summarizeItems.ts';
 
 /** Start-of-batch and per-file results worth saying out loud; progress ticks are not. */
@@ -38,10 +39,7 @@ export function useQueueAnnouncements(queue: UploadQueueLike, translator: Transl
       const summary = summarizeItems(items);
       if (finishedNow && summary.active === 0 && summary.total > 1) {
         // One summary instead of reading every name of a large batch.
-        const parts = [translator.t('summaryDelivered', { count: summary.delivered })];
-        if (summary.failed > 0)
-          parts.push(translator.t('summaryFailed', { count: summary.failed }));
-        setMessage(parts.join(', '));
+        setMessage(describeSummary(summary, translator));
         return;
       }
       if (sentences.length > 0) setMessage(sentences.slice(0, 3).join('. '));

@@ -1,8 +1,17 @@
 import { toast } from 'sonner';
+import { isUnknownOutcome } from '../core/errorPolicy.ts';
 import type { UploadItem } from '../core/types.ts';
+import { describeSummary } from './describeSummary.ts';
+import { openChat } from './openChat.ts';
 import type { UploadQueueLike } from './UploadQueueLike.ts';
 import { isFinished, summarizeItems, type ItemSummary } from './summarizeItems.ts';
 import { FAILURE_TOAST_MS, toastForItem, toastIdFor, type ToastContext } from './toastForItem.ts';
+
+/** A summary waiting to be shown, with the chat to check when some files may have arrived. */
+interface PendingSummary {
+  readonly summary: ItemSummary;
+  readonly checkDialogId: string | undefined;
+}
 
 /** A batch with more files than this gets one summary toast instead of one toast per file. */
 export const SUMMARY_FROM = 4;
@@ -13,7 +22,7 @@ export const SUMMARY_EVERY_MS = 250;
 /**
  * Keeps the toasts in step with the queue. A batch is what gets added while something is still
  * unfinished; small batches get a toast per file, larger ones a single summary
- * ("12 delivered, 1 failed") so that dropping 50 files does not raise a storm. Returns a stop
+ * ("12 delivered, 1 failed, 2 may have arrived — check the chat") so that dropping 50 files does not raise a storm. Returns a stop
  * function.
  */
 export function watchQueueToasts(queue: UploadQueueLike, context: ToastContext): () => void {
@@ -31,7 +40,7 @@ export function watchQueueToasts(queue: UploadQueueLike, context: ToastContext):
   // ("Maximum update depth exceeded"). So the summary is shown at most every SUMMARY_EVERY_MS,
   // always ending with the latest state.
   // Per batch: a batch that ends just as the next one starts still gets its final summary.
-  const pendingSummaries = new Map<string, ItemSummary>();
+  const pendingSummaries = new Map<string, PendingSummary>();
   let lastShownAt = Number.NEGATIVE_INFINITY;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const scheduleSummary = (): void => {
@@ -48,11 +57,11 @@ export function watchQueueToasts(queue: UploadQueueLike, context: ToastContext):
   };
   const showSummaries = (): void => {
     lastShownAt = Date.now();
-    for (const [id, summary] of pendingSummaries) showSummary(id, summary);
+    for (const [id, pending] of pendingSummaries) showSummary(id, pending);
     pendingSummaries.clear();
   };
-  const showSummary = (id: string, summary: ItemSummary): void => {
-    const { translator } = context;
+  const showSummary = (id: string, { summary, checkDialogId }: PendingSummary): void => {
+    const { translator, portal } = context;
     if (summary.active > 0) {
       toast.loading(translator.t('summarySending', { count: summary.total }), {
         id,
@@ -60,16 +69,22 @@ export function watchQueueToasts(queue: UploadQueueLike, context: ToastContext):
       });
       return;
     }
-    const parts = [translator.t('summaryDelivered', { count: summary.delivered })];
-    if (summary.failed > 0) parts.push(translator.t('summaryFailed', { count: summary.failed }));
-    if (summary.cancelled > 0)
-      parts.push(translator.t('summaryCancelled', { count: summary.cancelled }));
-    const show = summary.failed > 0 ? toast.error : toast.success;
-    show(parts.join(', '), {
+    const show =
+      summary.failed > 0 ? toast.error : summary.unknown > 0 ? toast.warning : toast.success;
+    const needsAttention = summary.failed > 0 || summary.unknown > 0;
+    show(describeSummary(summary, translator), {
       id,
       description: undefined,
-      duration: summary.failed > 0 ? FAILURE_TOAST_MS : undefined,
+      duration: needsAttention ? FAILURE_TOAST_MS : undefined,
       closeButton: true,
+      // Files that may have arrived: send the user to the chat to look, never resend blindly.
+      action:
+        summary.unknown > 0 && checkDialogId !== undefined
+          ? {
+              label: translator.t('checkTheChat'),
+              onClick: () => openChat(portal, translator, checkDialogId, 0),
+            }
+          : undefined,
     });
   };
 
@@ -117,10 +132,13 @@ export function watchQueueToasts(queue: UploadQueueLike, context: ToastContext):
 
     if (summaryMode) {
       const summary = summarizeItems(current);
-      const key = `${batchNumber}|${summary.total}|${summary.delivered}|${summary.failed}|${summary.cancelled}|${summary.active}|${Math.round(summary.percentage ?? 0)}`;
+      const key = `${batchNumber}|${summary.total}|${summary.delivered}|${summary.failed}|${summary.unknown}|${summary.cancelled}|${summary.active}|${Math.round(summary.percentage ?? 0)}`;
       if (key === lastSummary) return;
       lastSummary = key;
-      pendingSummaries.set(summaryId(), summary);
+      const unsure = current.find(
+        (item) => item.phase === 'failed' && item.error && isUnknownOutcome(item.error),
+      );
+      pendingSummaries.set(summaryId(), { summary, checkDialogId: unsure?.dialogId });
       scheduleSummary();
     }
   };

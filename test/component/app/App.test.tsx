@@ -48,11 +48,31 @@ describe('App: one page for every way startChatDrop can end', () => {
   });
 
   it('failed start: a clear localized message and no technical text', () => {
-    render(<App boot={{ kind: 'failed', lang: 'ru' }} />);
+    render(<App boot={{ kind: 'failed', lang: 'ru', code: 'WIDGET_START_FAILED' }} />);
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Chat Drop не удалось запустить');
+    expect(alert).toHaveTextContent('Обновите страницу');
     expect(alert.textContent).not.toMatch(/Error|WIDGET_|at \w+ \(/);
   });
+
+  it.each([
+    ['WIDGET_FRAME_TIMEOUT', 'en', 'open Chat Drop again from the chat'],
+    ['expired_token', 'en', 'open Chat Drop again from the chat'],
+    ['ACCESS_DENIED', 'en', 'Ask your Bitrix24 administrator to reinstall the app'],
+    ['user_access_error', 'de', 'die App neu zu installieren'],
+    ['insufficient_scope', 'ru', 'переустановить приложение'],
+    ['JSSDK_UNKNOWN_ERROR', 'en', 'Reload the page to try again'],
+  ] as const)(
+    'failed start: the reason and next step follow the code (%s), the code only under Details',
+    (code, lang, advice) => {
+      render(<App boot={{ kind: 'failed', lang, code }} />);
+      const alert = screen.getByRole('alert');
+      expect(alert).toHaveTextContent(advice);
+      expect(alert.textContent).not.toContain(code);
+      const details = screen.getByTestId('start-failed').querySelector('details');
+      expect(details).toHaveTextContent(code);
+    },
+  );
 
   it('install mode: renders the install page and runs the install once', async () => {
     const install = vi.fn(async () => ({ ok: true, steps: [], handler: 'http://app/' }));

@@ -78,15 +78,20 @@ describe('startChatDrop: every startFrame result becomes a page', () => {
       kind: 'failed',
       error: { code: 'WIDGET_FRAME_TIMEOUT', origin: 'client', detail: 'secret-ish detail' },
     };
-    expect((await start()).kind).toBe('failed');
+    expect(await start()).toMatchObject({ kind: 'failed', code: 'WIDGET_FRAME_TIMEOUT' });
     expect(errors.mock.calls.flat().join(' ')).toContain('WIDGET_FRAME_TIMEOUT');
     expect(errors.mock.calls.flat().join(' ')).not.toContain('secret-ish detail');
+  });
+
+  it('a refused start carries its code, so the page can say what helps', async () => {
+    frameResult.current = { kind: 'failed', error: { code: 'ACCESS_DENIED', origin: 'server' } };
+    expect(await start()).toMatchObject({ kind: 'failed', code: 'ACCESS_DENIED' });
   });
 
   it('anything thrown while starting: the failed page, never an exception', async () => {
     frameResult.current = new TypeError('boom at line 1');
     const boot = await start();
-    expect(boot.kind).toBe('failed');
+    expect(boot).toMatchObject({ kind: 'failed', code: 'WIDGET_START_FAILED' });
     expect(errors.mock.calls.flat().join(' ')).not.toContain('boom');
   });
 

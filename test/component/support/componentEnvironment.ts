@@ -28,3 +28,19 @@ if (typeof window.matchMedia !== 'function') {
 for (const name of ['setPointerCapture', 'releasePointerCapture'] as const) {
   if (typeof Element.prototype[name] !== 'function') Element.prototype[name] = () => undefined;
 }
+
+// jsdom's File is not Node's Blob, and the URL here is Node's: its createObjectURL throws for a
+// jsdom File. Thumbnail needs object URLs, so they are stood in for by unique fake ones.
+{
+  let next = 0;
+  Object.defineProperty(URL, 'createObjectURL', {
+    configurable: true,
+    writable: true,
+    value: (_blob: Blob) => `blob:jsdom/${(next += 1)}`,
+  });
+  Object.defineProperty(URL, 'revokeObjectURL', {
+    configurable: true,
+    writable: true,
+    value: (_url: string) => undefined,
+  });
+}

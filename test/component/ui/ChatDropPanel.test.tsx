@@ -1,11 +1,13 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LedgerEntry } from '../../../src/core/types.ts';
 import {
   createFile,
   dataTransferWithFiles,
   dataTransferWithText,
   drop,
 } from '../support/createDropEvents.ts';
+import '../support/componentEnvironment.ts';
 import { renderPanel } from '../support/renderPanel.tsx';
 
 function rows() {
@@ -16,6 +18,34 @@ function rowOf(name: string): HTMLElement {
   const row = rows().find((element) => element.dataset.name === name);
   if (!row) throw new Error(`no row for ${name}`);
   return row;
+}
+
+/**
+ * Each blob's object URL is `blob:<label>`, the label being what the test gave that very File
+ * object, so a thumbnail shows which file it was made from.
+ */
+function labelObjectUrls(labels: ReadonlyMap<Blob, string>): void {
+  vi.spyOn(URL, 'createObjectURL').mockImplementation(
+    (blob) => `blob:${labels.get(blob as Blob) ?? 'unknown'}`,
+  );
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function ledgerEntry(overrides: Partial<LedgerEntry>): LedgerEntry {
+  return {
+    id: 'old',
+    name: 'old.pdf',
+    size: 10,
+    lastModified: 1,
+    state: 'delivered',
+    messageId: undefined,
+    errorCode: undefined,
+    at: 1,
+    ...overrides,
+  };
 }
 
 describe('ChatDropPanel', () => {
@@ -390,6 +420,96 @@ describe('ChatDropPanel', () => {
   });
 });
 
+describe('ChatDropPanel: the typed message', () => {
+  it('keeps the typed message when every dropped file is refused', async () => {
+    const { fake, user } = renderPanel();
+    await user.type(screen.getByTestId('message-input'), 'Minutes of Monday');
+    await drop(
+      screen.getByTestId('chat-drop'),
+      dataTransferWithFiles([createFile('huge.iso', 104_857_601), createFile('empty.txt', 0)]),
+    );
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(rows().every((row) => row.dataset.phase === 'failed')).toBe(true);
+    expect(screen.getByTestId('message-input')).toHaveValue('Minutes of Monday');
+    // The next accepted file carries it, and only then is the field emptied.
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('ok.txt', 3)]));
+    await waitFor(() => expect(fake.requests).toHaveLength(1));
+    expect(fake.requests[0]?.message).toBe('Minutes of Monday');
+    expect(screen.getByTestId('message-input')).toHaveValue('');
+  });
+});
+
+describe('ChatDropPanel: thumbnails follow the queue item, not the file name', () => {
+  it('shows the thumbnail of an image whose name the queue sanitizes', async () => {
+    const image = createFile('shots\\monday.png', 1000, 'image/png');
+    labelObjectUrls(new Map([[image, 'monday']]));
+    renderPanel();
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([image]));
+    // The queue sends `shots_monday.png` (a backslash would lose the first part on the portal).
+    await waitFor(() => expect(rowOf('shots_monday.png').dataset.phase).toBe('delivered'));
+    expect(rowOf('shots_monday.png').querySelector('img')).toHaveAttribute('src', 'blob:monday');
+  });
+
+  it('two pasted images with the same name, size and time each show their own thumbnail', async () => {
+    const first = createFile('image.png', 1000, 'image/png');
+    const second = createFile('image.png', 1000, 'image/png');
+    labelObjectUrls(
+      new Map([
+        [first, 'first'],
+        [second, 'second'],
+      ]),
+    );
+    renderPanel();
+    fireEvent.paste(screen.getByTestId('message-input'), {
+      clipboardData: dataTransferWithFiles([first]),
+    });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.paste(screen.getByTestId('message-input'), {
+      clipboardData: dataTransferWithFiles([second]),
+    });
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(rows().map((row) => row.querySelector('img')?.getAttribute('src'))).toEqual([
+      'blob:first',
+      'blob:second',
+    ]);
+  });
+});
+
+describe('ChatDropPanel: earlier sessions', () => {
+  it('an earlier file with an unknown outcome offers Check the chat, never a one-click Add again', async () => {
+    const { portal, user } = renderPanel({
+      ledger: {
+        load: async () => [
+          ledgerEntry({
+            id: 'u',
+            name: 'maybe.pdf',
+            state: 'unknown',
+            errorCode: 'REQUEST_TIMEOUT',
+          }),
+          ledgerEntry({
+            id: 'f',
+            name: 'refused.pdf',
+            state: 'failed',
+            errorCode: 'UPLOAD_FAILED',
+          }),
+          ledgerEntry({ id: 'n', name: 'closed.pdf', state: 'unfinished' }),
+        ],
+      },
+    });
+    const ledger = await screen.findByTestId('ledger');
+    const entry = within(ledger).getByText('maybe.pdf').closest('li') as HTMLElement;
+    expect(within(entry).queryByRole('button', { name: /again/ })).toBeNull();
+    expect(entry).toHaveTextContent('It may already be in the chat');
+    const click = vi.spyOn(screen.getByTestId('file-input') as HTMLInputElement, 'click');
+    await user.click(within(entry).getByRole('button', { name: 'Check the chat for maybe.pdf' }));
+    expect(portal.openMessage).toHaveBeenCalledWith('chat5', 0);
+    expect(click).not.toHaveBeenCalled();
+    // Refused and unfinished files are known not to be in the chat: they keep Add again.
+    for (const name of ['refused.pdf', 'closed.pdf'])
+      expect(within(ledger).getByRole('button', { name: `Add ${name} again` })).toBeInTheDocument();
+  });
+});
+
 describe('ChatDropPanel in the DEFAULT placement', () => {
   it('lets nothing be dropped before a chat is picked, then sends to the picked chat', async () => {
     const { fake, user } = renderPanel({ dialogId: null });
@@ -412,6 +532,30 @@ describe('ChatDropPanel in the DEFAULT placement', () => {
     expect(fake.requests.map((r) => r.dialogId)).toEqual(['chat9']);
     await user.click(screen.getByRole('button', { name: 'Change chat' }));
     expect(await screen.findByRole('button', { name: /Marketing/ })).toBeInTheDocument();
+  });
+});
+
+describe('ChatDropPanel: Change chat', () => {
+  it('refuses dropped and pasted files while the chat picker is open after Change chat', async () => {
+    const { fake, user } = renderPanel({ dialogId: null });
+    await user.type(screen.getByRole('searchbox', { name: 'Search chats' }), 'des');
+    await user.click(await screen.findByRole('button', { name: /Design/ }));
+    expect(screen.getByTestId('chat-header')).toHaveTextContent('Design');
+    await user.click(screen.getByRole('button', { name: 'Change chat' }));
+    expect(await screen.findByRole('searchbox', { name: 'Search chats' })).toBeInTheDocument();
+
+    const panel = screen.getByTestId('chat-drop');
+    fireEvent.dragEnter(panel, { dataTransfer: dataTransferWithFiles([createFile('x.txt', 1)]) });
+    expect(await screen.findByText('Choose a chat first')).toBeInTheDocument();
+    await drop(panel, dataTransferWithFiles([createFile('dropped.txt', 3)]));
+    expect(await screen.findByTestId('notice')).toHaveTextContent('Choose a chat first');
+    fireEvent.paste(document.body, {
+      clipboardData: dataTransferWithFiles([createFile('pasted.png', 3, 'image/png')]),
+    });
+    await act(async () => undefined);
+    expect(rows()).toHaveLength(0);
+    expect(fake.requests).toHaveLength(0);
+    expect(screen.getByTestId('notice')).toHaveTextContent('Choose a chat first');
   });
 });
 

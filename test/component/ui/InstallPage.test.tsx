@@ -92,6 +92,28 @@ describe('InstallPage in install mode', () => {
   });
 });
 
+describe('InstallPage: error codes stay under Details', () => {
+  it('an unmapped install error keeps its code out of the main sentence, only under Details', async () => {
+    const install: InstallRun = vi.fn(async () => ({
+      ok: false,
+      steps: [],
+      handler: HANDLER,
+      error: { code: 'ERROR_PLACEMENT_MAX_COUNT', origin: 'server' as const },
+    }));
+    for (const lang of ['en', 'ru', 'de'] as const) {
+      const view = renderPage({ isAdmin: true, install }, lang);
+      const error = await screen.findByTestId('install-error');
+      const sentence = error.querySelector('p');
+      expect(sentence?.textContent).toBe(INSTALL_MESSAGES[lang]['error.generic']);
+      expect(sentence?.textContent).not.toContain('ERROR_PLACEMENT_MAX_COUNT');
+      expect(sentence?.textContent).not.toMatch(/[({]code[)}]|\(\)/);
+      const details = error.querySelector('details');
+      expect(details).toHaveTextContent('ERROR_PLACEMENT_MAX_COUNT');
+      view.unmount();
+    }
+  });
+});
+
 describe('InstallPage in manage mode (the DEFAULT page)', () => {
   const broken: InstallStateView = {
     ok: true,

@@ -22,18 +22,15 @@ describe('500 files in the queue', () => {
     const { fake, user } = renderPanel();
     fake.hold();
     const files = Array.from({ length: COUNT }, (_, i) => createFile(`file-${i}.txt`, 100));
-    const started = performance.now();
     await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles(files));
     await waitFor(() => expect(screen.getByTestId('batch-bar')).toHaveTextContent('500 files'));
-    const addedMs = performance.now() - started;
 
     const rows = screen.getAllByTestId('upload-row');
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.length).toBeLessThan(50);
     expect(rows[0]).toHaveAttribute('data-name', 'file-0.txt');
-    // Generous on purpose (2 shared CI cores); rendering 500 rows and the engine's 500 adds in
-    // jsdom took ~0.2 s when measured, so a regression to "render everything on every tick" shows.
-    expect(addedMs).toBeLessThan(10_000);
+    // Every file is in the queue (the batch bar counts them) while only a window is in the DOM.
+    // How fast that is belongs to bench/, not to a test's clock.
 
     // Keyboard: Tab reaches a row's Cancel button through the scrollable list, Enter cancels it.
     const scroller = screen.getByRole('region', { name: 'Files' });

@@ -129,6 +129,45 @@ describe('toasts', () => {
     expect(toasts().filter((t) => /f\d+\.txt/.test(t.textContent ?? ''))).toHaveLength(0);
   });
 
+  it('Open in chat that the portal refuses shows a localized toast, not an unhandled rejection', async () => {
+    const { fake, portal } = renderPanel();
+    portal.openMessage.mockRejectedValue(new Error('the frame is gone'));
+    fake.answer((request) => ({ ok: true, receipt: receiptFor(request) }));
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('h.pdf', 10)]));
+    await waitFor(() => toastWith('h.pdf delivered'));
+    await userEvent.click(
+      within(toastWith('h.pdf delivered')).getByRole('button', { name: 'Open in chat' }),
+    );
+    await waitFor(() => toastWith('Could not open the chat. Open it from the messenger instead.'));
+    expect(portal.openMessage).toHaveBeenCalledTimes(1);
+  });
+
+  it('a batch summary counts files that may have arrived apart from failed ones, with Check the chat', async () => {
+    const { fake, portal } = renderPanel();
+    fake.answer((request) =>
+      request.name === 'u1.txt' || request.name === 'u2.txt'
+        ? { ok: false, error: { code: 'INTERNAL_SERVER_ERROR', origin: 'server', status: 500 } }
+        : { ok: true, receipt: receiptFor(request) },
+    );
+    // The check after the 500 fails too, so nobody knows whether those two are in the chat.
+    fake.answerFindDelivery(async () => {
+      throw new Error('network down');
+    });
+    const names = ['a.txt', 'u1.txt', 'b.txt', 'u2.txt', 'c.txt'];
+    await drop(
+      screen.getByTestId('chat-drop'),
+      dataTransferWithFiles(names.map((name) => createFile(name, 10))),
+    );
+    await waitFor(() => toastWith('3 delivered, 2 may have arrived — check the chat'));
+    const summary = toastWith('3 delivered, 2 may have arrived — check the chat');
+    expect(summary).not.toHaveTextContent('failed');
+    expect(screen.getByTestId('batch-bar')).toHaveTextContent(
+      '3 delivered, 2 may have arrived — check the chat',
+    );
+    await userEvent.click(within(summary).getByRole('button', { name: 'Check the chat' }));
+    expect(portal.openMessage).toHaveBeenCalledWith('chat5', 0);
+  });
+
   it('the summary is in Russian with Russian plurals', async () => {
     renderPanel({ lang: 'ru' });
     const files = Array.from({ length: 5 }, (_, i) => createFile(`f${i}.txt`, 10));

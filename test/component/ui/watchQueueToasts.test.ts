@@ -70,4 +70,47 @@ describe('watchQueueToasts: the batch summary', () => {
     ]);
     stop();
   });
+
+  it.each([
+    ['en', 1, '4 delivered, 1 may have arrived — check the chat'],
+    ['en', 2, '3 delivered, 2 may have arrived — check the chat'],
+    ['ru', 1, '4 доставлено, 1 файл мог дойти — проверьте чат'],
+    ['ru', 2, '3 доставлено, 2 файла могли дойти — проверьте чат'],
+    ['ru', 5, '0 доставлено, 5 файлов могли дойти — проверьте чат'],
+    ['de', 1, '4 zugestellt, 1 ist vielleicht angekommen – prüfen Sie den Chat'],
+    ['de', 2, '3 zugestellt, 2 sind vielleicht angekommen – prüfen Sie den Chat'],
+  ] as const)(
+    'the summary counts unknown outcomes apart, with real plurals and Check the chat (%s, %i)',
+    async (lang, unsure, title) => {
+      vi.useFakeTimers();
+      const { queue, set } = createStore();
+      const openMessage = vi.fn(async (_dialogId: string, _messageId: number) => undefined);
+      const translator = createTranslator(lang);
+      const stop = watchQueueToasts(queue, { translator, portal: { openMessage }, retry: vi.fn() });
+      const items = Array.from({ length: 5 }, (_, i) =>
+        i < unsure
+          ? makeItem({
+              id: `u${i}`,
+              dialogId: 'chat9',
+              phase: 'failed',
+              error: { code: 'REQUEST_TIMEOUT', origin: 'transport', deliveryCheck: 'failed' },
+            })
+          : makeItem({ id: `d${i}`, phase: 'delivered' }),
+      );
+      // Added while sending (one batch), then finished.
+      set(items.map((item) => ({ ...item, phase: 'sending' as const, error: undefined })));
+      set(items);
+      vi.advanceTimersByTime(SUMMARY_EVERY_MS);
+      const shown = toast.getToasts().find((t) => t.id === 'chat-drop-batch-1');
+      if (!shown || !('title' in shown)) throw new Error('no summary toast');
+      expect(shown.title).toBe(title);
+      expect(shown.type).toBe('warning');
+      const action = shown.action as { label: string; onClick: (event: unknown) => void };
+      expect(action.label).toBe(translator.t('checkTheChat'));
+      action.onClick(new MouseEvent('click'));
+      await Promise.resolve(); // openChat calls the portal in a microtask, to catch sync throws too
+      expect(openMessage).toHaveBeenCalledWith('chat9', 0);
+      stop();
+    },
+  );
 });

@@ -514,14 +514,16 @@ describe('createUploadQueue', () => {
     expect((await drained).delivered).toBe(4);
   });
 
-  it('sends small files one after another in drop order, reading the next while one is sent', async () => {
+  it('sends small files one after another in drop order; the next stays queued until its turn', async () => {
     const transport = fakeTransport([], () => 'manual');
     const { queue, encoder } = setup({ transport });
-    queue.addFiles([makeFile('1'), makeFile('2'), makeFile('3')], { dialogId: 'chat5' });
+    const [, second] = queue.addFiles([makeFile('1'), makeFile('2'), makeFile('3')], {
+      dialogId: 'chat5',
+    });
     await tick();
-    // The second file is already read (its Blob ready) but waits for the first to be answered.
-    expect(encoder.calls).toHaveLength(2);
+    expect(encoder.calls).toHaveLength(1);
     expect(transport.calls.map((call) => call.request.name)).toEqual(['1']);
+    expect(itemOf(queue, second!.id).phase).toBe('queued');
 
     transport.calls[0]!.result.resolve({ ok: true, receipt: receiptFor('chat5') });
     await tick();
@@ -584,7 +586,10 @@ describe('createUploadQueue', () => {
   it('defaults to two files in flight', async () => {
     const encoder = fakeEncoder({ auto: false });
     const { queue } = setup({ encoder });
-    queue.addFiles([makeFile('1'), makeFile('2'), makeFile('3')], { dialogId: 'chat5' });
+    const big = ORDERED_MAX_BYTES + 1;
+    queue.addFiles([makeFile('1', big), makeFile('2', big), makeFile('3', big)], {
+      dialogId: 'chat5',
+    });
     expect(encoder.calls).toHaveLength(2);
   });
 
@@ -820,6 +825,7 @@ describe('createUploadQueue', () => {
     );
     await phaseReached(first.queue, failed!.id, 'failed');
     await phaseReached(first.queue, delivered!.id, 'delivered');
+    await phaseReached(first.queue, sending!.id, 'sending');
     await first.queue.dispose();
 
     const second = setup({ ledger: storage });
