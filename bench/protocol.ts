@@ -30,6 +30,8 @@ export interface ManyCommand {
   readonly count: number;
   readonly size: number;
   readonly dialogId: string;
+  /** Chat Drop only: the engine's `concurrency`; undefined = its default. */
+  readonly concurrency: number | undefined;
 }
 
 export interface DoneCommand {
@@ -38,7 +40,7 @@ export interface DoneCommand {
 
 export type BenchCommand = UploadCommand | ManyCommand | DoneCommand;
 
-/** Sent by the page right before it hands the file over (`start`) and right after the result. */
+/** Sent by the page right before it hands the file(s) over (`start`) and right after the result. */
 export interface MarkMessage {
   readonly caseId: string;
   readonly phase: 'start' | 'end';
@@ -91,6 +93,8 @@ export interface ManyResult {
   readonly path: BrowserPath;
   readonly count: number;
   readonly size: number;
+  /** As in the command (undefined = the engine's default). */
+  readonly concurrency: number | undefined;
   readonly delivered: number;
   readonly failed: number;
   readonly errorCodes: readonly string[];

@@ -67,6 +67,29 @@ export interface ManyResultSummary {
   readonly rateLimitPaceS: number;
 }
 
+/** One engine `concurrency` setting: many small files (rate limit on) and a few large ones. */
+export interface ConcurrencyRow {
+  readonly concurrency: number;
+  readonly small: ConcurrencyCase;
+  readonly large: ConcurrencyCase;
+}
+
+export interface ConcurrencyCase {
+  readonly count: number;
+  readonly sizeBytes: number;
+  readonly delivered: number;
+  readonly failed: number;
+  /** Codes seen, `… (waited)` = a rate-limit refusal the engine resent after a visible wait. */
+  readonly errorCodes: readonly string[];
+  readonly totalMs: number;
+  readonly filesPerSecond: number;
+  /** Payload bytes delivered per second. */
+  readonly bytesPerSecond: number;
+  readonly longestTaskMs: number;
+  readonly tasksOver50: number;
+  readonly rendererPeakGrowth: number | undefined;
+}
+
 export interface SlowResultSummary {
   readonly path: 'chatdrop' | 'plain';
   readonly uplinkBytesPerSecond: number;
@@ -84,6 +107,16 @@ export interface SlowResultSummary {
   readonly longestTaskMs: number;
 }
 
+/**
+ * One package or src area in the shipped JS. `renderedBytes` is its code before minification;
+ * `gzipEstimate` is the shipped gzip total shared out pro rata: an estimate, good for ranking.
+ */
+export interface BundleShare {
+  readonly group: string;
+  readonly renderedBytes: number;
+  readonly gzipEstimate: number;
+}
+
 export interface StartupSummary {
   readonly frameToReadyMs: Spread | undefined;
   readonly clickToReadyMs: Spread | undefined;
@@ -97,6 +130,8 @@ export interface Target {
   readonly unit: string;
   readonly met: boolean;
   readonly note?: string;
+  /** Set when `met` is false: why, from this run's own figures, and what would reach it. */
+  readonly why?: string;
 }
 
 export interface BenchReport {
@@ -115,8 +150,16 @@ export interface BenchReport {
   readonly sizes: readonly SizeResult[];
   readonly many: readonly ManyResultSummary[] | undefined;
   readonly slow: readonly SlowResultSummary[] | undefined;
+  /** Chat Drop's engine at several `concurrency` settings (the default is chosen from this). */
+  readonly concurrency: readonly ConcurrencyRow[] | undefined;
   readonly startup: StartupSummary | undefined;
-  readonly bundle: (BundleSize & { readonly error?: string }) | undefined;
+  readonly bundle:
+    | (BundleSize & {
+        readonly error?: string;
+        /** What the JS is made of, largest first (see {@link BundleShare}). */
+        readonly composition?: readonly BundleShare[];
+      })
+    | undefined;
   readonly targets: readonly Target[];
   readonly notes: readonly string[];
 }

@@ -1,5 +1,5 @@
 import { PATH_LABELS, type BenchReport } from './benchReport.ts';
-import { MiB, type Spread } from './stats.ts';
+import { MiB, spread, type Spread } from './stats.ts';
 
 const ms = (value: number): string =>
   value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
@@ -68,6 +68,43 @@ export function renderMarkdown(report: BenchReport): string {
     }
     lines.push('');
   }
+  if (report.concurrency) {
+    lines.push('## Engine concurrency (Chat Drop queue)', '');
+    lines.push(
+      '| Concurrency | Case | Delivered | Total | Files/s | MiB/s | Longest task | Tasks > 50 ms | Renderer peak | Codes seen |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const row of report.concurrency) {
+      for (const c of [row.small, row.large]) {
+        lines.push(
+          `| ${row.concurrency} | ${c.count} × ${c.sizeBytes >= MiB ? mib(c.sizeBytes) : kb(c.sizeBytes)} | ${c.delivered}/${c.count} | ${ms(c.totalMs)} | ${c.filesPerSecond.toFixed(2)} | ${(c.bytesPerSecond / MiB).toFixed(1)} | ${ms(c.longestTaskMs)} | ${c.tasksOver50} | ${c.rendererPeakGrowth === undefined ? '–' : mib(c.rendererPeakGrowth)} | ${c.errorCodes.join(', ') || '–'} |`,
+        );
+      }
+    }
+    lines.push('');
+    const levels = [...new Set(report.concurrency.map((r) => r.concurrency))].sort((a, b) => a - b);
+    const byLevel = levels.map((level) => {
+      const rows = report.concurrency?.filter((r) => r.concurrency === level) ?? [];
+      return {
+        level,
+        large: spread(rows.map((r) => r.large.totalMs)),
+        small: spread(rows.map((r) => r.small.totalMs)),
+        task: spread(rows.flatMap((r) => [r.large.longestTaskMs, r.small.longestTaskMs])),
+        peak: spread(rows.map((r) => r.large.rendererPeakGrowth ?? 0)),
+      };
+    });
+    lines.push(
+      'Per setting (median over repeats, min–max):',
+      '',
+      '| Concurrency | 10 × 10 MiB total | 100 × 100 KiB total | Longest task | Renderer peak (large) |',
+      '|---|---|---|---|---|',
+      ...byLevel.map(
+        (b) =>
+          `| ${b.level} | ${cell(b.large, ms)} | ${cell(b.small, ms)} | ${cell(b.task, ms)} | ${cell(b.peak, mib)} |`,
+      ),
+      '',
+    );
+  }
   if (report.startup) {
     lines.push('## Startup (real widget build, cold cache)', '');
     if (report.startup.error) lines.push(`Not measured: ${report.startup.error}`, '');
@@ -89,6 +126,19 @@ export function renderMarkdown(report: BenchReport): string {
         ...report.bundle.files.map((f) => `| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
         '',
       );
+      const parts = report.bundle.composition ?? [];
+      if (parts.length > 0) {
+        lines.push(
+          'What the JS is made of (code before minification; gzip shared out pro rata, an estimate):',
+          '',
+          '| Package / area | Before minification | ≈ gzip |',
+          '|---|---|---|',
+          ...parts
+            .slice(0, 14)
+            .map((p) => `| ${p.group} | ${kb(p.renderedBytes)} | ${kb(p.gzipEstimate)} |`),
+          '',
+        );
+      }
     }
   }
   lines.push('## Targets', '', '| Target | Value | Limit | Met |', '|---|---|---|---|');

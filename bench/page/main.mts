@@ -148,13 +148,20 @@ async function run(client: BenchClient): Promise<void> {
       generateFile(command.size, `${command.caseId}-${String(i).padStart(3, '0')}.bin`),
     );
     await settle();
+    await client.mark({ caseId: command.caseId, phase: 'start' });
     probe.begin();
     const t0 = performance.now();
     let delivered = 0;
     let failed = 0;
     const errorCodes = new Set<string>();
     if (command.path === 'chatdrop') {
-      const outcome = await uploadManyChatDrop(transport, encoder, files, command.dialogId);
+      const outcome = await uploadManyChatDrop(
+        transport,
+        encoder,
+        files,
+        command.dialogId,
+        command.concurrency,
+      );
       delivered = outcome.delivered;
       failed = outcome.failed;
       for (const code of outcome.errorCodes) errorCodes.add(code);
@@ -174,12 +181,14 @@ async function run(client: BenchClient): Promise<void> {
     }
     const totalMs = performance.now() - t0;
     const reading = probe.end();
+    await client.mark({ caseId: command.caseId, phase: 'end' });
     return {
       type: 'many',
       caseId: command.caseId,
       path: command.path,
       count: command.count,
       size: command.size,
+      concurrency: command.concurrency,
       delivered,
       failed,
       errorCodes: [...errorCodes],

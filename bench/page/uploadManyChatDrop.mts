@@ -9,14 +9,18 @@ export interface ManyOutcome {
   readonly errorCodes: readonly string[];
 }
 
-/** Many files through Chat Drop's engine (createUploadQueue with its default concurrency). */
+/**
+ * Many files through Chat Drop's engine (createUploadQueue); `concurrency` undefined = the
+ * engine's default.
+ */
 export function uploadManyChatDrop(
   transport: UploadTransport,
   encoder: WorkerEncoder,
   files: readonly File[],
   dialogId: string,
+  concurrency: number | undefined,
 ): Promise<ManyOutcome> {
-  const queue = createUploadQueue({ transport, encoder });
+  const queue = createUploadQueue({ transport, encoder, concurrency });
   const errorCodes = new Set<string>();
   queue.events.on('upload-failed', ({ error }) => errorCodes.add(error.code));
   queue.events.on('upload-waiting', ({ error }) => errorCodes.add(`${error.code} (waited)`));
