@@ -19,10 +19,11 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const E2E_CACHE_DIR: string = join(repoRoot, 'node_modules', '.cache', 'chat-drop-e2e');
 
 /**
- * This run's build. One directory per Vitest process: two runs at once (two engineers, or a
- * watch run beside `npm test`) must not empty each other's build while their tests serve it.
+ * This run's builds. One directory per Vitest process, and one per project inside it: two runs
+ * at once (two engineers, or a watch run beside `npm test`), or the `e2e` and `e2e-load`
+ * projects of one run, must not empty each other's build while their tests serve it.
  */
-export const E2E_DIST_DIR: string = join(E2E_CACHE_DIR, `run-${process.pid}`, 'dist');
+const E2E_RUN_DIR: string = join(E2E_CACHE_DIR, `run-${process.pid}`);
 
 function isRunning(pid: number): boolean {
   try {
@@ -62,22 +63,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
     );
   }
   await removeStaleBuilds();
+  const distDir = join(E2E_RUN_DIR, project.name, 'dist');
   const started = Date.now();
   await build({
     root: repoRoot,
     configFile: join(repoRoot, 'vite.config.ts'),
     mode: 'production',
     logLevel: 'error',
-    build: { outDir: E2E_DIST_DIR, emptyOutDir: true },
+    build: { outDir: distDir, emptyOutDir: true },
   });
-  if (!existsSync(join(E2E_DIST_DIR, 'index.html'))) {
-    throw new Error(`e2e: the widget build did not produce ${join(E2E_DIST_DIR, 'index.html')}.`);
+  if (!existsSync(join(distDir, 'index.html'))) {
+    throw new Error(`e2e: the widget build did not produce ${join(distDir, 'index.html')}.`);
   }
   if (process.env.CHAT_DROP_E2E_VERBOSE) {
-    console.log(`e2e: widget built in ${Date.now() - started} ms into ${E2E_DIST_DIR}`);
+    console.log(`e2e: widget built in ${Date.now() - started} ms into ${distDir}`);
   }
-  project.provide('chatDropDist', E2E_DIST_DIR);
+  project.provide('chatDropDist', distDir);
   return async () => {
-    await rm(dirname(E2E_DIST_DIR), { recursive: true, force: true });
+    await rm(dirname(distDir), { recursive: true, force: true });
   };
 }
