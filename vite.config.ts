@@ -21,6 +21,13 @@ export default defineConfig({
   base: './',
   plugins: [react(), acceptPortalPost()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true, cors: true },
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // Every browser Bitrix24 supports knows <link rel="modulepreload"> (Chromium, Firefox 115+,
+    // Safari 17+), and one that did not would only skip the preload: no polyfill in the startup
+    // chunk (issue 7).
+    modulePreload: { polyfill: false },
+  },
   worker: { format: 'es' },
 });

@@ -526,7 +526,13 @@ async function main(): Promise<void> {
     } catch (error) {
       const message = `widget build failed: ${String(error).split('\n')[0]}`;
       startup = { frameToReadyMs: undefined, clickToReadyMs: undefined, error: message };
-      bundle = { js: { raw: 0, gzip: 0 }, css: { raw: 0, gzip: 0 }, files: [], error: message };
+      bundle = {
+        js: { raw: 0, gzip: 0 },
+        startupJs: { raw: 0, gzip: 0, files: [] },
+        css: { raw: 0, gzip: 0 },
+        files: [],
+        error: message,
+      };
     }
     if (built && !SKIP.has('bundle')) {
       const size = await measureBundleSize(widgetDist);
@@ -644,14 +650,14 @@ async function main(): Promise<void> {
     });
   }
   if (bundle) {
-    const value = bundle.error ? null : bundle.js.gzip / 1000;
+    const value = bundle.error ? null : bundle.startupJs.gzip / 1000;
     targets.push({
-      name: 'Shipped JS, gzip',
+      name: 'JS shipped to show the drop zone, gzip',
       value,
       limit: 176,
       unit: 'kB',
       met: value !== null && value <= 176,
-      note: '110 % of 160 kB',
+      note: `110 % of 160 kB; all JS incl. lazy parts and the Worker: ${bundle.error ? '–' : (bundle.js.gzip / 1000).toFixed(1)} kB`,
     });
   }
   const loadEnd = loadavg()[0] ?? 0;

@@ -62,12 +62,12 @@ export function explainMiss(
   }
   if (name.includes('Cold start')) {
     return (
-      `the widget parses ${((ctx.bundle?.js.gzip ?? 0) / 1000).toFixed(0)} kB gzip of JS before the drop zone exists.` +
+      `the widget parses ${((ctx.bundle?.startupJs.gzip ?? 0) / 1000).toFixed(0)} kB gzip of JS before the drop zone exists.` +
       loadNote +
       ' Lazy-loading what the first screen does not need (install flow, other locales, the virtual list) would shorten it.'
     );
   }
-  if (name.includes('Shipped JS')) {
+  if (name.includes('JS shipped')) {
     const parts = ctx.bundle?.composition ?? [];
     const top = parts
       .slice(0, 8)

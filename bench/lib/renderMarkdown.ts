@@ -119,7 +119,7 @@ export function renderMarkdown(report: BenchReport): string {
     if (report.bundle.error) lines.push(`Not measured: ${report.bundle.error}`, '');
     else {
       lines.push(
-        `JS ${kb(report.bundle.js.raw)} raw / ${kb(report.bundle.js.gzip)} gzip · CSS ${kb(report.bundle.css.raw)} raw / ${kb(report.bundle.css.gzip)} gzip`,
+        `JS at startup ${kb(report.bundle.startupJs.raw)} raw / ${kb(report.bundle.startupJs.gzip)} gzip (${report.bundle.startupJs.files.join(', ')}) · all JS ${kb(report.bundle.js.raw)} raw / ${kb(report.bundle.js.gzip)} gzip · CSS ${kb(report.bundle.css.raw)} raw / ${kb(report.bundle.css.gzip)} gzip`,
         '',
         '| File | Raw | Gzip |',
         '|---|---|---|',

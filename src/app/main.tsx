@@ -1,27 +1,34 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createTranslatorFrom, type Translator } from '../i18n/createTranslatorFrom.ts';
+import { en } from '../i18n/en.ts';
 import '../ui/styles.css';
-import { App } from './App.tsx';
+import { AppView } from './AppView.tsx';
 import type { Boot } from './Boot.ts';
+import { LAZY_APP_PARTS, prepareApp } from './lazyAppParts.ts';
 import { startChatDrop } from './startChatDrop.ts';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('[chat-drop] index.html has no #root');
 const root = createRoot(container);
-const render = (boot: Boot | undefined): void =>
+const render = (boot: Boot | undefined, translator: Translator): void =>
   root.render(
     <StrictMode>
-      <App boot={boot} />
+      <AppView boot={boot} translator={translator} parts={LAZY_APP_PARTS} />
     </StrictMode>,
   );
 
-render(undefined);
-void startChatDrop().then((boot) => {
-  render(boot);
-  if (boot.kind !== 'portal') return;
-  // The panel closes with the page: record what was still on its way so that reopening it shows
-  // those files as not delivered (core's ledger). A page kept in the back/forward cache stays alive.
-  window.addEventListener('pagehide', (event) => {
-    if (!event.persisted) void boot.dispose();
+// The loading page is English: the portal's language is known only once the frame has started.
+render(undefined, createTranslatorFrom('en', en));
+void startChatDrop()
+  .then(prepareApp)
+  .then(({ boot, translator }) => {
+    render(boot, translator);
+    if (boot.kind !== 'portal') return;
+    // The panel closes with the page: record what was still on its way so that reopening it
+    // shows those files as not delivered (core's ledger). A page kept in the back/forward cache
+    // stays alive.
+    window.addEventListener('pagehide', (event) => {
+      if (!event.persisted) void boot.dispose();
+    });
   });
-});

@@ -1,106 +1,20 @@
+import { createTranslatorFrom, type Translator } from './createTranslatorFrom.ts';
 import { de } from './de.ts';
 import { en } from './en.ts';
-import type { MessageKey, Messages, PluralForms } from './Messages.ts';
+import type { Messages } from './Messages.ts';
+import { resolveLanguage, type Language } from './resolveLanguage.ts';
 import { ru } from './ru.ts';
 
-export const LANGUAGES = ['en', 'ru', 'de'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export type { Translator, Vars } from './createTranslatorFrom.ts';
+export { LANGUAGES, resolveLanguage, type Language } from './resolveLanguage.ts';
 
 const PACKS = { en, ru, de } as const satisfies Record<Language, Messages>;
 
-/** Values for `{name}` placeholders; `count` also picks the plural form. */
-export type Vars = Readonly<Record<string, string | number>>;
-
-export interface Translator {
-  readonly lang: Language;
-  /** The localized text; placeholders are replaced as plain text, never as markup. */
-  t(key: MessageKey, vars?: Vars): string;
-  formatSize(bytes: number): string;
-  formatPercent(percentage: number): string;
-  formatSpeed(bytesPerSecond: number): string;
-  formatDuration(seconds: number): string;
-  formatNumber(value: number): string;
-}
-
 /**
- * Bitrix24 sends its interface language as `LANG` (`en`, `de`, `ru`, `ua`, `la`, `br`, ...).
- * Only exact matches of a pack count: `ua` (Ukrainian), `la` (Latin-American Spanish) and
- * `br` (Brazilian Portuguese) are portal codes, not ISO ones, so they fall back to English
- * rather than to a wrong guess.
- */
-export function resolveLanguage(lang: string | undefined): Language {
-  const base = (lang ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : 'en';
-}
-
-const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-
-function fill(template: string, vars: Vars | undefined): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(vars, name) ? String(vars[name]) : whole,
-  );
-}
-
-/**
- * A translator for a portal language, falling back to English for unknown languages.
- * Plural forms come from `Intl.PluralRules` (Russian: one/few/many/other), numbers, sizes and
- * durations from `Intl.NumberFormat`, so each language formats them its own way.
+ * A translator for a portal language, falling back to English for unknown languages, with every
+ * pack at hand (synchronous). The widget itself loads only the portal's pack: loadTranslator.ts.
  */
 export function createTranslator(lang: string | undefined): Translator {
   const language = resolveLanguage(lang);
-  const pack: Messages = PACKS[language];
-  const plurals = new Intl.PluralRules(language);
-  const numbers = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
-  const percents = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
-  const sizeFormats = UNITS.map(
-    (unit) =>
-      new Intl.NumberFormat(language, {
-        style: 'unit',
-        unit,
-        unitDisplay: 'short',
-        maximumFractionDigits: unit === 'byte' ? 0 : 1,
-      }),
-  );
-  const durationFormat = (unit: 'second' | 'minute' | 'hour'): Intl.NumberFormat =>
-    new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' });
-  const seconds = durationFormat('second');
-  const minutes = durationFormat('minute');
-  const hours = durationFormat('hour');
-
-  const pick = (forms: PluralForms, count: number): string =>
-    forms[plurals.select(count)] ?? forms.other;
-
-  const formatSize = (bytes: number): string => {
-    // 1024-based, like the 100 MB limit of im.v2.File.upload (104,857,600 bytes).
-    let value = Math.max(0, bytes);
-    let index = 0;
-    while (value >= 1024 && index < UNITS.length - 1) {
-      value /= 1024;
-      index += 1;
-    }
-    // Intl's short `byte` unit reads "500 byte" in English, so whole bytes use a plural string.
-    if (index === 0) return fill(pick(pack.sizeBytes, value), { count: numbers.format(value) });
-    return (sizeFormats[index] ?? sizeFormats[0]!).format(value);
-  };
-
-  return {
-    lang: language,
-    t(key, vars) {
-      const entry = pack[key];
-      if (typeof entry === 'string') return fill(entry, vars);
-      const count = Number(vars?.count ?? 0);
-      return fill(pick(entry, count), { ...vars, count: numbers.format(count) });
-    },
-    formatSize,
-    formatPercent: (percentage) => percents.format(Math.min(100, Math.max(0, percentage)) / 100),
-    formatSpeed: (bytesPerSecond) => fill(pack.speed, { size: formatSize(bytesPerSecond) }),
-    formatDuration(total) {
-      const s = Math.max(1, Math.round(total));
-      if (s < 60) return seconds.format(s);
-      if (s < 3600) return minutes.format(Math.round(s / 60));
-      return hours.format(Math.round((s / 3600) * 10) / 10);
-    },
-    formatNumber: (value) => numbers.format(value),
-  };
+  return createTranslatorFrom(language, PACKS[language]);
 }
