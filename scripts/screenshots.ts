@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { createEmulator } from '../emulator/createEmulator.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { createAppServer } from '../server/createAppServer.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,15 +18,6 @@ const OUT_DIR = join(repoRoot, 'docs', 'images');
 /** Small enough for a README (< 150 KB per PNG), big enough to read the text. */
 const VIEWPORT = { width: 900, height: 600 } as const;
 const MESSENGER_VIEWPORT = { width: 1200, height: 640 } as const;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /** Set once the install page is photographed: the held `setInstallFinish` may go on. */
 let released = false;
@@ -48,9 +40,9 @@ async function main(): Promise<void> {
     installed: false,
   });
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
   });
   try {
     await mkdir(OUT_DIR, { recursive: true });

@@ -1,5 +1,5 @@
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH } from './launchChromium.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.ts';
 
 export interface StartupRun {
   /** Frame navigation start (its performance.timeOrigin) → `[data-testid=file-input]` in the DOM. */
@@ -36,15 +36,7 @@ export async function measureStartup(options: {
 }): Promise<StartupRun[]> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   const runs: StartupRun[] = [];
   try {

@@ -352,8 +352,9 @@ export function ChatDropPanelView({
       >
         {announcement}
       </div>
+      {/* At the bottom: at the top they would hide the header that names the target chat. */}
       <Toaster
-        position="top-center"
+        position="bottom-center"
         closeButton
         richColors
         theme="system"

@@ -1,22 +1,8 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
-/** Debian's Chromium (scripts/ensure-chromium.sh installs it); Playwright's own download is not reachable here. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.ts';
 
-/**
- * Flags for a quiet, deterministic headless Chromium: no sandbox (containers run as root),
- * no GPU, and no background traffic to Google services (the machine has no network; those
- * requests would only add noise and delays).
- */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 /** Starts headless Debian Chromium through playwright-core. One per test file is enough. */
 export function launchBrowser(): Promise<Browser> {

@@ -5,7 +5,7 @@ import type { FrameLocator, Page } from 'playwright-core';
  * through Chromium's own drag pipeline (CDP `Input.dispatchDragEvent` with file paths), so a
  * folder arrives as a real directory entry (`webkitGetAsEntry().isDirectory`), which a synthetic
  * `DragEvent` built in page script cannot carry. The drop lands on the centre of
- * `[data-testid="chat-drop"]` inside the app frame (Chromium routes it into the cross-origin frame).
+ * `[data-testid="dropzone"]` inside the app frame (Chromium routes it into the cross-origin frame).
  */
 export function dragPaths(
   page: Page,
@@ -30,8 +30,13 @@ export async function dragData(
   frame: FrameLocator,
   drag: { readonly files?: readonly string[]; readonly items?: readonly DragItem[] },
 ): Promise<void> {
-  const box = await frame.getByTestId('chat-drop').boundingBox();
-  if (!box) throw new Error('dragData: the widget panel is not visible');
+  // Aim at the drop zone near the top of the panel: the panel's own centre may lie below the
+  // visible part of the frame once the ledger or the queue makes it tall, and a drop there
+  // would land on the portal page instead. Any point of the panel accepts a drop.
+  const zone = frame.getByTestId('dropzone');
+  await zone.scrollIntoViewIfNeeded();
+  const box = await zone.boundingBox();
+  if (!box) throw new Error('dragData: the drop zone is not visible');
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   const cdp = await page.context().newCDPSession(page);

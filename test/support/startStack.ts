@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { inject } from 'vitest';
-import type { CreateAppServer, CreateEmulator, Emulator, EmulatorOptions } from './stackTypes.ts';
-
-const repoRoot = resolve(dirname(new URL(import.meta.url).pathname), '..', '..');
+import { createEmulator } from '../../emulator/createEmulator.ts';
+import { createAppServer } from '../../server/createAppServer.ts';
+import type { Emulator, EmulatorOptions } from './stackTypes.ts';
 
 /** A running portal emulator and a production app server serving the built widget. */
 export interface Stack {
@@ -21,30 +20,6 @@ export interface Stack {
 }
 
 /**
- * The emulator and the app server are Node code of another TypeScript project (tsconfig.node.json),
- * which tsconfig.test.json cannot import statically; they are loaded at run time and typed by the
- * shared interfaces in stackTypes.ts.
- */
-async function loadFactory<T>(relativePath: string, exportName: string): Promise<T | undefined> {
-  const file = join(repoRoot, relativePath);
-  if (!existsSync(file)) return undefined;
-  const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
-  const factory = mod[exportName];
-  if (typeof factory !== 'function')
-    throw new Error(`${relativePath} does not export ${exportName}()`);
-  return factory as T;
-}
-
-async function loadEmulatorFactory(): Promise<CreateEmulator> {
-  const create = await loadFactory<CreateEmulator>('emulator/createEmulator.ts', 'createEmulator');
-  if (!create)
-    throw new Error(
-      'e2e: emulator/createEmulator.ts does not exist yet; the e2e tests need the emulator.',
-    );
-  return create;
-}
-
-/**
  * Starts the app server (serving the e2e build from the global setup) and an emulator on a random
  * port with a temporary data directory, its app handler pointing at the app server.
  * @example
@@ -53,14 +28,7 @@ async function loadEmulatorFactory(): Promise<CreateEmulator> {
  */
 export async function startStack(options: Partial<EmulatorOptions> = {}): Promise<Stack> {
   const dist = inject('chatDropDist');
-  const createAppServer = await loadFactory<CreateAppServer>(
-    'server/createAppServer.ts',
-    'createAppServer',
-  );
-  if (!createAppServer)
-    throw new Error('e2e: server/createAppServer.ts is missing; it serves the built widget.');
   const app = await createAppServer({ root: dist, port: 0, host: '127.0.0.1' });
-  const createEmulator = await loadEmulatorFactory();
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'chat-drop-e2e-')));
   const ownsDataDir = options.dataDir === undefined;
   const emulatorOptions: EmulatorOptions = {
