@@ -2,16 +2,11 @@
 // Builds the app into a temp folder, serves it with the production server (server/), starts a
 // fresh emulator with the app registered but not installed, and walks the admin's path in
 // Debian's Chromium: the install page, the DEFAULT page's install state, the widget in a chat.
-import { mkdtemp, mkdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
-import { createEmulator } from '../emulator/createEmulator.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
-import { createAppServer } from '../server/createAppServer.ts';
+import { startShotStack } from './startShotStack.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(repoRoot, 'docs', 'images');
@@ -23,27 +18,8 @@ const MESSENGER_VIEWPORT = { width: 1200, height: 640 } as const;
 let released = false;
 
 async function main(): Promise<void> {
-  const work = await mkdtemp(join(tmpdir(), 'chat-drop-shots-'));
-  const dist = join(work, 'dist');
-  await build({
-    root: repoRoot,
-    configFile: join(repoRoot, 'vite.config.ts'),
-    mode: 'production',
-    logLevel: 'error',
-    build: { outDir: dist, emptyOutDir: true },
-  });
-  const app = await createAppServer({ root: dist, port: 0 });
-  const emulator = await createEmulator({
-    port: 0,
-    dataDir: join(work, 'portal'),
-    appUrl: app.url,
-    installed: false,
-  });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_ARGS],
-  });
+  const stack = await startShotStack({ installed: false });
+  const { emulator, browser } = stack;
   try {
     await mkdir(OUT_DIR, { recursive: true });
     const context = await browser.newContext({
@@ -91,9 +67,7 @@ async function main(): Promise<void> {
     await shoot(page, 'widget-in-chat.png');
     await context.close();
   } finally {
-    await browser.close();
-    await Promise.allSettled([emulator.close(), app.close()]);
-    await rm(work, { recursive: true, force: true });
+    await stack.close();
   }
 }
 

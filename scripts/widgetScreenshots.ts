@@ -3,17 +3,12 @@
 // and Russian, taken in Debian's Chromium inside the emulator. Builds the app into a temp folder,
 // serves it with the production server (server/), starts a fresh emulator with the app installed
 // and photographs only the app's panel, so each PNG stays small.
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, Frame, FrameLocator, Locator, Page } from 'playwright-core';
-import { build } from 'vite';
-import { createEmulator } from '../emulator/createEmulator.ts';
 import type { Emulator } from '../emulator/createEmulator.ts';
-import { createAppServer } from '../server/createAppServer.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
+import { startShotStack } from './startShotStack.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(repoRoot, 'docs', 'images', 'widget');
@@ -59,28 +54,9 @@ interface OpenedPanel {
 }
 
 async function main(): Promise<void> {
-  const work = await mkdtemp(join(tmpdir(), 'chat-drop-widget-shots-'));
-  const dist = join(work, 'dist');
-  await build({
-    root: repoRoot,
-    configFile: join(repoRoot, 'vite.config.ts'),
-    mode: 'production',
-    logLevel: 'error',
-    build: { outDir: dist, emptyOutDir: true },
-  });
-  const app = await createAppServer({ root: dist, port: 0 });
-  const emulator = await createEmulator({
-    port: 0,
-    dataDir: join(work, 'portal'),
-    appUrl: app.url,
-    // Screenshots make a few dozen REST calls in a burst; the leaky bucket is not the subject.
-    rateLimit: false,
-  });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_ARGS],
-  });
+  // Screenshots make a few dozen REST calls in a burst; the leaky bucket is not the subject.
+  const stack = await startShotStack({ rateLimit: false });
+  const { emulator, browser } = stack;
   const only = process.argv.slice(2);
   try {
     await mkdir(OUT_DIR, { recursive: true });
@@ -93,9 +69,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await browser.close();
-    await Promise.allSettled([emulator.close(), app.close()]);
-    await rm(work, { recursive: true, force: true });
+    await stack.close();
   }
 }
 
