@@ -46,5 +46,5 @@ process.on('SIGTERM', () => stop(0));
 
 console.log(`Chat Drop: widget served at ${appUrl}`);
 console.log(
-  `Open the portal: http://localhost:${portalPort}/online/?IM_DIALOG=chat5  (then "Chat Drop" in the chat's side panel)`,
+  `Open the portal: http://localhost:${portalPort}/online/?IM_DIALOG=chat5  (then "App in sidebar" in the chat header)`,
 );
