@@ -9,6 +9,7 @@ import { chatFiles } from '../support/chatFiles.ts';
 import { dropFiles, type DroppedFile } from '../support/dropFiles.ts';
 import { faultsPhaseRecorder } from '../support/faultsPhaseRecorder.ts';
 import { openWidget } from '../support/openWidget.ts';
+import { sha256OfDownload } from '../support/sha256.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
 import type { Emulator } from '../support/stackTypes.ts';
 // Aliased: useBrowser registers Vitest hooks; it is not a React hook.
@@ -48,6 +49,20 @@ function expectEachOnce(emulator: Emulator, dropped: readonly DroppedFile[]): vo
   }
 }
 
+/** {@link expectEachOnce}, and each file's download URL serves exactly the dropped bytes. */
+async function expectEachOnceDownloadable(
+  emulator: Emulator,
+  dropped: readonly DroppedFile[],
+): Promise<void> {
+  expectEachOnce(emulator, dropped);
+  for (const d of dropped) {
+    const download = await sha256OfDownload(copiesOf(emulator, d.name)[0]?.urlDownload ?? '');
+    expect(download.status, d.name).toBe(200);
+    expect(download.size, d.name).toBe(d.size);
+    expect(download.sha256, d.name).toBe(d.sha256);
+  }
+}
+
 function smallFiles(prefix: string, count: number) {
   return Array.from({ length: count }, (_, i) => ({
     name: `${prefix}-${String(i + 1).padStart(2, '0')}.txt`,
@@ -78,13 +93,20 @@ describe('faults the widget survives on its own', () => {
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
     await faultsPhaseRecorder.install(appFrame);
     const files = smallFiles('storm', 6);
-    // Four refusals: each of the two files in flight waits about twice. The engine's backoff
-    // doubles per refusal (2 s, 4 s, 8 s … 60 s), so the default storm of 60 would take minutes.
-    stack.emulator.setScenario('rate-limit-storm', { count: 4 });
+    let refused = 0;
+    page.on('response', (response) => {
+      if (response.status() === 503 && response.url().includes('/rest/')) refused += 1;
+    });
+    // Four refusals: the file whose turn it is meets the storm more than once. The engine's
+    // backoff doubles per refusal (2 s, 4 s, 8 s … 60 s), so the default storm of 60 would take
+    // minutes.
+    const STORM = 4;
+    stack.emulator.setScenario('rate-limit-storm', { count: STORM });
     try {
       const dropped = await dropFiles(frame, files);
       for (const f of files) await waitForPhase(appFrame, f.name, 'delivered', 90_000);
-      expectEachOnce(stack.emulator, dropped);
+      expect(refused, 'REST calls refused with 503 by the storm').toBe(STORM);
+      await expectEachOnceDownloadable(stack.emulator, dropped);
       const phases = await faultsPhaseRecorder.read(appFrame);
       // The storm was met (some row waited), and no row ever showed a failure.
       expect(Object.values(phases).some((p) => p.includes('waiting'))).toBe(true);
@@ -104,7 +126,7 @@ describe('faults the widget survives on its own', () => {
     stack.emulator.setScenario('token-expiry');
     try {
       for (const f of files) await waitForPhase(appFrame, f.name, 'delivered');
-      expectEachOnce(stack.emulator, dropped);
+      await expectEachOnceDownloadable(stack.emulator, dropped);
     } finally {
       stack.emulator.clearScenario();
     }
@@ -123,9 +145,9 @@ describe('faults the widget survives on its own', () => {
       const phases = (await faultsPhaseRecorder.read(appFrame))[name] ?? [];
       expect(phases).toContain('checking');
       expect(phases.indexOf('checking')).toBeLessThan(phases.indexOf('delivered'));
-      expectEachOnce(stack.emulator, dropped);
+      await expectEachOnceDownloadable(stack.emulator, dropped);
       // Late requests would show up here: give any resend the time to arrive.
-      await page.waitForTimeout(1_000);
+      await page.waitForTimeout(2_000);
       expect(uploadsOf(stack.emulator, name)).toHaveLength(1);
     } finally {
       stack.emulator.clearScenario();
@@ -155,11 +177,12 @@ describe('faults the widget survives on its own', () => {
 
 describe('faults that end in a failure with the right next step', () => {
   test.each([
-    ['upload-500', 500, 'INTERNAL_SERVER_ERROR', en.error_server],
-    ['connection-drop', 0, 'NETWORK_ERROR', en.error_network],
+    ['upload-500', 500, 'INTERNAL_SERVER_ERROR', en.error_server, 4 * 1024],
+    // 256 KiB, so the socket really breaks while the body is still going out.
+    ['connection-drop', 0, 'NETWORK_ERROR', en.error_network, 256 * 1024],
   ] as const)(
     '%s: the chat is checked, the row fails with Retry, nothing is stored; Retry then delivers once',
-    async (scenario, status, code, reason) => {
+    async (scenario, status, code, reason, size) => {
       const { page, guard } = await harness.newPage();
       if (status === 0) guard.allowNetworkFailures(`${scenario} destroys the socket`);
       else guard.allowFailedResponses([status], `${scenario} answers ${status} ${code}`);
@@ -169,7 +192,7 @@ describe('faults that end in a failure with the right next step', () => {
       stack.emulator.setScenario(scenario);
       let dropped: DroppedFile[];
       try {
-        dropped = await dropFiles(frame, [{ name, buffer: Buffer.from(scenario) }]);
+        dropped = await dropFiles(frame, [{ name, size }]);
         const row = await waitForPhase(appFrame, name, 'failed');
         expect(row.text).toContain(reason);
         expect((await faultsPhaseRecorder.read(appFrame))[name]).toContain('checking');
@@ -181,7 +204,7 @@ describe('faults that end in a failure with the right next step', () => {
       // The offered next step works: Retry sends it once.
       await rowOf(frame, name).getByRole('button', { name: en.retry, exact: true }).click();
       await waitForPhase(appFrame, name, 'delivered');
-      expectEachOnce(stack.emulator, dropped);
+      await expectEachOnceDownloadable(stack.emulator, dropped);
     },
   );
 

@@ -1,6 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../../src/app/App.tsx';
+import { EagerApp as App } from '../support/EagerApp.tsx';
 import type { Boot } from '../../../src/app/Boot.ts';
 import { createUploadQueue } from '../../../src/core/index.ts';
 import { createFakePortal } from '../support/createFakePortal.ts';

@@ -5,7 +5,7 @@ import { afterEach } from 'vitest';
 import { createUploadQueue, type UploadQueueOptions } from '../../../src/core/index.ts';
 import type { LedgerStorage } from '../../../src/core/ports.ts';
 import { createTranslator } from '../../../src/i18n/createTranslator.ts';
-import { ChatDropPanel } from '../../../src/ui/ChatDropPanel.tsx';
+import { EagerChatDropPanel } from './EagerChatDropPanel.tsx';
 import { TranslatorContext } from '../../../src/ui/TranslatorContext.ts';
 import { createFakePortal } from './createFakePortal.ts';
 import './componentEnvironment.ts';
@@ -46,7 +46,7 @@ export function renderPanel(options: RenderPanelOptions = {}) {
   const user = userEvent.setup();
   const view = render(
     <TranslatorContext value={translator}>
-      <ChatDropPanel
+      <EagerChatDropPanel
         queue={queue}
         portal={portal}
         placement={placement}
