@@ -1,6 +1,6 @@
 import type { B24Frame } from '@bitrix24/b24jssdk';
 import { mapInstallError } from './mapInstallError.ts';
-import type { InstallError } from './installTypes.ts';
+import type { InstallError } from '../core/installTypes.ts';
 
 /** A REST answer: the `result` on success, the mapped error otherwise. */
 export type InstallCallOutcome =

@@ -45,4 +45,4 @@ export {
   type InstallState,
   type InstallStep,
   type PlacementState,
-} from './installTypes.ts';
+} from '../core/installTypes.ts';

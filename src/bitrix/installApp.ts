@@ -2,7 +2,7 @@ import type { B24Frame } from '@bitrix24/b24jssdk';
 import { createInstallClient } from './createInstallClient.ts';
 import { installHandlerUrl } from './installHandlerUrl.ts';
 import { installWithClient } from './installWithClient.ts';
-import type { InstallResult, InstallStep } from './installTypes.ts';
+import type { InstallResult, InstallStep } from '../core/installTypes.ts';
 
 export interface InstallAppOptions {
   /** Called with a snapshot of all steps whenever one changes (drive the install page with it). */

@@ -1,4 +1,4 @@
-import type { InstallPlacement } from './installTypes.ts';
+import type { InstallPlacement } from '../core/installTypes.ts';
 
 /** Title and description the portal shows for a widget, per interface language. */
 interface PlacementText {

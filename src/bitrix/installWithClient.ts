@@ -1,6 +1,6 @@
 import type { InstallCallOutcome, InstallClient } from './createInstallClient.ts';
 import { hasInstallOptions, installPlacementParams } from './installPlacementParams.ts';
-import { INSTALL_PLACEMENTS, INSTALL_STEP_IDS, REQUIRED_SCOPES } from './installTypes.ts';
+import { INSTALL_PLACEMENTS, INSTALL_STEP_IDS, REQUIRED_SCOPES } from '../core/installTypes.ts';
 import type {
   BindOutcome,
   InstallError,
@@ -8,7 +8,7 @@ import type {
   InstallResult,
   InstallStep,
   InstallStepId,
-} from './installTypes.ts';
+} from '../core/installTypes.ts';
 
 export interface InstallRunOptions {
   /** The address to bind (normally {@link import('./installHandlerUrl.ts').installHandlerUrl}). */

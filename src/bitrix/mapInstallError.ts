@@ -1,4 +1,4 @@
-import type { InstallError } from './installTypes.ts';
+import type { InstallError } from '../core/installTypes.ts';
 import { scrubSecrets } from './scrubSecrets.ts';
 
 /** SDK codes for a request that never got an HTTP answer (SDK `core/http/abstract-http`). */

@@ -3,8 +3,8 @@ import { createInstallClient } from './createInstallClient.ts';
 import type { InstallClient } from './createInstallClient.ts';
 import { installHandlerUrl } from './installHandlerUrl.ts';
 import { hasInstallOptions } from './installPlacementParams.ts';
-import { INSTALL_PLACEMENTS } from './installTypes.ts';
-import type { InstallState, PlacementState } from './installTypes.ts';
+import { INSTALL_PLACEMENTS } from '../core/installTypes.ts';
+import type { InstallState, PlacementState } from '../core/installTypes.ts';
 
 /**
  * Which of Chat Drop's placements are bound, to which handler, and whether that is this app's

@@ -3,7 +3,7 @@ import { createInstallClient } from './createInstallClient.ts';
 import { installHandlerUrl } from './installHandlerUrl.ts';
 import { installWithClient } from './installWithClient.ts';
 import type { InstallAppOptions } from './installApp.ts';
-import type { InstallResult } from './installTypes.ts';
+import type { InstallResult } from '../core/installTypes.ts';
 
 /**
  * Re-binds the messenger widgets to this app's current address from the DEFAULT page, e.g.

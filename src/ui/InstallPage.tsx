@@ -1,50 +1,26 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type {
+  InstallError,
+  InstallPlacement,
+  InstallResult,
+  InstallState,
+  InstallStep,
+  InstallStepId,
+  InstallStepState,
+  PlacementState,
+} from '../core/installTypes.ts';
 import { installMessage } from './installMessages.ts';
 import type { InstallMessageKey } from './installMessages.ts';
 import { useTranslator } from './useTranslator.ts';
 import './InstallPage.css';
 
-// The shapes below mirror src/bitrix/installTypes.ts structurally (the UI must not import
-// bitrix/): the composition root passes the bitrix results straight through.
-
-export type InstallStepStateView = 'pending' | 'running' | 'done' | 'skipped' | 'failed';
-
-export interface InstallErrorView {
-  readonly code: string;
-  readonly origin: 'client' | 'server' | 'transport';
-  readonly status?: number;
-  readonly detail?: string;
-  readonly missingScopes?: readonly string[];
-}
-
-export interface InstallStepView {
-  readonly id: string;
-  readonly state: InstallStepStateView;
-  readonly outcome?: 'bound' | 'unchanged' | 'replaced';
-  readonly error?: InstallErrorView;
-}
-
-export interface InstallRunResultView {
-  readonly ok: boolean;
-  readonly steps: readonly InstallStepView[];
-  readonly error?: InstallErrorView;
-  readonly handler: string;
-}
-
-export interface PlacementStateView {
-  readonly placement: string;
-  readonly handlers: readonly string[];
-  readonly current: boolean;
-}
-
-export type InstallStateView =
-  | {
-      readonly ok: true;
-      readonly handler: string;
-      readonly placements: readonly PlacementStateView[];
-      readonly healthy: boolean;
-    }
-  | { readonly ok: false; readonly handler: string; readonly error: InstallErrorView };
+// The UI's names for core's install data (the same types the bitrix install functions return).
+export type InstallStepStateView = InstallStepState;
+export type InstallErrorView = InstallError;
+export type InstallStepView = InstallStep;
+export type InstallRunResultView = InstallResult;
+export type PlacementStateView = PlacementState;
+export type InstallStateView = InstallState;
 
 /** Runs an install or repair, reporting every step change; never rejects for portal errors. */
 export type InstallRun = (
@@ -426,23 +402,20 @@ function describeInstallError(
   }
 }
 
-const STEP_KEYS: Readonly<Record<string, InstallMessageKey>> = {
+const STEP_KEYS = {
   'check-admin': 'step.check-admin',
   'read-bindings': 'step.read-bindings',
   'bind-IM_SIDEBAR': 'step.bind-IM_SIDEBAR',
   'bind-IM_TEXTAREA': 'step.bind-IM_TEXTAREA',
   finish: 'step.finish',
-};
+} as const satisfies Record<InstallStepId, InstallMessageKey>;
 
-function stepLabel(id: string, t: Translate): string {
-  const key = STEP_KEYS[id];
-  return key ? t(key) : id;
+function stepLabel(id: InstallStepId, t: Translate): string {
+  return t(STEP_KEYS[id]);
 }
 
-function placementLabel(placement: string, t: Translate): string {
-  if (placement === 'IM_SIDEBAR') return t('placement.IM_SIDEBAR');
-  if (placement === 'IM_TEXTAREA') return t('placement.IM_TEXTAREA');
-  return placement;
+function placementLabel(placement: InstallPlacement, t: Translate): string {
+  return t(`placement.${placement}`);
 }
 
 function rowStateKey(row: PlacementStateView, handler: string): InstallMessageKey {

@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { INSTALL_STEP_IDS } from '../../../src/core/installTypes.ts';
 import { createTranslator } from '../../../src/i18n/createTranslator.ts';
 import { InstallPage } from '../../../src/ui/InstallPage.tsx';
 import type {
@@ -14,7 +15,7 @@ import { INSTALL_MESSAGES } from '../../../src/ui/installMessages.ts';
 import { TranslatorContext } from '../../../src/ui/TranslatorContext.ts';
 
 const HANDLER = 'https://apps.example.com/chat-drop/';
-const STEP_IDS = ['check-admin', 'read-bindings', 'bind-IM_SIDEBAR', 'bind-IM_TEXTAREA', 'finish'];
+const STEP_IDS = INSTALL_STEP_IDS;
 
 function renderPage(props: InstallPageProps, lang = 'en') {
   return render(
@@ -61,7 +62,7 @@ describe('InstallPage in install mode', () => {
   it('names the missing scopes and what to tick, and offers to try again', async () => {
     const install: InstallRun = vi.fn(async () => ({
       ok: false,
-      steps: [{ id: 'read-bindings', state: 'failed' as const }],
+      steps: [{ id: 'read-bindings' as const, state: 'failed' as const }],
       handler: HANDLER,
       error: {
         code: 'insufficient_scope',

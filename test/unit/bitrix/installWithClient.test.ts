@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { InstallCallOutcome, InstallClient } from '../../../src/bitrix/createInstallClient.ts';
 import { installHandlerUrl } from '../../../src/bitrix/installHandlerUrl.ts';
 import { installPlacementParams } from '../../../src/bitrix/installPlacementParams.ts';
-import type { InstallError, InstallStep } from '../../../src/bitrix/installTypes.ts';
+import type { InstallError, InstallStep } from '../../../src/core/installTypes.ts';
 import { installWithClient } from '../../../src/bitrix/installWithClient.ts';
 import { readInstallStateWithClient } from '../../../src/bitrix/readInstallState.ts';
 

@@ -1,7 +1,6 @@
 /**
- * Data the install flow hands to the UI. Plain data (no SDK types), shaped so that
- * `src/ui/InstallPage.tsx` can take it as props unchanged: the UI declares the same shapes
- * structurally, the composition root passes these values through.
+ * The install flow's data: what src/bitrix's install functions return and src/ui/InstallPage.tsx
+ * shows. Plain data, no SDK types; it lives in core because both sides use it (ui → core ← bitrix).
  */
 
 /** The messenger placements Chat Drop binds (b24restdocs `api-reference/widgets/im/index.md`). */
