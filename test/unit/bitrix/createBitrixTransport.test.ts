@@ -377,6 +377,16 @@ describe('createBitrixTransport.upload', () => {
 describe('createBitrixTransport.findDelivery', () => {
   const serverNow = Date.parse(TIME.date_start);
 
+  /** A message of chat 5 carrying one file, as im.dialog.messages.get returns it. */
+  function fileMessage(m: { id: number; author: number; date: string; fileId: number }) {
+    return {
+      id: m.id,
+      chat_id: 5,
+      author_id: m.author,
+      date: m.date,
+      params: { FILE_ID: [m.fileId] },
+    };
+  }
   function history(messages: unknown[], files: unknown[]): Handler {
     return (_req, res) =>
       json(res, 200, { result: { chat_id: 5, messages, files, users: [] }, time: TIME });
@@ -393,13 +403,7 @@ describe('createBitrixTransport.findDelivery', () => {
       profile,
       history(
         [
-          {
-            id: 12,
-            chat_id: 5,
-            author_id: 2,
-            date: '2026-08-11T15:28:49+02:00',
-            params: { FILE_ID: [90] },
-          },
+          fileMessage({ id: 12, author: 2, date: '2026-08-11T15:28:49+02:00', fileId: 90 }),
           {
             id: 11,
             chat_id: 5,
@@ -407,13 +411,7 @@ describe('createBitrixTransport.findDelivery', () => {
             date: '2026-08-11T15:28:45+02:00',
             params: { FILE_ID: ['91'] },
           },
-          {
-            id: 10,
-            chat_id: 5,
-            author_id: 1,
-            date: '2026-08-11T15:00:00+02:00',
-            params: { FILE_ID: [92] },
-          },
+          fileMessage({ id: 10, author: 1, date: '2026-08-11T15:00:00+02:00', fileId: 92 }),
         ],
         [
           { id: 90, name: 'a.txt', size: 3 },
@@ -440,27 +438,9 @@ describe('createBitrixTransport.findDelivery', () => {
       profile,
       history(
         [
-          {
-            id: 12,
-            chat_id: 5,
-            author_id: 2,
-            date: '2026-08-11T15:28:49+02:00',
-            params: { FILE_ID: [90] },
-          },
-          {
-            id: 11,
-            chat_id: 5,
-            author_id: 1,
-            date: '2026-08-11T15:28:45+02:00',
-            params: { FILE_ID: [91] },
-          },
-          {
-            id: 10,
-            chat_id: 5,
-            author_id: 1,
-            date: '2026-08-11T15:00:00+02:00',
-            params: { FILE_ID: [92] },
-          },
+          fileMessage({ id: 12, author: 2, date: '2026-08-11T15:28:49+02:00', fileId: 90 }),
+          fileMessage({ id: 11, author: 1, date: '2026-08-11T15:28:45+02:00', fileId: 91 }),
+          fileMessage({ id: 10, author: 1, date: '2026-08-11T15:00:00+02:00', fileId: 92 }),
         ],
         [
           { id: 90, name: 'a.txt', size: 3 },
@@ -483,20 +463,8 @@ describe('createBitrixTransport.findDelivery', () => {
     const transport = createBitrixTransport(b24, { now: () => serverNow });
     const page = history(
       [
-        {
-          id: 21,
-          chat_id: 5,
-          author_id: 1,
-          date: '2026-08-11T15:28:48+02:00',
-          params: { FILE_ID: [95] },
-        },
-        {
-          id: 20,
-          chat_id: 5,
-          author_id: 1,
-          date: '2026-08-11T15:28:46+02:00',
-          params: { FILE_ID: [94] },
-        },
+        fileMessage({ id: 21, author: 1, date: '2026-08-11T15:28:48+02:00', fileId: 95 }),
+        fileMessage({ id: 20, author: 1, date: '2026-08-11T15:28:46+02:00', fileId: 94 }),
       ],
       [
         { id: 94, name: 'a.txt', size: 3 },
@@ -521,20 +489,8 @@ describe('createBitrixTransport.findDelivery', () => {
       profile,
       history(
         [
-          {
-            id: 31,
-            chat_id: 5,
-            author_id: 1,
-            date: '2026-08-11T15:28:49+02:00',
-            params: { FILE_ID: [97] },
-          },
-          {
-            id: 30,
-            chat_id: 5,
-            author_id: 1,
-            date: '2026-08-11T15:28:47+02:00',
-            params: { FILE_ID: [96] },
-          },
+          fileMessage({ id: 31, author: 1, date: '2026-08-11T15:28:49+02:00', fileId: 97 }),
+          fileMessage({ id: 30, author: 1, date: '2026-08-11T15:28:47+02:00', fileId: 96 }),
         ],
         [
           { id: 96, name: 'a.txt', size: 3 },
@@ -556,27 +512,9 @@ describe('createBitrixTransport.findDelivery', () => {
     const transport = createBitrixTransport(b24, { now: () => serverNow });
     const page = history(
       [
-        {
-          id: 42,
-          chat_id: 5,
-          author_id: 1,
-          date: '2026-08-11T15:28:49+02:00',
-          params: { FILE_ID: [82] },
-        },
-        {
-          id: 41,
-          chat_id: 5,
-          author_id: 1,
-          date: '2026-08-11T15:28:48+02:00',
-          params: { FILE_ID: [81] },
-        },
-        {
-          id: 40,
-          chat_id: 5,
-          author_id: 1,
-          date: '2026-08-11T15:28:47+02:00',
-          params: { FILE_ID: [80] },
-        },
+        fileMessage({ id: 42, author: 1, date: '2026-08-11T15:28:49+02:00', fileId: 82 }),
+        fileMessage({ id: 41, author: 1, date: '2026-08-11T15:28:48+02:00', fileId: 81 }),
+        fileMessage({ id: 40, author: 1, date: '2026-08-11T15:28:47+02:00', fileId: 80 }),
       ],
       [
         { id: 80, name: 'report (2).pdf', size: 9 },
