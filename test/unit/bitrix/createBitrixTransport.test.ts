@@ -5,7 +5,7 @@ import { ApiVersion, type AuthActions, type AuthData } from '@bitrix24/b24jssdk'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBitrixTransport } from '../../../src/bitrix/createBitrixTransport.ts';
 import type { UploadRequest } from '../../../src/core/ports.ts';
-import { TestB24 } from './TestB24.ts';
+import { fixedAuth, TestB24 } from './TestB24.ts';
 
 /**
  * The real SDK REST client (HttpV2 + axios, Node http adapter) against a local HTTP server that
@@ -63,27 +63,18 @@ function neverAnswer(): Promise<string> {
   });
 }
 
+/** The test's parent frame: its token, and a refresh that hands out the next one and counts. */
 function createAuth(): AuthActions {
-  const data = (): AuthData => ({
-    access_token: token,
-    refresh_token: 'refresh',
-    expires: Date.now() / 1000 + 3600,
-    expires_in: 3600,
-    domain: origin,
-    member_id: 'member',
-  });
-  return {
-    getAuthData: () => data(),
-    refreshAuth: async () => {
-      refreshes++;
-      token = `token${refreshes}`;
-      return data();
+  const tokens = {
+    get current() {
+      return token;
     },
-    getUniq: (prefix) => prefix,
-    isAdmin: true,
-    getTargetOrigin: () => origin,
-    getTargetOriginWithPath: () => new Map([[ApiVersion.v2, `${origin}/rest`]]),
+    set current(value: string) {
+      token = value;
+    },
+    next: () => `token${++refreshes}`,
   };
+  return fixedAuth(origin, tokens);
 }
 
 function request(overrides: Partial<UploadRequest> & { content: Blob }): UploadRequest {
