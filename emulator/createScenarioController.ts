@@ -41,23 +41,16 @@ const DEFAULT_METHOD = {
 } satisfies Record<ScenarioName, string | null>;
 
 /**
- * Faults that hit one logical request. A browser silently re-sends a POST whose reused keep-alive
- * connection closed before any response byte (Chromium does), and the SDK re-sends with the same
- * `bx24_request_id`; both must meet the same fault again without consuming another `count`, and
- * a re-sent `response-drop` must not store the file twice. Portal-wide conditions
- * (rate-limit-storm, token-expiry, refresh-fails) are not keyed: a retry after them may succeed.
+ * Portal-wide conditions: a retry after them may succeed, so they are not keyed by request.
+ * Every other fault hits one logical request: a browser silently re-sends a POST whose reused
+ * keep-alive connection closed before any response byte (Chromium does), and the SDK re-sends
+ * with the same `bx24_request_id`; both must meet the same fault again without consuming another
+ * `count`, and a re-sent `response-drop` must not store the file twice.
  */
-const PER_REQUEST = [
-  'upload-500',
-  'connection-drop',
-  'response-drop',
-  'slow',
-  'folder-error',
-  'upload-failed',
-  'send-failed',
-  'no-access',
-  'chat-deleted',
-  'legacy-invalid-content',
+const PORTAL_WIDE = [
+  'rate-limit-storm',
+  'token-expiry',
+  'refresh-fails',
 ] as const satisfies readonly ScenarioName[];
 /** Remembered request ids; old ones are forgotten first (a resend follows within seconds). */
 const MAX_REMEMBERED = 1000;
@@ -107,7 +100,7 @@ export function createScenarioController(
   const keyOf = (name: ScenarioName, method: string | null, requestId: string): string =>
     `${name}|${method ?? ''}|${requestId}`;
   const isPerRequest = (name: ScenarioName): boolean =>
-    (PER_REQUEST as readonly ScenarioName[]).includes(name);
+    !(PORTAL_WIDE as readonly ScenarioName[]).includes(name);
   return {
     current: () => active,
     set(name, options = {}) {

@@ -66,9 +66,8 @@ function upperParams(params: Params): Params {
   return out;
 }
 
-function bind(call: CallContext): unknown {
-  requireAdmin(call);
-  const p = upperParams(call.params);
+/** The PLACEMENT parameter, upper-cased; empty ⇒ the portal's ERROR_ARGUMENT. */
+function requirePlacement(call: CallContext, p: Params): string {
   const placement = paramText(p.PLACEMENT).trim().toUpperCase();
   if (placement === '') {
     throw argumentError(
@@ -78,6 +77,13 @@ function bind(call: CallContext): unknown {
       'PLACEMENT',
     );
   }
+  return placement;
+}
+
+function bind(call: CallContext): unknown {
+  requireAdmin(call);
+  const p = upperParams(call.params);
+  const placement = requirePlacement(call, p);
   if (placement === 'DEFAULT')
     throw argumentError(call, 'ERROR_ARGUMENT', 'Wrong value', 'PLACEMENT');
   const handler = paramText(p.HANDLER).trim();
@@ -189,15 +195,7 @@ function imOptions(
 function unbind(call: CallContext): unknown {
   requireAdmin(call);
   const p = upperParams(call.params);
-  const placement = paramText(p.PLACEMENT).trim().toUpperCase();
-  if (placement === '') {
-    throw argumentError(
-      call,
-      'ERROR_ARGUMENT',
-      "Argument 'PLACEMENT' is null or empty",
-      'PLACEMENT',
-    );
-  }
+  const placement = requirePlacement(call, p);
   const handler = paramText(p.HANDLER).trim();
   const state = call.emu.store.state;
   const before = state.placements.length;
