@@ -1,6 +1,6 @@
 import { AjaxError, SdkError } from '@bitrix24/b24jssdk';
 import type { ErrorOrigin, UploadError } from '../core/types.ts';
-import { scrubSecrets } from './scrubSecrets.ts';
+import { scrubSecrets } from '../core/scrubSecrets.ts';
 
 /**
  * Codes this folder creates itself (the rest are Bitrix or SDK codes, kept verbatim).

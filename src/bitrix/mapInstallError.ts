@@ -1,5 +1,5 @@
 import type { InstallError } from '../core/installTypes.ts';
-import { scrubSecrets } from './scrubSecrets.ts';
+import { scrubSecrets } from '../core/scrubSecrets.ts';
 
 /** SDK codes for a request that never got an HTTP answer (SDK `core/http/abstract-http`). */
 const TRANSPORT_CODES: ReadonlySet<string> = new Set(['NETWORK_ERROR', 'REQUEST_TIMEOUT']);

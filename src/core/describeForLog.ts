@@ -1,10 +1,4 @@
-/**
- * Credential names whose values never go to a log: the portal's `auth` parameter, OAuth tokens
- * (`access_token`, `refresh_token`) and the frame's `AUTH_ID` / `REFRESH_ID` (contract §1–3).
- * A small core-local cousin of bitrix's `scrubSecrets` (core must not import bitrix).
- */
-const CREDENTIAL =
-  /\b(auth|access_token|refresh_token|auth_id|refresh_id|application_token)(["']?\s*[:=]\s*["']?)([^"'&\s,;}]+)/gi;
+import { scrubSecrets } from './scrubSecrets.ts';
 
 /** Longest line logged: enough for a name, a code and a short message. */
 const MAX_LOG_LENGTH = 300;
@@ -12,9 +6,8 @@ const MAX_LOG_LENGTH = 300;
 /**
  * A one-line, redacted description of something thrown, for `console.error`: never the object
  * itself, since an SDK error carries its request (`requestInfo`, with the auth token) and the
- * console shows every field. Only the name, the message and a `code`, with the values of
- * credential parameters (`auth=…`, `access_token`, `AUTH_ID`, `REFRESH_ID`, `refresh_token`)
- * replaced by `***`.
+ * console shows every field. Only the name, the message and a `code`, passed through
+ * {@link scrubSecrets} (credential values, token-like runs and webhook secrets become `***`).
  *
  * @example
  * describeForLog(new Error('POST /rest/x?auth=abc123')) // 'Error: POST /rest/x?auth=***'
@@ -27,8 +20,6 @@ export function describeForLog(error: unknown): string {
   else line = String(error);
   const code = (error as { code?: unknown } | null | undefined)?.code;
   if (typeof code === 'string' || typeof code === 'number') line += ` [${String(code)}]`;
-  const redacted = line
-    .replace(/\s+/g, ' ')
-    .replace(CREDENTIAL, (_match, key: string, separator: string) => `${key}${separator}***`);
+  const redacted = scrubSecrets(line.replace(/\s+/g, ' '));
   return redacted.length > MAX_LOG_LENGTH ? `${redacted.slice(0, MAX_LOG_LENGTH)}…` : redacted;
 }
