@@ -1,6 +1,7 @@
-// `npm test`: make sure Chromium is there (the e2e project drives it), then run every Vitest
-// project (unit, component, e2e) once. Extra arguments go to `vitest run` unchanged, e.g.
-// `npm test -- --project unit` or `npm test -- test/e2e/upload.test.ts`.
+// `npm test`: make sure Chromium is there (the e2e project drives it), run the gates (types,
+// lint, format), then every Vitest project once. This is what CI runs (`.ci/run`).
+// Extra arguments go to `vitest run` unchanged and skip the gates, for a quick loop on one part,
+// e.g. `npm test -- --project unit` or `npm test -- test/e2e/upload.test.ts`.
 // Exits with Vitest's exit code and ends with one summary line, `tests: N passed, N failed`,
 // in the plain form CI tooling reads.
 import { spawn, spawnSync } from 'node:child_process';
@@ -16,6 +17,27 @@ const ensure = spawnSync('bash', [join(root, 'scripts', 'ensure-chromium.sh')], 
 if (ensure.status !== 0) {
   console.error('test: scripts/ensure-chromium.sh failed; the e2e tests need /usr/bin/chromium.');
   process.exit(ensure.status ?? 1);
+}
+
+// The gates: the layer rules (ESLint), every `satisfies` completeness check and the locale-pack
+// shapes (tsc) are only real if the command CI runs enforces them. Skipped when arguments narrow
+// the run to part of the suite.
+const filtered = process.argv.length > 2;
+if (!filtered) {
+  const gates = [
+    ['types', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b']],
+    ['lint', [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']],
+    ['format', [join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '.']],
+  ];
+  for (const [name, gateArgs] of gates) {
+    console.log(`test: gate ${name}...`);
+    const gate = spawnSync(process.execPath, gateArgs, { cwd: root, stdio: 'inherit' });
+    if (gate.status !== 0) {
+      console.error(`test: the ${name} gate failed; fix it before the tests run.`);
+      console.log('\ntests: 0 passed, 1 failed');
+      process.exit(gate.status ?? 1);
+    }
+  }
 }
 
 const vitestBin = join(root, 'node_modules', 'vitest', 'vitest.mjs');
