@@ -76,6 +76,7 @@ export function createPortalRoutes(deps: PortalRoutesDeps): PortalRoutes {
       sendText(res, 404, 'User not found');
       return;
     }
+    frames.pageHit(user.id);
     const bootstrap = {
       userId: user.id,
       isAdmin: user.isAdmin,

@@ -72,6 +72,21 @@ describe('frames as the im v2 messenger opens them (portal reference §7.6)', ()
   });
 });
 
+describe('setUserOption on its way to the server (portal reference §7.6)', () => {
+  it('a pending value is applied by the next portal page hit of that user (the portal cookie)', async () => {
+    const { appSid } = await open({ user: 3, placement: 'DEFAULT' });
+    const command = (name: string, params?: unknown): ReturnType<typeof postJson> =>
+      postJson(`${t.emu.url}/_emulator/frame/command`, { appSid, command: name, params });
+    await command('setUserOption', { name: 'ledger', value: 'x' });
+    expect((await initData(appSid)).USER_OPTIONS).toEqual([]);
+    // Another user's page hit does not apply it; the user's own does.
+    expect((await fetch(`${t.emu.url}/online/?user=2`)).status).toBe(200);
+    expect((await initData(appSid)).USER_OPTIONS).toEqual([]);
+    expect((await fetch(`${t.emu.url}/online/?user=3`)).status).toBe(200);
+    expect((await initData(appSid)).USER_OPTIONS).toEqual({ ledger: 'x' });
+  });
+});
+
 describe('statuses and small differences (portal reference §7.7)', () => {
   const upload = (body: unknown): ReturnType<typeof postJson> =>
     postJson(`${t.hook}im.v2.File.upload`, body);
