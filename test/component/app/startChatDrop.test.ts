@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Boot } from '../../../src/app/Boot.ts';
 import { createFakePortal } from '../support/createFakePortal.ts';
-import { createFakeEncoder, createFakeTransport } from '../support/createFakeTransport.ts';
+import { createFakeEncoder } from '../../support/doubles/createFakeEncoder.ts';
+import { createFakeTransport } from '../../support/doubles/createFakeTransport.ts';
 
 // The portal frame and the SDK cannot run in jsdom: startFrame and the adapters are the outside
 // world here. What is under test is the composition root's decision for each startFrame result.
