@@ -733,6 +733,68 @@ describe('createUploadQueue', () => {
     expect(failed.error).toEqual(expect.objectContaining({ deliveryCheck: 'not-found' }));
   });
 
+  it('a subscriber that throws cannot stop an upload: the ledger, the receipts and the events go on', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown): void => void rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const storage = createMemoryLedgerStorage();
+      const { queue, transport } = setup({ ledger: storage, concurrency: 1 });
+      queue.store.subscribe(() => {
+        throw new Error('broken view');
+      });
+      for (const type of ['upload-started', 'upload-succeeded', 'queue-drained'] as const) {
+        queue.events.on(type, () => {
+          throw new Error(`broken ${type} handler`);
+        });
+      }
+      const succeeded = vi.fn();
+      queue.events.on('upload-succeeded', succeeded);
+      const drained = nextEvent(queue, 'queue-drained');
+      const [a, b] = queue.addFiles([createFile('a.txt'), createFile('b.txt')], {
+        dialogId: 'chat5',
+      });
+      expect(await drained).toMatchObject({ delivered: 2, failed: 0 });
+      expect(succeeded).toHaveBeenCalledTimes(2);
+      expect(transport.calls).toHaveLength(2);
+      await queue.dispose();
+      const stored = storage.data.get('chat5') ?? [];
+      expect(stored.map((entry) => [entry.id, entry.state]).sort()).toEqual(
+        [
+          [a!.id, 'delivered'],
+          [b!.id, 'delivered'],
+        ].sort(),
+      );
+      await tick();
+      expect(rejections).toEqual([]);
+      expect(log.mock.calls.flat().join(' ')).toContain('broken view');
+    } finally {
+      process.off('unhandledRejection', onRejection);
+      log.mockRestore();
+    }
+  });
+
+  it('emits upload-retried and file-removed, and hands out the picked file while its row exists', async () => {
+    const transport = createFakeTransport([
+      () => ({ ok: false, error: { code: 'SEND_FAILED', origin: 'server', status: 400 } }),
+    ]);
+    const { queue } = setup({ transport });
+    const file = createFile('a.txt');
+    const drained = nextEvent(queue, 'queue-drained');
+    const [item] = queue.addFiles([file], { dialogId: 'chat5' });
+    expect(queue.fileFor(item!.id)).toBe(file);
+    await drained;
+    const retried = nextEvent(queue, 'upload-retried');
+    expect(queue.retry(item!.id)).toBe(true);
+    expect((await retried).item).toMatchObject({ id: item!.id, phase: 'queued' });
+    await phaseReached(queue, item!.id, 'delivered');
+    const removed = nextEvent(queue, 'file-removed');
+    queue.remove(item!.id);
+    expect((await removed).item.id).toBe(item!.id);
+    expect(queue.fileFor(item!.id)).toBeUndefined();
+  });
+
   it('logs an engine failure as one scrubbed line, never the error object (it may carry auth)', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const token = 'f00dfeedf00dfeedf00dfeedf00dfeed';
