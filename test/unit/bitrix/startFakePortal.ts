@@ -39,8 +39,9 @@ export interface FakePortal {
   readonly origin: string;
   /** Every request whose body was read, in order. */
   readonly received: Received[];
-  /** Answers the next requests in order; `uploadOk` when empty. */
+  /** Answers the next requests in order; then `fallback`, then `uploadOk`. */
   readonly handlers: Handler[];
+  fallback: Handler | undefined;
   close(): Promise<void>;
 }
 
@@ -51,17 +52,18 @@ export interface FakePortal {
 export async function startFakePortal(): Promise<FakePortal> {
   const received: Received[] = [];
   const handlers: Handler[] = [];
+  const portal = { fallback: undefined as Handler | undefined };
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const entry = { url: req.url ?? '', body: Buffer.concat(chunks) };
       received.push(entry);
-      (handlers.shift() ?? uploadOk)(entry, res);
+      (handlers.shift() ?? portal.fallback ?? uploadOk)(entry, res);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
+  return Object.assign(portal, {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received,
     handlers,
@@ -69,5 +71,5 @@ export async function startFakePortal(): Promise<FakePortal> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
-  };
+  });
 }
