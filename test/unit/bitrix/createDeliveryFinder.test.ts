@@ -64,7 +64,8 @@ describe('createDeliveryFinder over the emulator', () => {
     expect(await finder.findDelivery({ ...query, file: new Blob([second]) })).toMatchObject({
       messageId: b.messageId,
       fileId: b.file.id,
-      storedName: 'image.png',
+      // The chat's folder already holds image.png: the portal stores the second one renamed.
+      storedName: 'image (1).png',
     });
     expect(await finder.findDelivery({ ...query, file: new Blob([first]) })).toMatchObject({
       messageId: a.messageId,
