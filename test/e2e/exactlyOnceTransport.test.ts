@@ -119,7 +119,7 @@ describe('proxy and HTML answers', () => {
     const { page, guard } = await harness.newPage();
     guard.allowNetworkFailures('the proxy page has no CORS headers: status 0 to the page');
     guard.allowFailedResponses([502], 'the proxy answers 502');
-    guard.allow(/blocked by CORS policy/, 'the proxy page carries no CORS headers (§7.2)');
+    guard.allow(/blocked by CORS policy/, 'a proxy page has no CORS headers: only PHP adds them');
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
     const name = 'behind-a-proxy.txt';
     stack.emulator.setScenario('proxy-error', { count: 1, status: 502, mode: 'after' });
@@ -212,7 +212,7 @@ describe('a proxy body limit in front of the portal', () => {
     const { page, guard } = await harness.newPage();
     guard.allowNetworkFailures('the 413 page has no CORS headers: status 0 to the page');
     guard.allowFailedResponses([413], 'the proxy refuses the large body');
-    guard.allow(/blocked by CORS policy/, 'the proxy page carries no CORS headers (§7.2)');
+    guard.allow(/blocked by CORS policy/, 'a proxy page has no CORS headers: only PHP adds them');
     const { frame, appFrame } = await openWidget(page, limited.emulator.url);
     const dropped = await dropFiles(frame, [
       { name: 'too-big-for-the-proxy.bin', size: 3 * 1024 * 1024 },
