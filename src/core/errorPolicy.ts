@@ -145,6 +145,7 @@ export const ERROR_CODES = [
   'WIDGET_FOLDER_UNSUPPORTED',
   'WIDGET_NO_FILES',
   'WIDGET_UNKNOWN',
+  'WIDGET_PORT_TIMEOUT',
   // the widget's own, created by src/bitrix (mapB24Error.ts `BITRIX_WIDGET_CODES`)
   'WIDGET_CANCELLED',
   'WIDGET_HTTP_ERROR',
@@ -156,6 +157,8 @@ export const ERROR_CODES = [
   'WIDGET_SEND_INTERRUPTED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+/** The widget's own codes: a literal union, so a misspelt one fails type-checking. */
+export type WidgetCode = Extract<ErrorCode, `WIDGET_${string}`>;
 
 function refused(messageKey: ErrorMessageKey, retry: RetryMode, nextStep: NextStep): ErrorPolicy {
   return { messageKey, retry, outcome: 'failed', nextStep };
@@ -231,6 +234,9 @@ export const ERROR_POLICIES = {
   WIDGET_NO_FILES: refused('error_noFiles', 'none', 'pick-another'),
   // Something unexpected happened while sending: assume the worst (the file may be there).
   WIDGET_UNKNOWN: maybeDelivered('error_unknown'),
+  // A port (the transport) never settled within the engine's generous deadline: it broke its
+  // contract, and the body may have arrived (createUploadQueue.ts DEFAULT_PORT_DEADLINE_MS).
+  WIDGET_PORT_TIMEOUT: maybeDelivered('error_stalled'),
   // The transport's signal fired. The engine handles a user's cancel itself; any other abort may
   // have come after the whole body was sent, so the chat is checked before anything is resent.
   WIDGET_CANCELLED: maybeDelivered('error_unknown'),

@@ -1,3 +1,7 @@
+import type { WidgetCode } from './errorPolicy.ts';
+
+export type { WidgetCode } from './errorPolicy.ts';
+
 /**
  * The upload engine's domain model. Shared by core (which owns it), bitrix (which implements
  * the ports in ./ports.ts) and ui (which renders it). No React, no SDK here.
@@ -35,6 +39,17 @@ export interface UploadError {
    * file may be in the chat). Absent when no check was made. See core/errorPolicy.ts `policyFor`.
    */
   readonly deliveryCheck?: 'not-found' | 'failed';
+}
+
+/**
+ * An error the widget decided itself: its code must be one of the widget's own
+ * ({@link WidgetCode}). Everything core creates is one of these. (`UploadError` stays open for
+ * now: src/bitrix still builds `origin: 'client'` errors from SDK codes; once it uses
+ * `origin: 'transport'` for those, `UploadError` becomes `ClientError | RemoteError`.)
+ */
+export interface ClientError extends UploadError {
+  readonly code: WidgetCode;
+  readonly origin: 'client';
 }
 
 /** Progress of one file. A figure that cannot be known yet is `undefined`, never made up. */

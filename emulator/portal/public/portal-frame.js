@@ -33,7 +33,7 @@ const CLIENT_COMMANDS = [
   'imPhoneTo',
 ];
 
-/** Portal reference §1.5 (CORE-TPL): placements other than DEFAULT may not touch the parent page. */
+/** Portal reference §1.5 (app.layout template): placements other than DEFAULT may not touch the parent page. */
 const DENIED_OUTSIDE_DEFAULT = ['setTitle', 'setScroll', 'reloadWindow'];
 
 /** Same permissions as the core template gives the app iframe (portal reference §1.4). */
