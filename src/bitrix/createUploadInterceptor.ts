@@ -46,7 +46,7 @@ export interface UploadInterceptor {
 /**
  * Adapters axios may use for our requests: XHR in browsers (upload progress on a Blob body works
  * there), Node's http in tests. Never `fetch`: axios' fetch adapter needs a streamed body for
- * upload progress, which Chromium sends only over HTTP/2 (sdk-upload-facts, "Upgrading").
+ * upload progress, which Chromium sends only over HTTP/2 (axios docs, "fetch adapter").
  */
 export const PINNED_ADAPTERS = ['xhr', 'http'] as const;
 

@@ -66,6 +66,7 @@ export const ERROR_MESSAGE_KEYS = [
   'error_htmlAnswer',
   'error_maintenance',
   'error_portalFileLimit',
+  'error_sendInterrupted',
   'error_notInChat',
   'error_folderUnsupported',
   'error_noFiles',
@@ -267,8 +268,9 @@ export const ERROR_POLICIES = {
   // The portal's own FILE_TOO_LARGE for a file under 100 MB: this portal's limit is lower.
   WIDGET_PORTAL_FILE_LIMIT: refused('error_portalFileLimit', 'none', 'ask-admin'),
   // The connection failed before the whole body was sent: PHP runs only after the whole body
-  // arrived, so the portal cannot have stored the file.
-  WIDGET_SEND_INTERRUPTED: refused('error_network', 'offer', 'retry'),
+  // arrived, so the portal cannot have stored the file. A proxy's 413 looks like this in a browser
+  // (its page has no CORS headers, status 0), hence the hint about the size.
+  WIDGET_SEND_INTERRUPTED: refused('error_sendInterrupted', 'offer', 'retry'),
 } as const satisfies Record<ErrorCode, ErrorPolicy>;
 
 /**

@@ -64,7 +64,8 @@ describe('createDeliveryFinder over the emulator', () => {
     expect(await finder.findDelivery({ ...query, file: new Blob([second]) })).toMatchObject({
       messageId: b.messageId,
       fileId: b.file.id,
-      storedName: 'image.png',
+      // The chat's folder already holds image.png: the portal stores the second one renamed.
+      storedName: 'image (1).png',
     });
     expect(await finder.findDelivery({ ...query, file: new Blob([first]) })).toMatchObject({
       messageId: a.messageId,
@@ -152,6 +153,46 @@ describe('createDeliveryFinder over the emulator', () => {
         signal: controller.signal,
       }),
     ).rejects.toMatchObject({ name: 'AbortError' });
+    finder.dispose();
+  });
+});
+
+describe('unread history (the portal’s default page is not the newest)', () => {
+  async function say(user: number, dialogId: string, text: string): Promise<void> {
+    const response = await fetch(`${emulator.url}/_emulator/ui/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ user, dialogId, text }),
+    });
+    expect(response.ok).toBe(true);
+  }
+
+  it('finds the file although more than 50 unread messages shift the default page', async () => {
+    const finder = transport();
+    const since = Date.now() - 1000;
+    // Sending reads the chat for the sender; then 70 messages by another member stay unread.
+    const bytes = randomBytes(321);
+    const mine = await post(ME, 'chat5', 'before-unread.bin', bytes);
+    for (let i = 0; i < 70; i++) await say(2, 'chat5', `unread ${i}`);
+    // The condition is real: the default page (no FIRST_ID/LAST_ID) does not hold the newest message.
+    const defaultPage = (await (
+      await fetch(`${emulator.url}/rest/im.dialog.messages.get`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ auth: ME.token, DIALOG_ID: 'chat5', LIMIT: 50 }),
+      })
+    ).json()) as { result: { messages: { id: number }[] } };
+    const newest = Math.max(...emulator.messages(5).map((m) => m.id));
+    expect(defaultPage.result.messages.map((m) => m.id)).not.toContain(newest);
+    expect(
+      await finder.findDelivery({
+        dialogId: 'chat5',
+        name: 'before-unread.bin',
+        size: 321,
+        since,
+        file: new Blob([bytes]),
+      }),
+    ).toMatchObject({ messageId: mine.messageId });
     finder.dispose();
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBitrixTransport } from '../../../src/bitrix/createBitrixTransport.ts';
 import { policyFor } from '../../../src/core/errorPolicy.ts';
 import type { UploadRequest } from '../../../src/core/ports.ts';
-import { html, json, startFakePortal, type FakePortal } from './startFakePortal.ts';
+import { html, json, startFakePortal, TIME, type FakePortal } from './startFakePortal.ts';
 import { fixedAuth, TestB24 } from './TestB24.ts';
 
 /**
@@ -253,6 +253,36 @@ describe('the token outlives the upload', () => {
     });
     expect(refreshes).toBe(1);
     expect(portal.received).toHaveLength(0);
+    transport.dispose();
+  });
+});
+
+describe('removing a proven own duplicate', () => {
+  it('deletes a message with im.message.delete and its MESSAGE_ID', async () => {
+    const transport = createBitrixTransport(
+      new TestB24(fixedAuth(portal.origin, { current: 't' })),
+    );
+    portal.handlers.push((_req, res) => json(res, 200, { result: true, time: TIME }));
+    await transport.deleteMessage(4711);
+    expect(portal.received[0]!.url).toMatch(/^\/rest\/im\.message\.delete\?/);
+    expect(JSON.parse(portal.received[0]!.body.toString())).toMatchObject({ MESSAGE_ID: 4711 });
+    transport.dispose();
+  });
+
+  it('throws when the portal refuses (CANT_EDIT_MESSAGE), so nothing is reported as removed', async () => {
+    const transport = createBitrixTransport(
+      new TestB24(fixedAuth(portal.origin, { current: 't' })),
+    );
+    portal.handlers.push((_req, res) =>
+      json(res, 400, {
+        error: 'CANT_EDIT_MESSAGE',
+        error_description: 'You do not have access to this message',
+      }),
+    );
+    await expect(transport.deleteMessage(4712)).rejects.toMatchObject({
+      name: 'BitrixCallError',
+      error: { code: 'CANT_EDIT_MESSAGE' },
+    });
     transport.dispose();
   });
 });
