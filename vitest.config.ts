@@ -57,6 +57,18 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
         },
       },
+      {
+        test: {
+          ...e2eProject,
+          name: 'servers',
+          include: ['test/servers/**/*.test.ts'],
+          // nginx, Apache and one Chromium per file: one file at a time, after e2e-load so that
+          // its measurement keeps the machine to itself.
+          fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 3 },
+        },
+      },
     ],
   },
 });
