@@ -2,7 +2,7 @@ import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { realpath, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { buildSecurityHeaders } from './buildSecurityHeaders.ts';
@@ -49,7 +49,7 @@ const PAGE_EXTENSIONS: ReadonlySet<string> = new Set(['', '.html', '.htm', '.php
  * - a directory without its final slash redirects (308) to it, because the build's asset URLs
  *   are relative (`base: './'`) and resolve against the page URL;
  * - the CSP with `frame-ancestors` ({@link buildSecurityHeaders}) on every answer;
- * - `..`, NUL, backslashes and dotfiles are refused before any file is looked up.
+ * - `..`, NUL, backslashes, dotfiles and symlinks out of the root are refused before sirv looks.
  *
  * Files are looked up on each request (sirv's `dev` mode, whose only other effect is the
  * Cache-Control this wrapper overrides), so a new build copied into `root` is served at once,
@@ -125,6 +125,10 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     }
 
     const clean = `/${segments.join('/')}`;
+    // sirv follows symlinks; one that leads out of the root is treated as missing.
+    const real = await realpath(join(root, ...segments)).catch(() => undefined);
+    if (real !== undefined && real !== root && !real.startsWith(root + sep))
+      return sendText(res, 404, 'Not found');
     if (last !== '' && isPage) {
       const info = await stat(join(root, ...segments)).catch(() => undefined);
       if (info?.isDirectory()) {

@@ -40,6 +40,11 @@ const get = (path: string, headers: Record<string, string> = {}) =>
   sendRaw(new URL(path, base).href, { headers });
 
 describe('the documented Apache recipe', () => {
+  it('passes apache2 -t without warnings', () => {
+    expect(apache.testOutput).toMatch(/Syntax OK/);
+    expect(apache.testOutput).not.toMatch(/AH\d+/);
+  });
+
   it('names the Apache version it was tried with', async () => {
     const version = /Apache\/(\d+\.\d+)/.exec(apacheVersion())?.[1];
     expect(version).toBeDefined();

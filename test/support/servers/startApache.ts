@@ -19,6 +19,8 @@ export interface ApacheOptions {
 
 export interface StartedApache extends ServerProcess {
   readonly prefix: string;
+  /** `apache2 -t` output for this configuration (it passed, or start would have thrown). */
+  readonly testOutput: string;
   /** Stops Apache and removes its prefix. */
   close(): Promise<void>;
 }
@@ -30,7 +32,7 @@ export function apacheVersion(): string {
 }
 
 /**
- * Starts Debian's Apache as the current user: `apache2 -f <conf> -DFOREGROUND` with its own
+ * Starts Debian's Apache as the current user: `apache2 -t` first, then `apache2 -f <conf> -DFOREGROUND` with its own
  * ServerRoot, PidFile, Mutex and log directory under a temporary prefix, modules loaded from
  * /usr/lib/apache2/modules. Never the system service, never /etc/apache2.
  */
@@ -61,6 +63,12 @@ export async function startApache(options: ApacheOptions): Promise<StartedApache
     ].join('\n'),
   );
   await writeFile(join(prefix, 'site.conf'), options.site);
+  const test = spawnSync(APACHE, ['-t', '-f', conf], { encoding: 'utf8' });
+  const testOutput = `${test.stdout}${test.stderr}`;
+  if (test.status !== 0) {
+    await rm(prefix, { recursive: true, force: true });
+    throw new Error(`apache2 -t refused the configuration:\n${testOutput}`);
+  }
   const running = await runServerProcess({
     command: APACHE,
     args: ['-f', conf, '-DFOREGROUND'],
@@ -79,6 +87,7 @@ export async function startApache(options: ApacheOptions): Promise<StartedApache
   return {
     ...running,
     prefix,
+    testOutput,
     async close() {
       await running.stop();
       await rm(prefix, { recursive: true, force: true });

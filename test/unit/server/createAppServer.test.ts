@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -60,10 +60,14 @@ const INDEX_HTML =
 const SCRIPT = `console.log(${JSON.stringify('chat drop '.repeat(400))});\n`;
 
 let root: string;
+let outside: string;
 let server: AppServer;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'chat-drop-serve-'));
+  outside = await mkdtemp(join(tmpdir(), 'chat-drop-outside-'));
+  await writeFile(join(outside, 'secret.txt'), 'outside the root');
+  await symlink(join(outside, 'secret.txt'), join(root, 'leak.txt'));
   await mkdir(join(root, 'assets'));
   await mkdir(join(root, 'nested'));
   await writeFile(join(root, 'index.html'), INDEX_HTML);
@@ -85,6 +89,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   await rm(root, { recursive: true, force: true });
+  await rm(outside, { recursive: true, force: true });
 });
 
 describe('createAppServer', () => {
@@ -258,7 +263,7 @@ describe('createAppServer', () => {
     expect(second.body.length).toBe(0);
   });
 
-  it('refuses path traversal, encoded or not', async () => {
+  it('refuses path traversal, encoded or not, and symlinks leaving the root', async () => {
     const attempts = [
       '/../../../../etc/passwd',
       '/assets/../../../../etc/passwd',
@@ -267,11 +272,13 @@ describe('createAppServer', () => {
       '/assets/..%5c..%5c..%5cetc%5cpasswd',
       '/%00index.html',
       '/%E0%A4%A',
+      '/leak.txt',
     ];
     for (const path of attempts) {
       const res = await send(server.url, path);
       expect([400, 404], path).toContain(res.status);
       expect(res.body.toString(), path).not.toContain('root:');
+      expect(res.body.toString(), path).not.toContain('outside the root');
     }
   });
 
