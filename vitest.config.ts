@@ -62,8 +62,9 @@ export default defineConfig({
           ...e2eProject,
           name: 'servers',
           include: ['test/servers/**/*.test.ts'],
-          // nginx, Apache and one Chromium per file: one file at a time, after e2e-load so that
-          // its measurement keeps the machine to itself.
+          // The web server recipes (nginx, Apache, npm run serve; some with Chromium): one file at
+          // a time, in a group of their own after e2e-load, whose timing rule needs the machine
+          // to itself.
           fileParallelism: false,
           maxWorkers: 1,
           sequence: { groupOrder: 3 },

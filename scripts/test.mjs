@@ -1,5 +1,6 @@
 // `npm test`: make sure Chromium, nginx and Apache are there (the e2e and servers projects drive
-// them), run the gates (types, lint, format), then every Vitest project once. This is what CI runs (`.ci/run`).
+// them), run the gates (types, lint, format), then every Vitest project once. This is what CI
+// runs (`.ci/run`).
 // Extra arguments go to `vitest run` unchanged and skip the gates, for a quick loop on one part,
 // e.g. `npm test -- --project unit` or `npm test -- test/e2e/upload.test.ts`.
 // Exits with Vitest's exit code and ends with one summary line, `tests: N passed, N failed`,
