@@ -1,4 +1,4 @@
-// `npm test`: make sure Chromium is there (the e2e project drives it), run the gates (types,
+// `npm test`: make sure the browsers are there (Chromium, Firefox ESR, WebKitGTK: the e2e projects drive them), run the gates (types,
 // lint, format), then every Vitest project once. This is what CI runs (`.ci/run`).
 // Extra arguments go to `vitest run` unchanged and skip the gates, for a quick loop on one part,
 // e.g. `npm test -- --project unit` or `npm test -- test/e2e/upload.test.ts`.
@@ -10,12 +10,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const ensure = spawnSync('bash', [join(root, 'scripts', 'ensure-chromium.sh')], {
+const ensure = spawnSync('bash', [join(root, 'scripts', 'ensure-browsers.sh')], {
   cwd: root,
   stdio: 'inherit',
 });
 if (ensure.status !== 0) {
-  console.error('test: scripts/ensure-chromium.sh failed; the e2e tests need /usr/bin/chromium.');
+  console.error(
+    'test: scripts/ensure-browsers.sh failed; the e2e tests need Chromium, Firefox ESR and WebKitGTK (Debian packages).',
+  );
   process.exit(ensure.status ?? 1);
 }
 
