@@ -42,7 +42,18 @@ export async function openWidgetIn(
   if (options.chatInputText !== undefined) {
     await session.top(typeInto, '[data-testid="chat-input"]', options.chatInputText);
   }
-  const button = options.placement === 'IM_TEXTAREA' ? 'open-im-textarea' : 'open-im-sidebar';
+  await openPlacementIn(session, options.placement);
+}
+
+/**
+ * Clicks the messenger's button for `placement` (default IM_SIDEBAR) in the page already open,
+ * e.g. after a reload, and waits for the widget to render in the app frame.
+ */
+export async function openPlacementIn(
+  session: EngineSession,
+  placement: 'IM_SIDEBAR' | 'IM_TEXTAREA' = 'IM_SIDEBAR',
+): Promise<void> {
+  const button = placement === 'IM_TEXTAREA' ? 'open-im-textarea' : 'open-im-sidebar';
   await session.top(async (testId: string) => {
     const deadline = Date.now() + 30_000;
     for (;;) {
@@ -106,48 +117,90 @@ async function stage(session: EngineSession, paths: readonly string[]): Promise<
 }
 
 /**
- * Drops the files at `paths` on the widget's drop zone: the engine's own file command gets
- * disk-backed `File`s into the page, then a `DataTransfer` built in the page carries them through
- * `dragenter`, `dragover` and `drop` on `[data-testid="dropzone"]`. No driver of Firefox or WebKit
- * can start an operating-system drag, so this is the closest to a real drop they allow.
+ * Page script: wraps the staged files in a `DataTransfer` (renamed to `names[i]` where given: a
+ * name no file system can hold, e.g. over 255 bytes, exists only in the page), removes the staging
+ * input, and fires a drop on the drop zone (`dragenter`, `dragover`, `drop`) or a paste on the
+ * document. One self-contained function: page script cannot import, and the app's CSP forbids eval.
  */
-export async function dropFilesIn(session: EngineSession, paths: readonly string[]): Promise<void> {
-  await stage(session, paths);
-  await session.app(() => {
-    const input = document.querySelector<HTMLInputElement>('input[data-e2e="staging"]');
-    const zone = document.querySelector('[data-testid="dropzone"]');
-    if (!input?.files || !zone) throw new Error('no staged files or no drop zone');
-    const data = new DataTransfer();
-    for (const file of Array.from(input.files)) data.items.add(file);
-    input.remove();
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      zone.dispatchEvent(
-        new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }),
-      );
-    }
+function deliverStaged(how: 'drop' | 'paste', names: (string | null)[]): void {
+  const input = document.querySelector<HTMLInputElement>('input[data-e2e="staging"]');
+  if (!input?.files) throw new Error('no staged files');
+  const data = new DataTransfer();
+  Array.from(input.files).forEach((file, i) => {
+    const name = names[i];
+    data.items.add(typeof name === 'string' ? new File([file], name, { type: file.type }) : file);
   });
-}
-
-/** Pastes the files at `paths` on the app's document, as Ctrl+V with copied files does. */
-export async function pasteFilesIn(
-  session: EngineSession,
-  paths: readonly string[],
-): Promise<void> {
-  await stage(session, paths);
-  await session.app(() => {
-    const input = document.querySelector<HTMLInputElement>('input[data-e2e="staging"]');
-    if (!input?.files) throw new Error('no staged files');
-    const data = new DataTransfer();
-    for (const file of Array.from(input.files)) data.items.add(file);
-    input.remove();
+  input.remove();
+  if (how === 'paste') {
     (document.activeElement as HTMLElement | null)?.blur();
-    const event = new ClipboardEvent('paste', {
+    const paste = new ClipboardEvent('paste', {
       bubbles: true,
       cancelable: true,
       clipboardData: data,
     });
-    document.body.dispatchEvent(event);
-  });
+    // Firefox's ClipboardEvent constructor copies only string items of `clipboardData` (here:
+    // types [] and no files), so page script cannot build a file paste there; its driver cannot
+    // put files on the system clipboard either. Giving the event our DataTransfer as an own
+    // property is the closest we get: still a real ClipboardEvent with real Files.
+    if ((paste.clipboardData?.files.length ?? 0) < data.files.length)
+      Object.defineProperty(paste, 'clipboardData', { value: data });
+    document.body.dispatchEvent(paste);
+    return;
+  }
+  const zone = document.querySelector('[data-testid="dropzone"]');
+  if (!zone) throw new Error('no drop zone');
+  for (const type of ['dragenter', 'dragover', 'drop']) {
+    zone.dispatchEvent(
+      new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }),
+    );
+  }
+}
+
+/** How the files reach the page: their paths on disk, and optional in-page names. */
+export interface StagedFiles {
+  readonly paths: readonly string[];
+  /** In-page names by position (`null` keeps the file's own name). */
+  readonly names?: readonly (string | null)[];
+}
+
+async function deliver(
+  session: EngineSession,
+  how: 'drop' | 'paste',
+  files: readonly string[] | StagedFiles,
+): Promise<void> {
+  const { paths, names = [] } = Array.isArray(files)
+    ? { paths: files as readonly string[] }
+    : (files as StagedFiles);
+  await stage(session, paths);
+  await session.app(
+    deliverStaged,
+    how,
+    paths.map((_, i) => names[i] ?? null),
+  );
+}
+
+/**
+ * Drops files on the widget's drop zone: the engine's own file command gets disk-backed `File`s
+ * into the page, then a `DataTransfer` built in the page carries them through `dragenter`,
+ * `dragover` and `drop` on `[data-testid="dropzone"]`. No driver of Firefox or WebKit can start
+ * an operating-system drag, so this is the closest to a real drop they allow.
+ */
+export function dropFilesIn(
+  session: EngineSession,
+  files: readonly string[] | StagedFiles,
+): Promise<void> {
+  return deliver(session, 'drop', files);
+}
+
+/**
+ * Pastes files on the app's document, as Ctrl+V with copied files does (`paste` on `<body>` with
+ * a `DataTransfer` holding the files; see `deliverStaged` for Firefox).
+ */
+export function pasteFilesIn(
+  session: EngineSession,
+  files: readonly string[] | StagedFiles,
+): Promise<void> {
+  return deliver(session, 'paste', files);
 }
 
 /** Drags text items (a link, a selection) onto the drop zone with a page-built `DataTransfer`. */
