@@ -70,6 +70,19 @@ export default defineConfig({
           sequence: { groupOrder: 3 },
         },
       },
+      // The cross-engine suite (test/engines/) in Firefox ESR and WebKitGTK, one file at a time
+      // each: a second browser competing for the same two cores only slows both.
+      ...(['firefox', 'webkit'] as const).map((engine) => ({
+        test: {
+          ...e2eProject,
+          name: `e2e-${engine}`,
+          include: ['test/engines/**/*.test.ts'],
+          env: { CHAT_DROP_ENGINE: engine },
+          fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
+      })),
     ],
   },
 });

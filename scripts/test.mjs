@@ -1,6 +1,6 @@
-// `npm test`: make sure Chromium, nginx and Apache are there (the e2e and servers projects drive
-// them), run the gates (types, lint, format), then every Vitest project once. This is what CI
-// runs (`.ci/run`).
+// `npm test`: make sure the browsers (Chromium, Firefox ESR, WebKitGTK) and the web servers (nginx,
+// Apache) are there (the e2e and servers projects drive them), run the gates (types, lint, format),
+// then every Vitest project once. This is what CI runs (`.ci/run`).
 // Extra arguments go to `vitest run` unchanged and skip the gates, for a quick loop on one part,
 // e.g. `npm test -- --project unit` or `npm test -- test/e2e/upload.test.ts`.
 // Exits with Vitest's exit code and ends with one summary line, `tests: N passed, N failed`,
@@ -12,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const ensures = [
-  ['ensure-chromium.sh', 'the e2e tests need /usr/bin/chromium'],
+  [
+    'ensure-browsers.sh',
+    'the e2e tests need Chromium, Firefox ESR and WebKitGTK (Debian packages)',
+  ],
   ['ensure-servers.sh', 'the server-recipe tests need nginx and apache2'],
 ];
 for (const [script, need] of ensures) {
