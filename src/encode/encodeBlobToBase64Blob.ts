@@ -2,13 +2,14 @@ import { base64Length, encodeBase64Into } from './encodeBase64Into.ts';
 import { EncodeError } from './EncodeError.ts';
 
 /**
- * 12 MiB, a multiple of 3 (chunk outputs then concatenate without inner padding). Each read and
- * each Blob part has a fixed cost (a round trip to the browser's blob store), so fewer, larger
- * chunks are faster: at 100 MiB in Chromium 3 MiB → 34 chunks, 12 MiB → 9 chunks cut the encode
- * phase by ~20 % (bench `encode` case, docs/PERFORMANCE.md). Two chunks in flight plus one output
- * buffer stay ~40 MiB, inside the memory target (renderer growth ≤ 0.75 × a 100 MiB file).
+ * 6 MiB, a multiple of 3 (chunk outputs then concatenate without inner padding). Each read and
+ * each Blob part has a fixed cost (a round trip to the browser's blob store), so larger chunks are
+ * faster; but the renderer holds up to two chunks, one output buffer and the parts the browser has
+ * not taken yet, so larger chunks also grow memory. Measured in Chromium at 100 MiB (Worker only):
+ * 12 MiB was fastest but grew the renderer by ~105–115 MiB; 6 MiB by ~65–100 MiB, 3 MiB (and the
+ * old encoder) by more. Figures and method: docs/PERFORMANCE.md.
  */
-export const DEFAULT_CHUNK_SIZE = 12 * 1024 * 1024;
+export const DEFAULT_CHUNK_SIZE = 6 * 1024 * 1024;
 
 /** Where the encode's wall time went (ms), for the bench's phase breakdown. */
 export interface EncodeStats {
