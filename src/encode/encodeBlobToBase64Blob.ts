@@ -6,8 +6,8 @@ import { EncodeError } from './EncodeError.ts';
  * each Blob part has a fixed cost (a round trip to the browser's blob store), so larger chunks are
  * faster; but the renderer holds up to two chunks, one output buffer and the parts the browser has
  * not taken yet, so larger chunks also grow memory. Measured in Chromium at 100 MiB (Worker only):
- * 12 MiB was fastest but grew the renderer by ~105–115 MiB; 6 MiB by ~65–100 MiB, 3 MiB (and the
- * old encoder) by more. Figures and method: docs/PERFORMANCE.md.
+ * 12 MiB was fastest but grew the renderer by ~105–115 MiB, 6 MiB by ~65–100 MiB, the old
+ * 3 MiB string-based encoder by ~140–170 MiB (busy machine). Figures, method: docs/PERFORMANCE.md.
  */
 export const DEFAULT_CHUNK_SIZE = 6 * 1024 * 1024;
 
