@@ -142,23 +142,6 @@ export interface ConcurrencyCase {
   readonly rendererPeakGrowth: number | undefined;
 }
 
-export interface SlowResultSummary {
-  readonly path: 'chatdrop' | 'plain';
-  readonly uplinkBytesPerSecond: number;
-  readonly sizeBytes: number;
-  readonly ok: boolean;
-  readonly errorCode: string | undefined;
-  readonly totalMs: number;
-  /** Upload requests the proxy saw start (each SDK retry re-sends the whole body). */
-  readonly requestsStarted: number;
-  /** Uploads the portal accepted for this case (a duplicate would be > 1). */
-  readonly accepted: number;
-  readonly bytesUp: number;
-  readonly progressEvents: number | undefined;
-  readonly progressMaxGapMs: number | undefined;
-  readonly longestTaskMs: number;
-}
-
 /**
  * One package or src area in the shipped JS. `renderedBytes` is its code before minification;
  * `gzipEstimate` is the shipped gzip total shared out pro rata: an estimate, good for ranking.
@@ -184,6 +167,8 @@ export interface Target {
   readonly note?: string;
   /** Set when `met` is false: why, from this run's own figures, and what would reach it. */
   readonly why?: string;
+  /** Set when the figure could not be taken in this run (then `met` is false and `value` null). */
+  readonly notRun?: string;
 }
 
 export interface BenchReport {
