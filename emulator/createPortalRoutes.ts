@@ -8,6 +8,7 @@ import { CORS_HEADERS, sendJson, sendText } from './httpHelpers.ts';
 import { parsePhpQuery } from './parsePhpQuery.ts';
 import { paramText } from './params.ts';
 import { readRequestBody } from './readRequestBody.ts';
+import { rewriteMessageText } from './rewriteMessageText.ts';
 
 const STORAGE_NAME = /^\d+-[0-9a-f]{16}\.bin$/;
 import type { FrameController } from './createFrameController.ts';
@@ -250,10 +251,17 @@ export function createPortalRoutes(deps: PortalRoutesDeps): PortalRoutes {
           sendJson(res, 400, { error: `Unknown scenario "${name}"` });
           return true;
         }
+        const mode = body.mode;
         emu.scenarios.set(name, {
           count: typeof body.count === 'number' ? body.count : undefined,
           delayMs: typeof body.delayMs === 'number' ? body.delayMs : undefined,
           method: typeof body.method === 'string' ? body.method : undefined,
+          status: typeof body.status === 'number' ? body.status : undefined,
+          mode:
+            mode === 'before' || mode === 'after' || mode === 'login' || mode === 'maintenance'
+              ? mode
+              : undefined,
+          seconds: typeof body.seconds === 'number' ? body.seconds : undefined,
         });
       } else if (method === 'DELETE') {
         emu.scenarios.clear();
@@ -294,6 +302,13 @@ export function createPortalRoutes(deps: PortalRoutesDeps): PortalRoutes {
       sendJson(res, 200, chats);
       return true;
     }
+    if (sub === 'ui/placements') {
+      const userId = Number(url.searchParams.get('user') ?? 1);
+      const lookup = emu.portal.resolveDialog(userId, url.searchParams.get('dialogId') ?? '', null);
+      const codes = ['IM_SIDEBAR', 'IM_TEXTAREA'];
+      sendJson(res, 200, lookup.kind === 'ok' ? frames.placementsFor(lookup.chat.type, codes) : []);
+      return true;
+    }
     if (sub === 'ui/messages') {
       const body = method === 'POST' ? await readJson(req) : {};
       const userId = Number(
@@ -316,14 +331,18 @@ export function createPortalRoutes(deps: PortalRoutesDeps): PortalRoutes {
         sendJson(res, 200, { id: message.id });
         return true;
       }
+      const shown = deps.messages(lookup.chat.id, origin);
+      // Opening a chat in the messenger reads it (drives the unread rules of §7.5).
+      const newest = shown[shown.length - 1];
+      if (newest) emu.portal.markRead(userId, lookup.chat.id, newest.id);
       sendJson(
         res,
         200,
-        deps.messages(lookup.chat.id, origin).map((m) => ({
+        shown.map((m) => ({
           id: m.id,
           authorId: m.authorId,
           authorName: emu.portal.userName(m.authorId),
-          text: m.text,
+          text: rewriteMessageText(m.text, emu.portal.userName),
           date: m.date,
           files: m.files.map((f) => ({
             id: f.id,

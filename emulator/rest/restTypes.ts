@@ -15,6 +15,12 @@ export interface ResolvedOptions {
   maxBodyBytes: number;
   lang: string;
   placementErrors200: boolean;
+  /** Operating-time limit in seconds per (auth type, app/webhook, method) window (§7.3). */
+  operatingLimitSeconds: number;
+  /** Billed processing = measured processing × this (a test knob, §7.3). */
+  processingScale: number;
+  /** setUserOption reaches the server this long after the frame was answered (§7.6). */
+  userOptionDelayMs: number;
 }
 
 /** Everything a request handler may touch. */
@@ -60,3 +66,16 @@ export interface MethodDefinition {
 
 /** Methods by lower-cased name. */
 export type MethodTable = Record<string, MethodDefinition>;
+
+/**
+ * A method result plus keys the REST server puts at the top level of the answer, next to
+ * `result` (`next`, `total`; portal reference §3.3, §7.7).
+ */
+export class WithTopLevel {
+  readonly result: unknown;
+  readonly top: Record<string, unknown>;
+  constructor(result: unknown, top: Record<string, unknown>) {
+    this.result = result;
+    this.top = top;
+  }
+}

@@ -1,20 +1,36 @@
 import { createTranslatorFrom, type Translator } from './createTranslatorFrom.ts';
-import { de } from './de.ts';
+import de from './de.ts';
 import { en } from './en.ts';
-import type { Messages } from './Messages.ts';
+import { en as installEn } from './install/en.ts';
+import type { InstallMessages } from './installMessages.ts';
+import type { LanguagePack } from './LanguagePack.ts';
+import { loadedInstallMessages } from './loadedInstallMessages.ts';
+import type { TranslatedLanguage } from './loadLanguagePack.ts';
 import { resolveLanguage, type Language } from './resolveLanguage.ts';
-import { ru } from './ru.ts';
+import ru from './ru.ts';
 
 export type { Translator, Vars } from './createTranslatorFrom.ts';
 export { LANGUAGES, resolveLanguage, type Language } from './resolveLanguage.ts';
 
-const PACKS = { en, ru, de } as const satisfies Record<Language, Messages>;
+/** Every language's pack, at hand (tests and tools; the widget loads one: loadTranslator.ts). */
+export const PACKS = { ru, de } as const satisfies Record<TranslatedLanguage, LanguagePack>;
+
+/** Every language's install texts, at hand (tests and tools). */
+export const INSTALL_MESSAGES = {
+  en: installEn,
+  ru: ru.install,
+  de: de.install,
+} as const satisfies Record<Language, InstallMessages>;
 
 /**
  * A translator for a portal language, falling back to English for unknown languages, with every
  * pack at hand (synchronous). The widget itself loads only the portal's pack: loadTranslator.ts.
+ * Like loadTranslator, makes the language's install texts available to `installMessage`.
  */
 export function createTranslator(lang: string | undefined): Translator {
   const language = resolveLanguage(lang);
-  return createTranslatorFrom(language, PACKS[language]);
+  if (language === 'en') return createTranslatorFrom('en', en);
+  const pack = PACKS[language];
+  loadedInstallMessages.set(language, pack.install);
+  return createTranslatorFrom(language, pack.messages, pack);
 }

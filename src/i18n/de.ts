@@ -1,3 +1,5 @@
+import { de as install } from './install/de.ts';
+import type { LanguagePack } from './LanguagePack.ts';
 import type { Messages } from './Messages.ts';
 
 /** German strings. */
@@ -148,4 +150,12 @@ export const de = {
   next_rename: 'Benennen Sie die Datei um und fügen Sie sie erneut hinzu.',
   next_reopen: 'Öffnen Sie den Chat erneut und versuchen Sie es noch einmal.',
   next_none: '',
-} as const satisfies Messages;
+} as const satisfies Messages<'one'>;
+
+/** The de pack as loadLanguagePack.ts loads it; `de-DE` is the SDK's B24LocaleMap value. */
+export default {
+  locale: 'de-DE',
+  dir: 'ltr',
+  messages: de,
+  install,
+} as const satisfies LanguagePack;

@@ -1,3 +1,5 @@
+import { ru as install } from './install/ru.ts';
+import type { LanguagePack } from './LanguagePack.ts';
 import type { Messages } from './Messages.ts';
 
 /** Russian strings. Plural forms follow CLDR: one (1, 21), few (2–4, 22–24), many (5–20, 25…). */
@@ -176,4 +178,12 @@ export const ru = {
   next_rename: 'Переименуйте файл и добавьте его снова.',
   next_reopen: 'Откройте чат заново и повторите попытку.',
   next_none: '',
-} as const satisfies Messages;
+} as const satisfies Messages<'one' | 'few' | 'many'>;
+
+/** The ru pack as loadLanguagePack.ts loads it; `ru-RU` is the SDK's B24LocaleMap value. */
+export default {
+  locale: 'ru-RU',
+  dir: 'ltr',
+  messages: ru,
+  install,
+} as const satisfies LanguagePack;

@@ -1,6 +1,6 @@
 /* global window, document, location, history, setInterval, setTimeout, clearTimeout, URL, URLSearchParams */
 // The emulated Bitrix24 messenger (/online/): chat list, the open dialog, the message input and
-// the two app placements of the chat (IM_SIDEBAR, IM_TEXTAREA). Contract §1.7.
+// the two app placements of the chat (IM_SIDEBAR, IM_TEXTAREA). Portal reference §1.7.
 //
 // Everything user-provided (chat names, message text, file names) is rendered with textContent.
 
@@ -265,9 +265,29 @@ function renderDialogHeader() {
       : '';
   openSidebarButton.disabled = !hasDialog;
   openTextareaButton.disabled = !hasDialog;
+  void refreshPlacements();
   input.disabled = !hasDialog;
   sendButton.disabled = !hasDialog;
   document.title = hasDialog ? `${name} · ${t('messenger')}` : t('messenger');
+}
+
+/** dialogId the placement buttons were last filtered for. */
+let placementsFor = '';
+
+/**
+ * Shows a placement button only when one of its bindings fits this chat type by its `context`
+ * option (portal reference §7.6); the server applies the same filter when the frame opens.
+ */
+async function refreshPlacements() {
+  const dialogId = state.dialogId ?? '';
+  if (!dialogId || dialogId === placementsFor) return;
+  placementsFor = dialogId;
+  const answer = await getJson(
+    `/_emulator/ui/placements?user=${encodeURIComponent(boot.userId)}&dialogId=${encodeURIComponent(dialogId)}`,
+  );
+  if (state.dialogId !== dialogId || !answer.ok || !Array.isArray(answer.body)) return;
+  openSidebarButton.hidden = !answer.body.includes('IM_SIDEBAR');
+  openTextareaButton.hidden = !answer.body.includes('IM_TEXTAREA');
 }
 
 // ---- dialog ---------------------------------------------------------------------------------
@@ -538,7 +558,8 @@ async function openPanel(placement) {
   const frame = await openAppFrame(body, {
     user: boot.userId,
     placement,
-    placementOptions: { dialogId, URI: '/online/' },
+    // im v2 posts {dialogId} with string values and no URI (portal reference §7.6).
+    placementOptions: { dialogId: String(dialogId) },
     lang: boot.lang,
     appId: boot.appId,
     frameLoad: boot.frameLoad,

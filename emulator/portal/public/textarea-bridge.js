@@ -3,7 +3,7 @@
 // sent by app frames with `$b24.parent.message.send('im:…', …)`.
 //
 // Real portals handle these in the messenger (im.v2 IframeCommunicationManager, market.bundle.js),
-// not in the app-layout object, so the appSid is not checked. Rules: b24-portal-contract.md §2.7.
+// not in the app-layout object, so the appSid is not checked. Rules: docs/portal-reference.md §2.7.
 
 import { isRegisteredFrameOrigin } from './portal-frame.js';
 

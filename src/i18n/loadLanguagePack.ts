@@ -1,0 +1,21 @@
+import type { LanguagePack } from './LanguagePack.ts';
+import type { Language } from './resolveLanguage.ts';
+
+/** A portal language other than English (English ships in the main chunk: en.ts). */
+export type TranslatedLanguage = Exclude<Language, 'en'>;
+
+/**
+ * Where each language's pack comes from: one chunk per language. This table is a chunk of its
+ * own too, fetched only for a portal that does not speak English, so that the startup JS does
+ * not carry a file name per language (the 176 kB gzip budget, bench/README.md). A language
+ * missing here fails type-checking.
+ */
+const LOADERS = {
+  ru: async () => (await import('./ru.ts')).default,
+  de: async () => (await import('./de.ts')).default,
+} as const satisfies Record<TranslatedLanguage, () => Promise<LanguagePack>>;
+
+/** The pack of `language`; rejects when its chunk cannot be fetched (network). */
+export function loadLanguagePack(language: TranslatedLanguage): Promise<LanguagePack> {
+  return LOADERS[language]();
+}
