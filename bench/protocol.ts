@@ -103,6 +103,8 @@ export interface UploadPhases {
   readonly bodySentAtMs: number | undefined;
   /** The response was complete (Resource Timing responseEnd). */
   readonly responseAtMs: number | undefined;
+  /** Resource Timing nextHopProtocol (`h2`, `http/1.1`), when the browser exposes it. */
+  readonly protocol: string | undefined;
 }
 
 export interface UploadResult {

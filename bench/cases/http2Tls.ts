@@ -43,7 +43,7 @@ export async function runHttp2Tls(ctx: BenchContext): Promise<VersusCurl | NotRu
   try {
     const sizeBytes = Math.round(Math.max(...ctx.args.sizesMiB) * MiB);
     const result = await compareWithCurl(ctx, {
-      label: 'HTTPS + HTTP/2',
+      label: `HTTPS + HTTP/2, ${sizeBytes / MiB} MiB`,
       tag: 'h2',
       sizeBytes,
       baseUrl: portal.url,
@@ -51,7 +51,10 @@ export async function runHttp2Tls(ctx: BenchContext): Promise<VersusCurl | NotRu
       curlArgs: ['--http2', '--insecure'],
       timeoutMs: ctx.uploadTimeoutMs(sizeBytes),
     });
-    return { ...result, details: [`curl negotiated HTTP/${version}`, ...result.failures] };
+    return {
+      ...result,
+      details: [`curl negotiated HTTP/${version}`, ...result.details, ...result.failures],
+    };
   } finally {
     await session.close();
   }

@@ -30,7 +30,7 @@ function versus(
     limit,
     unit: '×',
     met,
-    note: `median ${round(figure.chatdropMs?.median)} vs curl ${round(figure.curlMs?.median)}`,
+    note: `${figure.label}: median ${round(figure.chatdropMs?.median)} vs curl ${round(figure.curlMs?.median)}`,
     ...(met
       ? {}
       : {

@@ -40,6 +40,7 @@ export async function runThrottledUplink(ctx: BenchContext): Promise<VersusCurl>
     return {
       ...result,
       details: [
+        ...result.details,
         `upload requests through the proxy: ${started} for ${uploads} uploads (a resend would show as more)`,
         `bytes up: ${((proxy.bytesUp() - bytesBefore) / MiB).toFixed(0)} MiB`,
         ...result.failures,

@@ -38,6 +38,7 @@ export async function compareWithCurl(
   });
   const times = { chatdrop: [] as number[], curl: [] as number[] };
   const failures: string[] = [];
+  const protocols = new Set<string>();
   let chatdropFailures = 0;
   let curlFailures = 0;
   try {
@@ -76,6 +77,7 @@ export async function compareWithCurl(
           )) as UploadResult;
           ({ ok, totalMs } = result);
           error = result.errorCode;
+          protocols.add(result.phases?.protocol ?? 'not exposed');
         }
         await ctx.sleep(500);
         const stored = ctx.acceptedFor(caseId, options.portal).count;
@@ -107,7 +109,7 @@ export async function compareWithCurl(
     ratio: chatdropMs && curlMs ? chatdropMs.median / curlMs.median : undefined,
     chatdropFailures,
     curlFailures,
-    details: [],
+    details: [`Chromium's protocol (Resource Timing): ${[...protocols].join(', ') || '–'}`],
     failures,
   };
 }

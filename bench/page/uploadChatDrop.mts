@@ -72,6 +72,7 @@ export async function uploadChatDrop(
     requestAtMs: since(timing?.startTime),
     bodySentAtMs: since(bodySentAt),
     responseAtMs: since(timing?.responseEnd),
+    protocol: timing?.nextHopProtocol || undefined,
   };
   const encodeMs = encodedAt - encodeStart;
   if (outcome.ok) {
