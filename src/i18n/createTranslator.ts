@@ -1,6 +1,11 @@
 import { createTranslatorFrom, type Translator } from './createTranslatorFrom.ts';
 import de from './de.ts';
 import { en } from './en.ts';
+import pl from './pl.ts';
+import it from './it.ts';
+import fr from './fr.ts';
+import br from './br.ts';
+import la from './la.ts';
 import { en as installEn } from './install/en.ts';
 import type { InstallMessages } from './installMessages.ts';
 import type { LanguagePack } from './LanguagePack.ts';
@@ -13,13 +18,26 @@ export type { Translator, Vars } from './createTranslatorFrom.ts';
 export { LANGUAGES, resolveLanguage, type Language } from './resolveLanguage.ts';
 
 /** Every language's pack, at hand (tests and tools; the widget loads one: loadTranslator.ts). */
-export const PACKS = { ru, de } as const satisfies Record<TranslatedLanguage, LanguagePack>;
+export const PACKS = {
+  ru,
+  de,
+  la: la,
+  br: br,
+  fr: fr,
+  it: it,
+  pl: pl,
+} as const satisfies Record<TranslatedLanguage, LanguagePack>;
 
 /** Every language's install texts, at hand (tests and tools). */
 export const INSTALL_MESSAGES = {
   en: installEn,
   ru: ru.install,
   de: de.install,
+  la: la.install,
+  br: br.install,
+  fr: fr.install,
+  it: it.install,
+  pl: pl.install,
 } as const satisfies Record<Language, InstallMessages>;
 
 /**

@@ -13,6 +13,11 @@ export type TranslatedLanguage = Exclude<Language, 'en'>;
 const LOADERS = {
   ru: async () => (await import('./ru.ts')).default,
   de: async () => (await import('./de.ts')).default,
+  la: async () => (await import('./la.ts')).default,
+  br: async () => (await import('./br.ts')).default,
+  fr: async () => (await import('./fr.ts')).default,
+  it: async () => (await import('./it.ts')).default,
+  pl: async () => (await import('./pl.ts')).default,
 } as const satisfies Record<TranslatedLanguage, () => Promise<LanguagePack>>;
 
 /** The pack of `language`; rejects when its chunk cannot be fetched (network). */
