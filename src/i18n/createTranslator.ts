@@ -1,6 +1,9 @@
 import { createTranslatorFrom, type Translator } from './createTranslatorFrom.ts';
 import de from './de.ts';
 import { en } from './en.ts';
+import kz from './kz.ts';
+import ua from './ua.ts';
+import tr from './tr.ts';
 import pl from './pl.ts';
 import it from './it.ts';
 import fr from './fr.ts';
@@ -26,6 +29,9 @@ export const PACKS = {
   fr: fr,
   it: it,
   pl: pl,
+  tr: tr,
+  ua: ua,
+  kz: kz,
 } as const satisfies Record<TranslatedLanguage, LanguagePack>;
 
 /** Every language's install texts, at hand (tests and tools). */
@@ -38,6 +44,9 @@ export const INSTALL_MESSAGES = {
   fr: fr.install,
   it: it.install,
   pl: pl.install,
+  tr: tr.install,
+  ua: ua.install,
+  kz: kz.install,
 } as const satisfies Record<Language, InstallMessages>;
 
 /**

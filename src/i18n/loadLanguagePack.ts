@@ -18,6 +18,9 @@ const LOADERS = {
   fr: async () => (await import('./fr.ts')).default,
   it: async () => (await import('./it.ts')).default,
   pl: async () => (await import('./pl.ts')).default,
+  tr: async () => (await import('./tr.ts')).default,
+  ua: async () => (await import('./ua.ts')).default,
+  kz: async () => (await import('./kz.ts')).default,
 } as const satisfies Record<TranslatedLanguage, () => Promise<LanguagePack>>;
 
 /** The pack of `language`; rejects when its chunk cannot be fetched (network). */

@@ -4,7 +4,19 @@
  * `la` is Spanish, `br` Brazilian Portuguese, `ua` Ukrainian, `kz` Kazakh, `vn` Vietnamese,
  * `sc`/`tc` Chinese simplified/traditional, `in` Hindi.
  */
-export const LANGUAGES = ['en', 'ru', 'de', 'la', 'br', 'fr', 'it', 'pl'] as const;
+export const LANGUAGES = [
+  'en',
+  'ru',
+  'de',
+  'la',
+  'br',
+  'fr',
+  'it',
+  'pl',
+  'tr',
+  'ua',
+  'kz',
+] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /**
