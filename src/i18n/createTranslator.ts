@@ -1,6 +1,10 @@
 import { createTranslatorFrom, type Translator } from './createTranslatorFrom.ts';
 import de from './de.ts';
 import { en } from './en.ts';
+import th from './th.ts';
+import vn from './vn.ts';
+import ms from './ms.ts';
+import id from './id.ts';
 import kz from './kz.ts';
 import ua from './ua.ts';
 import tr from './tr.ts';
@@ -32,6 +36,10 @@ export const PACKS = {
   tr: tr,
   ua: ua,
   kz: kz,
+  id: id,
+  ms: ms,
+  vn: vn,
+  th: th,
 } as const satisfies Record<TranslatedLanguage, LanguagePack>;
 
 /** Every language's install texts, at hand (tests and tools). */
@@ -47,6 +55,10 @@ export const INSTALL_MESSAGES = {
   tr: tr.install,
   ua: ua.install,
   kz: kz.install,
+  id: id.install,
+  ms: ms.install,
+  vn: vn.install,
+  th: th.install,
 } as const satisfies Record<Language, InstallMessages>;
 
 /**

@@ -21,6 +21,10 @@ const LOADERS = {
   tr: async () => (await import('./tr.ts')).default,
   ua: async () => (await import('./ua.ts')).default,
   kz: async () => (await import('./kz.ts')).default,
+  id: async () => (await import('./id.ts')).default,
+  ms: async () => (await import('./ms.ts')).default,
+  vn: async () => (await import('./vn.ts')).default,
+  th: async () => (await import('./th.ts')).default,
 } as const satisfies Record<TranslatedLanguage, () => Promise<LanguagePack>>;
 
 /** The pack of `language`; rejects when its chunk cannot be fetched (network). */

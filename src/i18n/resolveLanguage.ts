@@ -16,6 +16,10 @@ export const LANGUAGES = [
   'tr',
   'ua',
   'kz',
+  'id',
+  'ms',
+  'vn',
+  'th',
 ] as const;
 export type Language = (typeof LANGUAGES)[number];
 
