@@ -9,8 +9,8 @@ import type {
   InstallStepState,
   PlacementState,
 } from '../core/installTypes.ts';
-import { installMessage } from './installMessages.ts';
-import type { InstallMessageKey } from './installMessages.ts';
+import { installMessage } from '../i18n/installMessages.ts';
+import type { InstallMessageKey } from '../i18n/installMessages.ts';
 import { useTranslator } from './useTranslator.ts';
 import './InstallPage.css';
 

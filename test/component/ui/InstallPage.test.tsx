@@ -11,7 +11,7 @@ import type {
   InstallStateView,
   InstallStepView,
 } from '../../../src/ui/InstallPage.tsx';
-import { INSTALL_MESSAGES } from '../../../src/ui/installMessages.ts';
+import { INSTALL_MESSAGES } from '../../../src/i18n/createTranslator.ts';
 import { TranslatorContext } from '../../../src/ui/TranslatorContext.ts';
 
 const HANDLER = 'https://apps.example.com/chat-drop/';
