@@ -9,14 +9,14 @@ import { MAX_NAME_LENGTH } from '../../src/core/validateFile.ts';
 import { en } from '../../src/i18n/en.ts';
 import { chatFiles } from '../support/chatFiles.ts';
 import { dragData, dragPaths } from '../support/dragPaths.ts';
-import { dropFiles } from '../support/dropFiles.ts';
+import { setInputFiles } from '../support/setInputFiles.ts';
 import { makeTestFile } from '../support/makeTestFile.ts';
-import { openWidget } from '../support/openWidget.ts';
 import { sha256 } from '../support/sha256.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
 // Aliased: useBrowser registers Vitest hooks; it is not a React hook.
 import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
 import { readRows, waitForPhase } from '../support/waitForPhase.ts';
+import { requestLog, uploadCallsTo } from '../support/requestLog.ts';
 
 const MARKETING = 5;
 const harness = setupBrowser();
@@ -44,19 +44,13 @@ const ODD_NAMES: readonly (readonly [string, string])[] = [
 
 describe('names', () => {
   test('odd file names reach the chat exactly as the file had them, or as sanitizeFileName rewrites them', async () => {
-    const { page } = await harness.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const { guard, frame, appFrame } = await harness.openWidget(stack.emulator.url);
     const files = ODD_NAMES.map(([label, name]) => ({
       name,
       buffer: Buffer.from(`content of ${label}`),
       mimeType: 'text/plain',
     }));
-    await dropFiles(frame, files);
+    await setInputFiles(frame, files);
     const expected = files.map((f) => ({ ...f, sent: sanitizeFileName(f.name) }));
     await expect
       .poll(
@@ -75,7 +69,7 @@ describe('names', () => {
     }
     // Rows show the names as text: the HTML name made no element and ran nothing.
     expect(await appFrame.evaluate(() => document.querySelectorAll('img[src="x"]').length)).toBe(0);
-    expect(dialogs).toEqual([]);
+    expect(guard.dialogs()).toEqual([]);
     const rows = await readRows(appFrame);
     for (const f of expected) {
       expect(
@@ -86,10 +80,9 @@ describe('names', () => {
   });
 
   test('a name longer than 255 characters is refused with its reason before sending', async () => {
-    const { page } = await harness.newPage();
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const { frame, appFrame } = await harness.openWidget(stack.emulator.url);
     const name = `${'l'.repeat(MAX_NAME_LENGTH)}.txt`;
-    await dropFiles(frame, [{ name, buffer: Buffer.from('long'), mimeType: 'text/plain' }]);
+    await setInputFiles(frame, [{ name, buffer: Buffer.from('long'), mimeType: 'text/plain' }]);
     const row = await waitForPhase(appFrame, name, 'failed', 15_000);
     expect(row.text).toContain('WIDGET_NAME_INVALID');
     expect(stack.emulator.uploads().filter((u) => u.name.startsWith('llll'))).toEqual([]);
@@ -98,9 +91,8 @@ describe('names', () => {
 
 describe('contents', () => {
   test('an empty file is refused as FILE_EMPTY and never sent', async () => {
-    const { page } = await harness.newPage();
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-    await dropFiles(frame, [
+    const { frame, appFrame } = await harness.openWidget(stack.emulator.url);
+    await setInputFiles(frame, [
       { name: 'empty.txt', buffer: Buffer.alloc(0), mimeType: 'text/plain' },
     ]);
     const row = await waitForPhase(appFrame, 'empty.txt', 'failed', 15_000);
@@ -110,11 +102,10 @@ describe('contents', () => {
   });
 
   test('the same file dropped twice: the chat holds exactly as many copies as rows say delivered', async () => {
-    const { page } = await harness.newPage();
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const { frame, appFrame } = await harness.openWidget(stack.emulator.url);
     const file = { name: 'twice.txt', buffer: Buffer.from('same bytes'), mimeType: 'text/plain' };
-    await dropFiles(frame, [file]);
-    await dropFiles(frame, [file]);
+    await setInputFiles(frame, [file]);
+    await setInputFiles(frame, [file]);
     await expect
       .poll(
         async () =>
@@ -129,7 +120,8 @@ describe('contents', () => {
           phases.length >= 1 &&
           phases.every((p) => ['delivered', 'failed', 'cancelled'].includes(p)),
       );
-    await page.waitForTimeout(1_000);
+    // Every row is final; once no upload call is open the chat's count is final too.
+    await requestLog.waitUntilClosed(uploadCallsTo(stack.emulator.url));
     const delivered = (await readRows(appFrame)).filter(
       (r) => r.name === 'twice.txt' && r.phase === 'delivered',
     ).length;
@@ -139,10 +131,9 @@ describe('contents', () => {
   });
 
   test('a file that becomes unreadable between drop and read fails with WIDGET_READ_FAILED and sends nothing', async () => {
-    const { page } = await harness.newPage();
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const { frame, appFrame } = await harness.openWidget(stack.emulator.url);
     const file = await makeTestFile('vanishing.bin', 30 * 1024 * 1024);
-    await dropFiles(frame, [file]);
+    await setInputFiles(frame, [file]);
     // Changing the file on disk invalidates the browser's snapshot of it: reads now fail.
     await writeFile(file.path, 'changed');
     const row = await waitForPhase(appFrame, 'vanishing.bin', 'failed', 60_000);
@@ -151,8 +142,7 @@ describe('contents', () => {
   });
 
   test('a dropped folder sends each file inside it once, and an empty folder is reported, not silently dropped', async () => {
-    const { page } = await harness.newPage();
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const { page, frame, appFrame } = await harness.openWidget(stack.emulator.url);
     const root = await mkdtemp(join(tmpdir(), 'chat-drop-folder-'));
     try {
       const full = join(root, 'holiday photos');
@@ -187,8 +177,7 @@ describe('contents', () => {
   });
 
   test('a dragged link or text is not sent and the panel says only files can be dropped', async () => {
-    const { page } = await harness.newPage();
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const { page, frame, appFrame } = await harness.openWidget(stack.emulator.url);
     await dragData(page, frame, {
       items: [
         { mimeType: 'text/uri-list', data: 'https://example.com/' },

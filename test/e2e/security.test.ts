@@ -6,7 +6,7 @@ import type { ConsoleMessage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chatFiles } from '../support/chatFiles.ts';
 import { collectSecrets } from '../support/collectSecrets.ts';
-import { dropFiles } from '../support/dropFiles.ts';
+import { setInputFiles } from '../support/setInputFiles.ts';
 import { faultsTextRecorder } from '../support/faultsTextRecorder.ts';
 import { openWidget } from '../support/openWidget.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
@@ -57,6 +57,10 @@ describe('credentials', () => {
       'token-expiry, refresh-fails, upload-500 and send-failed answer with errors on purpose',
     );
     guard.allowNetworkFailures('connection-drop and response-drop destroy the socket on purpose');
+    guard.allow(
+      /^alert: Authorization error\. Please reload the page\.$/,
+      'refresh-fails: the portal page itself alerts when a token refresh fails',
+    );
     await faultsTextRecorder.install(context);
     const consoleLines: string[] = [];
     const requestUrls: string[] = [];
@@ -75,13 +79,13 @@ describe('credentials', () => {
     ];
     for (const [scenario, name, phase] of runs) {
       stack.emulator.setScenario(scenario, scenario === 'response-drop' ? { count: 1 } : {});
-      await dropFiles(frame, [{ name, buffer: Buffer.from(name), mimeType: 'text/plain' }]);
+      await setInputFiles(frame, [{ name, buffer: Buffer.from(name), mimeType: 'text/plain' }]);
       await waitForPhase(appFrame, name, phase, 60_000);
     }
     // Last: the token expires and its refresh fails, so the SDK holds an unusable token.
     stack.emulator.setScenario('token-expiry');
     stack.emulator.setScenario('refresh-fails');
-    await dropFiles(frame, [
+    await setInputFiles(frame, [
       { name: 'sec-refresh.txt', buffer: Buffer.from('d'), mimeType: 'text/plain' },
     ]);
     await waitForPhase(appFrame, 'sec-refresh.txt', 'failed', 60_000);
@@ -182,6 +186,16 @@ describe('origins', () => {
       .find((f) => f.url().startsWith(foreignOrigin.origin + '/_emulator'));
     expect(foreignFrame).toBeDefined();
     expect(new URL(foreignFrame!.url()).origin).not.toBe(new URL(page.url()).origin);
+    // Barrier: the app frame counts a marker message the foreign frame posts after its forgeries.
+    // Messages from one window to another arrive in the order they were posted (HTML's posted
+    // message task queue), so once the marker is seen every forgery has been dispatched.
+    await appFrame.evaluate(() => {
+      const w = window as unknown as { __markers: number };
+      w.__markers = 0;
+      window.addEventListener('message', (event) => {
+        if (event.data === 'e2e-marker') w.__markers += 1;
+      });
+    });
     await foreignFrame!.evaluate(() => {
       for (let i = 0; i < window.parent.frames.length; i++) {
         const target = window.parent.frames[i];
@@ -198,12 +212,17 @@ describe('origins', () => {
           { dialogId: 'chat7', DOMAIN: 'evil.example', AUTH_ID: 'forged' },
         ];
         for (const message of forged) target.postMessage(message, '*');
+        target.postMessage('e2e-marker', '*');
       }
     });
-    await page.waitForTimeout(1_000);
+    await expect
+      .poll(() => appFrame.evaluate(() => (window as unknown as { __markers: number }).__markers), {
+        timeout: 10_000,
+      })
+      .toBe(1);
     // Still the same chat; still working: a file goes to chat5 exactly once.
     expect(await frame.getByTestId('chat-header').textContent()).toBe('Marketing');
-    await dropFiles(frame, [
+    await setInputFiles(frame, [
       { name: 'after-forgery.txt', buffer: Buffer.from('ok'), mimeType: 'text/plain' },
     ]);
     await waitForPhase(appFrame, 'after-forgery.txt', 'delivered', 60_000);
@@ -223,15 +242,9 @@ describe('origins', () => {
 
 describe('names are data', () => {
   test('an HTML file name is rendered as text: no element is created and nothing runs', async () => {
-    const { page } = await harness.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const { page, guard, frame, appFrame } = await harness.openWidget(stack.emulator.url);
     const name = '<img src=x onerror=alert(1)>.png';
-    await dropFiles(frame, [
+    await setInputFiles(frame, [
       { name, buffer: Buffer.from('not really a png'), mimeType: 'image/png' },
     ]);
     await waitForPhase(appFrame, name, 'delivered', 60_000);
@@ -245,7 +258,7 @@ describe('names are data', () => {
       .toBe(1);
     expect(await appFrame.evaluate(() => document.querySelectorAll('img[src="x"]').length)).toBe(0);
     expect(await page.evaluate(() => document.querySelectorAll('img[src="x"]').length)).toBe(0);
-    expect(dialogs).toEqual([]);
+    expect(guard.dialogs()).toEqual([]);
     expect(chatFiles(stack.emulator, MARKETING).filter((f) => f.name === name)).toHaveLength(1);
   });
 });
