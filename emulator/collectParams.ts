@@ -8,7 +8,7 @@ import type { ParamValue, Params } from './params.ts';
 import type { RequestBody } from './readRequestBody.ts';
 
 /**
- * Assembles REST params like CORE-UTIL `getRequestData` (portal reference §3.1): the query string (PHP
+ * Assembles REST params like the core's `rest_util.php` `getRequestData` (portal reference §3.1): the query string (PHP
  * bracket syntax), overlaid by the body — JSON (invalid ⇒ nothing), urlencoded or multipart
  * (PHP brackets), and any other content type (BX24's `text/plain`) parsed as urlencoded.
  * Large JSON bodies are parsed from disk; long strings come back as SpilledString.
