@@ -236,10 +236,6 @@ describe('faults that end in a failure with the right next step', () => {
       /^alert: Authorization error\. Please reload the page\.$/,
       'refresh-fails: the portal page itself alerts when a token refresh fails',
     );
-    guard.allow(
-      /^alert: Authorization error\. Please reload the page\.$/,
-      'refresh-fails: the portal page itself alerts when a token refresh fails',
-    );
     // Expire the tokens (token-expiry does it when switched on), then make refreshes fail: the
     // second scenario replaces the first, the tokens stay expired.
     stack.emulator.setScenario('token-expiry');

@@ -63,10 +63,6 @@ describe('credentials', () => {
       /^alert: Authorization error\. Please reload the page\.$/,
       'refresh-fails: the portal page itself alerts when a token refresh fails',
     );
-    guard.allow(
-      /^alert: Authorization error\. Please reload the page\.$/,
-      'refresh-fails: the portal page itself alerts when a token refresh fails',
-    );
     await faultsTextRecorder.install(context);
     const consoleLines: string[] = [];
     const requestUrls: string[] = [];
