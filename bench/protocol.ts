@@ -3,7 +3,7 @@
  * bench/page/main.mts). Pure types: this file is type-checked by both the Node project and the
  * page project. The page pulls commands (`GET /next`) and reports back (`POST /mark`,
  * `POST /result`) to the runner's collector, so nothing drives the browser during an upload
- * (a driver's network inspection distorts uploads several-fold: /work/shared/sdk-upload-facts.md).
+ * (a driver's network inspection distorts uploads several-fold: docs/PERFORMANCE.md, Method).
  */
 
 /** The two in-browser paths compared by the bench. curl is run by the runner itself. */
