@@ -15,7 +15,7 @@ export interface EncodeWorkerLike {
 }
 
 export interface WorkerEncoderOptions {
-  /** Bytes read and encoded per step (multiple of 3). Default: `DEFAULT_CHUNK_SIZE` (6 MiB). */
+  /** Bytes read and encoded per step (multiple of 3). Default: `DEFAULT_CHUNK_SIZE` (3 MiB). */
   readonly chunkSize?: number;
   /** Files encoded at the same time, one Worker each. Default 2. */
   readonly maxWorkers?: number;
