@@ -114,6 +114,12 @@ export const sc = {
   error_encodeFailed: '无法准备要发送的文件。',
   error_nameInvalid: '文件名为空或超过 255 个字符。',
   error_stalled: '发送已停止进展。',
+  error_htmlAnswer:
+    '门户返回了一个网页而不是结果，通常是登录页面。请在新标签页中打开 Bitrix24，按提示登录后重试。',
+  error_maintenance: '门户正在维护。恢复后将发送该文件。',
+  error_sendInterrupted:
+    '连接在整个文件发送完之前就关闭了，因此文件不在聊天中。如果此文件反复出现这种情况，门户的服务器可能拒绝这么大的文件：请告知您的管理员。',
+  error_portalFileLimit: '此门户的服务器拒绝这么大的文件。请告知您的管理员；其他文件照常发送。',
   error_notInChat: '您不是此聊天的成员。',
   error_folderUnsupported: '无法发送文件夹。请打开文件夹并选择其中的文件。',
   error_noFiles: '没有要发送的文件。',

@@ -116,6 +116,12 @@ export const tc = {
   error_encodeFailed: '無法準備要傳送的檔案。',
   error_nameInvalid: '檔案名稱是空的或超過 255 個字元。',
   error_stalled: '傳送已停止進展。',
+  error_htmlAnswer:
+    '入口網站傳回了網頁而不是結果，通常是登入頁面。請在新分頁中開啟 Bitrix24，依提示登入後再試一次。',
+  error_maintenance: '入口網站正在維護。恢復後將傳送檔案。',
+  error_sendInterrupted:
+    '連線在整個檔案傳送完成前就關閉了，因此檔案不在聊天中。如果此檔案反覆發生這種情況，入口網站的伺服器可能拒絕這麼大的檔案：請告知您的管理員。',
+  error_portalFileLimit: '此入口網站的伺服器拒絕這麼大的檔案。請告知您的管理員；其他檔案照常傳送。',
   error_notInChat: '您不是此聊天的成員。',
   error_folderUnsupported: '無法傳送資料夾。請開啟資料夾並選擇其中的檔案。',
   error_noFiles: '沒有要傳送的檔案。',
