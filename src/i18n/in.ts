@@ -45,7 +45,7 @@ export const hi = {
   retryFile: '{name} फिर से भेजें',
   removeFile: '{name} हटाएँ',
   cancelAll: 'सभी रद्द करें',
-  clearFinished: 'पूरी हुई हटाएँ',
+  clearFinished: 'पूरी हो चुकी फ़ाइलें हटाएँ',
   openInChat: 'चैट में खोलें',
   checkTheChat: 'चैट जाँचें',
   details: 'विवरण',
