@@ -1,4 +1,4 @@
-import { abortError, randomId, wakeableSleep } from './async.ts';
+import { abortError, randomId } from './async.ts';
 import { createBatchTally } from './createBatchTally.ts';
 import { createDeliveryChecker, DEFAULT_CHECK_TIMEOUT_MS } from './createDeliveryChecker.ts';
 import { createEmitter } from './createEmitter.ts';
@@ -6,14 +6,12 @@ import { createItems } from './createItems.ts';
 import type { AddFilesOptions } from './createItems.ts';
 import { createLedger } from './createLedger.ts';
 import { createOrderedLane } from './createOrderedLane.ts';
-import type { Ticket } from './createOrderedLane.ts';
 import { createStore } from './createStore.ts';
-import { decideAfterFailure, defaultBackoff, NO_RESENDS } from './decideAfterFailure.ts';
+import { defaultBackoff } from './decideAfterFailure.ts';
 import { describeForLog } from './describeForLog.ts';
-import { encodeWithDeadline } from './encodeWithDeadline.ts';
 import { isUnknownOutcome, policyFor } from './errorPolicy.ts';
-import { sendWithDeadline } from './sendWithDeadline.ts';
-import type { SendResult } from './sendWithDeadline.ts';
+import { runUpload } from './runUpload.ts';
+import type { Run, RunContext } from './runUpload.ts';
 import { toLedgerEntry } from './toLedgerEntry.ts';
 import type { ClientError, DeliveryReceipt, UploadError, UploadItem, WidgetCode } from './types.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_PORT_DEADLINE_MS } from './UploadQueue.ts';
@@ -25,19 +23,6 @@ import type { Action } from './uploadReducer.ts';
 export type { AddFilesOptions } from './createItems.ts';
 export { DEFAULT_CONCURRENCY, DEFAULT_PORT_DEADLINE_MS } from './UploadQueue.ts';
 export type { ReadonlyQueueStore, UploadQueue, UploadQueueOptions } from './UploadQueue.ts';
-
-interface Run {
-  cancelRequested: boolean;
-  /** The base64 Blob (~4/3 of the file), held only while it may still be sent. */
-  content: Blob | undefined;
-  /** Aborts the current read or send. */
-  step: AbortController | undefined;
-  /** Aborts a delivery check (only on remove and dispose: a cancel lets the check finish). */
-  check: AbortController | undefined;
-  /** Ends a wait (for the send turn, or before a resend) early. */
-  wake: (() => void) | undefined;
-  ticket: Ticket;
-}
 
 function clientError(code: WidgetCode, detail: string): ClientError {
   return { code, origin: 'client', detail };
@@ -148,6 +133,24 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     if (counts) events.emit('queue-drained', counts);
   }
 
+  const context: RunContext = {
+    transport,
+    encoder,
+    lane,
+    checker,
+    rules,
+    portDeadlineMs,
+    now,
+    newId,
+    emit: events.emit,
+    progress: dispatch,
+    move: dispatchAndRecord,
+    delivered: finishDelivered,
+    failed: finishFailed,
+    cancelled: finishCancelled,
+    isDisposed: () => disposed,
+  };
+
   function schedule(): void {
     if (disposed) return;
     for (const item of store.getState().items) {
@@ -160,6 +163,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     const size = files.get(id)?.size ?? 0;
     const run: Run = {
       cancelRequested: false,
+      stopWith: undefined,
       content: undefined,
       step: undefined,
       check: undefined,
@@ -168,7 +172,11 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     };
     runs.set(id, run);
     tally.open();
-    runItem(id, run)
+    const file = files.get(id);
+    const running = file
+      ? runUpload(context, id, file, run)
+      : Promise.resolve(finishFailed(id, clientError('WIDGET_READ_FAILED', 'the file is gone')));
+    running
       .catch((error: unknown) => {
         // A bug in the engine: keep the row honest, not stuck.
         console.error('[chat-drop] upload engine error:', describeForLog(error));
@@ -187,122 +195,6 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
         // Never an unhandled rejection, whatever a listener did above.
         console.error('[chat-drop] upload engine error:', describeForLog(error));
       });
-  }
-
-  /** Waits while `until` has not resolved, unless cancelled or disposed (then false). */
-  async function pause(run: Run, until: { done: Promise<void>; wake(): void }): Promise<boolean> {
-    run.wake = until.wake;
-    await until.done;
-    run.wake = undefined;
-    return !run.cancelRequested && !disposed;
-  }
-
-  async function runItem(id: string, run: Run): Promise<void> {
-    const file = files.get(id);
-    if (!file) return finishFailed(id, clientError('WIDGET_READ_FAILED', 'the file is gone'));
-    // A small file waits for its turn before reading, so the row honestly says "queued". Its
-    // turn now ⇒ reading starts within addFiles, with no tick in between.
-    if (!lane.isTurn(run.ticket) && !(await pause(run, lane.wait(run.ticket)))) {
-      return finishCancelled(id);
-    }
-    const started = dispatchAndRecord({ type: 'read-started', id, at: now() });
-    if (!started) return;
-    events.emit('upload-started', { item: started });
-    run.content = await readFile(id, file, run);
-    if (!run.content) return;
-    const sending = dispatchAndRecord({
-      type: 'encoded',
-      id,
-      contentSize: run.content.size,
-      at: now(),
-    });
-    if (!sending) return;
-
-    let counts = NO_RESENDS;
-    for (;;) {
-      const attemptStart = now();
-      const result = await sendOnce(id, sending, run);
-      const decision =
-        result.kind === 'error' ? decideAfterFailure(result.error, counts, rules) : undefined;
-      // The send is over (a file that waits keeps its turn): the next file may go, even while
-      // this one is checked, since whatever this one posted is already in the chat.
-      if (decision?.kind !== 'wait') lane.release(run.ticket);
-      if (result.kind === 'ok') return finishDelivered(id, result.receipt);
-      if (result.kind === 'cancelled') {
-        if (!result.bodySent) return finishCancelled(id);
-        run.content = undefined;
-        const error = clientError('WIDGET_UNKNOWN', 'cancelled after the whole body was sent');
-        return checkDelivery(id, run, attemptStart, error);
-      }
-      const { error } = result;
-      if (decision?.kind === 'wait') {
-        counts = decision.counts;
-        const retryAt = now() + decision.delay;
-        const waiting = dispatchAndRecord({ type: 'waiting', id, error, retryAt, at: now() });
-        if (!waiting) return;
-        events.emit('upload-waiting', { item: waiting, error, retryAt });
-        if (!(await pause(run, wakeableSleep(decision.delay)))) return finishCancelled(id);
-        if (!dispatchAndRecord({ type: 'resent', id, at: now() })) return;
-        continue;
-      }
-      run.content = undefined;
-      if (decision?.kind === 'check') return checkDelivery(id, run, attemptStart, error);
-      return finishFailed(id, error);
-    }
-  }
-
-  /** The file's base64 content, or undefined when the read ended (cancelled, failed: row updated). */
-  async function readFile(id: string, file: File, run: Run): Promise<Blob | undefined> {
-    run.step = new AbortController();
-    const read = await encodeWithDeadline(encoder, file, {
-      signal: run.step.signal,
-      deadlineMs: portDeadlineMs,
-      onProgress: (bytesRead) => {
-        const item = dispatch({ type: 'read-progress', id, bytesRead, at: now() });
-        if (item) events.emit('upload-progress', { item });
-      },
-    });
-    if (read.kind === 'ok' && !run.cancelRequested) return read.content;
-    if (read.kind === 'error' && !run.cancelRequested) finishFailed(id, read.error);
-    else finishCancelled(id);
-    return undefined;
-  }
-
-  function sendOnce(id: string, item: UploadItem, run: Run): Promise<SendResult> {
-    const content = run.content;
-    if (!content) return Promise.resolve({ kind: 'cancelled', bodySent: false });
-    run.step = new AbortController();
-    const { dialogId, name, message } = item;
-    return sendWithDeadline(
-      transport,
-      { requestId: newId(), dialogId, name, message, content },
-      {
-        signal: run.step.signal,
-        deadlineMs: portDeadlineMs,
-        onProgress: (sent, total) => {
-          const progressed = dispatch({ type: 'send-progress', id, sent, total, at: now() });
-          if (progressed) events.emit('upload-progress', { item: progressed });
-        },
-      },
-    );
-  }
-
-  async function checkDelivery(id: string, run: Run, since: number, error: UploadError) {
-    const checking = dispatchAndRecord({ type: 'checking', id, error, at: now() });
-    if (!checking) return;
-    events.emit('upload-checking', { item: checking, error });
-    run.check = new AbortController();
-    const { dialogId, name, size } = checking;
-    const found = await checker.check({ id, dialogId, name, size, since }, run.check.signal);
-    if (found.kind === 'found') return finishDelivered(id, found.receipt);
-    if (found.kind === 'failed') {
-      const failure = `delivery check failed: ${describeForLog(found.cause)}`;
-      const detail = error.detail ? `${error.detail}; ${failure}` : failure;
-      return finishFailed(id, { ...error, deliveryCheck: 'failed', detail });
-    }
-    // Not found — also after a cancel once the whole body had gone out: the portal may still be
-    // storing the file, so the row fails with the outcome unknown and points to the chat.
-    return finishFailed(id, { ...error, deliveryCheck: 'not-found' });
   }
 
   function stop(run: Run, reason: string, alsoCheck: boolean): void {

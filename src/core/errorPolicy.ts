@@ -6,6 +6,10 @@ import type { UploadError } from './types.ts';
  * (system errors), §4.2 (`im.v2.File.upload`), §3.5 (the SDK's own codes); the imbot-style
  * `FILE_*` spellings come from `imbot.v2.File.upload`, and `INVALID_CONTENT` from an earlier
  * revision of the im.v2 docs (STYLE.md §4: handle every spelling).
+ *
+ * Over 300 lines on purpose: it is one table (codes, message keys, policies) that must stay in one
+ * place to be complete by type (`satisfies Record<ErrorCode, ErrorPolicy>`); splitting it would
+ * scatter the single answer to "what happens after this error".
  */
 
 /** How a failure may be retried. `auto-backoff` = the engine waits (phase `waiting`) and resends. */

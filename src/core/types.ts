@@ -72,6 +72,11 @@ export interface DeliveryReceipt {
   readonly fileId: number;
   readonly chatId: number;
   readonly dialogId: string;
+  /**
+   * The name the portal stored the file under, when known (the upload's `result.file.name`, or the
+   * name found in the chat). It may differ from the name sent: see core/diskStoredName.ts.
+   */
+  readonly storedName?: string;
 }
 
 export interface UploadItem {
