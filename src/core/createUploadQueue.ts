@@ -5,15 +5,16 @@ import { createEmitter } from './createEmitter.ts';
 import { createItems } from './createItems.ts';
 import type { AddFilesOptions } from './createItems.ts';
 import { createLedger } from './createLedger.ts';
+import { createMethodPause } from './createMethodPause.ts';
 import { createOrderedLane } from './createOrderedLane.ts';
 import { createStore } from './createStore.ts';
 import { defaultBackoff } from './decideAfterFailure.ts';
 import { describeForLog } from './describeForLog.ts';
-import { isUnknownOutcome, policyFor } from './errorPolicy.ts';
-import { runUpload } from './runUpload.ts';
+import { isChatGone, isUnknownOutcome, policyFor } from './errorPolicy.ts';
+import { createRun, runUpload } from './runUpload.ts';
 import type { Run, RunContext } from './runUpload.ts';
 import { toLedgerEntry } from './toLedgerEntry.ts';
-import type { ClientError, DeliveryReceipt, UploadError, UploadItem, WidgetCode } from './types.ts';
+import type { DeliveryReceipt, Phase, UploadError, UploadItem } from './types.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_PORT_DEADLINE_MS } from './UploadQueue.ts';
 import type { UploadQueue, UploadQueueOptions } from './UploadQueue.ts';
 import type { UploadEvents } from './UploadEvents.ts';
@@ -24,9 +25,8 @@ export type { AddFilesOptions } from './createItems.ts';
 export { DEFAULT_CONCURRENCY, DEFAULT_PORT_DEADLINE_MS } from './UploadQueue.ts';
 export type { ReadonlyQueueStore, UploadQueue, UploadQueueOptions } from './UploadQueue.ts';
 
-function clientError(code: WidgetCode, detail: string): ClientError {
-  return { code, origin: 'client', detail };
-}
+/** Phases of a file that has not gone out (or is waiting to go again). */
+const NOT_SENT_PHASES: ReadonlySet<Phase> = new Set(['queued', 'reading', 'waiting']);
 
 /**
  * The upload engine: a queue of files, each going `queued → reading → sending → delivered`, with
@@ -77,6 +77,9 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   const files = new Map<string, File>();
   const runs = new Map<string, Run>();
   const tally = createBatchTally();
+  const pause = createMethodPause(now);
+  /** Chats reported lost (`chat-access-lost`) until a file is added to or delivered in them again. */
+  const lostChats = new Set<string>();
   let disposed = false;
 
   const find = (id: string): UploadItem | undefined =>
@@ -107,6 +110,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     const item = dispatchAndRecord({ type: 'delivered', id, receipt, at: now() });
     if (!item) return;
     checker.claim(item.dialogId, receipt.messageId, id);
+    lostChats.delete(item.dialogId);
     tally.count('delivered');
     events.emit('upload-succeeded', { item, receipt });
   }
@@ -116,7 +120,32 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     if (!item) return;
     tally.count('failed');
     if (isUnknownOutcome(error)) tally.count('unknown');
+    const chatGone = isChatGone(error);
+    // Another refusal in a chat already reported as lost is part of that one message.
+    if (chatGone && lostChats.has(item.dialogId)) return;
     events.emit('upload-failed', { item, error });
+    if (chatGone) stopChat(item, error);
+  }
+
+  /**
+   * Access to the chat is gone (removed from it, chat deleted): the chat's other files that have
+   * not gone out fail with the same reason without being sent; one `chat-access-lost` event for
+   * them all. Files already delivered stay delivered; a file on its way ends with its own answer.
+   */
+  function stopChat(first: UploadItem, error: UploadError): void {
+    lostChats.add(first.dialogId);
+    const notSent = { ...error, detail: 'not sent: the chat refused an earlier file' };
+    const stopped: UploadItem[] = [];
+    for (const item of store.getState().items) {
+      if (item.dialogId !== first.dialogId || !NOT_SENT_PHASES.has(item.phase)) continue;
+      const run = runs.get(item.id);
+      if (run) stop(run, 'Access to the chat was lost', false);
+      const failed = dispatchAndRecord({ type: 'failed', id: item.id, error: notSent, at: now() });
+      if (!failed) continue;
+      tally.count('failed');
+      stopped.push(failed);
+    }
+    events.emit('chat-access-lost', { dialogId: first.dialogId, error, first, stopped });
   }
 
   function finishCancelled(id: string): void {
@@ -138,6 +167,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     encoder,
     lane,
     checker,
+    pause,
     rules,
     portDeadlineMs,
     now,
@@ -149,6 +179,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     failed: finishFailed,
     cancelled: finishCancelled,
     isDisposed: () => disposed,
+    items: () => store.getState().items,
   };
 
   function schedule(): void {
@@ -160,30 +191,10 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   }
 
   function start(id: string): void {
-    const size = files.get(id)?.size ?? 0;
-    const run: Run = {
-      cancelRequested: false,
-      stopWith: undefined,
-      content: undefined,
-      step: undefined,
-      check: undefined,
-      wake: undefined,
-      ticket: lane.take(size),
-    };
+    const run = createRun(lane.take(files.get(id)?.size ?? 0));
     runs.set(id, run);
     tally.open();
-    const file = files.get(id);
-    const running = file
-      ? runUpload(context, id, file, run)
-      : Promise.resolve(finishFailed(id, clientError('WIDGET_READ_FAILED', 'the file is gone')));
-    running
-      .catch((error: unknown) => {
-        // A bug in the engine: keep the row honest, not stuck.
-        console.error('[chat-drop] upload engine error:', describeForLog(error));
-        if (isActivePhase(find(id)?.phase ?? 'delivered')) {
-          finishFailed(id, clientError('WIDGET_UNKNOWN', describeForLog(error)));
-        }
-      })
+    runUpload(context, id, files.get(id), run)
       .finally(() => {
         lane.release(run.ticket);
         run.content = undefined;
@@ -207,6 +218,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   function addFiles(list: readonly File[], addOptions: AddFilesOptions): UploadItem[] {
     if (disposed || list.length === 0) return [];
     const items = createItems(list, addOptions, now(), newId);
+    for (const item of items) lostChats.delete(item.dialogId);
     store.dispatch({ type: 'added', items });
     tally.open();
     items.forEach((item, index) => {
@@ -282,11 +294,8 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     async dispose() {
       if (disposed) return;
       disposed = true;
-      for (const run of runs.values()) {
-        run.step?.abort(abortError('The queue was disposed'));
-        run.check?.abort(abortError('The queue was disposed'));
-        run.wake?.();
-      }
+      // Not marked cancelled: disposed, the store no longer changes, and the ledger keeps them unfinished.
+      for (const run of runs.values()) stop(run, 'The queue was disposed', true);
       events.clear();
       files.clear();
       await ledger?.flush();

@@ -83,7 +83,8 @@ const FROM = {
   'read-progress': ['reading'],
   encoded: ['reading'],
   'send-progress': ['sending'],
-  waiting: ['sending'],
+  // From `waiting` too: a paused method moves its next probe, and every waiting row shows it.
+  waiting: ['sending', 'waiting'],
   resent: ['waiting'],
   checking: ['sending'],
   delivered: ['sending', 'checking'],
