@@ -13,6 +13,18 @@ export type TranslatedLanguage = Exclude<Language, 'en'>;
 const LOADERS = {
   ru: async () => (await import('./ru.ts')).default,
   de: async () => (await import('./de.ts')).default,
+  la: async () => (await import('./la.ts')).default,
+  br: async () => (await import('./br.ts')).default,
+  fr: async () => (await import('./fr.ts')).default,
+  it: async () => (await import('./it.ts')).default,
+  pl: async () => (await import('./pl.ts')).default,
+  tr: async () => (await import('./tr.ts')).default,
+  ua: async () => (await import('./ua.ts')).default,
+  kz: async () => (await import('./kz.ts')).default,
+  id: async () => (await import('./id.ts')).default,
+  ms: async () => (await import('./ms.ts')).default,
+  vn: async () => (await import('./vn.ts')).default,
+  th: async () => (await import('./th.ts')).default,
 } as const satisfies Record<TranslatedLanguage, () => Promise<LanguagePack>>;
 
 /** The pack of `language`; rejects when its chunk cannot be fetched (network). */

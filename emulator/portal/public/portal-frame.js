@@ -1,3 +1,4 @@
+// @ts-check
 /* global window, document, location, console, URL */
 // The app-layout host: opens an app in an iframe the way a Bitrix24 portal does and answers the
 // app's postMessage commands.
@@ -106,6 +107,10 @@ export function parseAppMessage(data) {
   return null;
 }
 
+/**
+ * @param {unknown} value
+ * @returns {value is Record<string, any>}
+ */
 function isPlainObject(value) {
   if (value === null || typeof value !== 'object') return false;
   const proto = Object.getPrototypeOf(value);
@@ -223,6 +228,10 @@ export async function openAppFrame(container, options) {
   });
 
   let closed = false;
+  /**
+   * @param {string} callback
+   * @param {unknown} result
+   */
   const reply = (callback, result) => {
     if (closed || !callback || !iframe.contentWindow) return;
     // Always a string (the SDK splits event.data at ':'); undefined → nothing after the colon.
@@ -230,6 +239,11 @@ export async function openAppFrame(container, options) {
     iframe.contentWindow.postMessage(text, appOrigin);
   };
 
+  /**
+   * @param {string} method
+   * @param {unknown} params
+   * @param {string} callback
+   */
   const runServerCommand = async (method, params, callback) => {
     const answer = await postJson('/_emulator/frame/command', {
       appSid,
@@ -256,7 +270,13 @@ export async function openAppFrame(container, options) {
     reply(callback, result.reply);
   };
 
+  /**
+   * @param {string} method
+   * @param {unknown} params
+   * @param {string} callback
+   */
   const runClientCommand = (method, params, callback) => {
+    /** @type {Record<string, any>} */
     const p = params && typeof params === 'object' ? params : {};
     switch (method) {
       case 'resizeWindow': {
@@ -298,6 +318,7 @@ export async function openAppFrame(container, options) {
     }
   };
 
+  /** @param {MessageEvent} event */
   const onMessage = (event) => {
     if (closed) return;
     if (!matchesAppOrigin(event.origin, appOrigin)) return;
@@ -352,6 +373,7 @@ export async function openAppFrame(container, options) {
  * page's own URL (`BX.util.add_url_param(window.location.href, …)`), so a target on this same
  * page keeps the current query (user, lang, …) and only overrides what it names.
  */
+/** @param {string} target */
 function navigateParent(target) {
   const next = new URL(target, location.href);
   if (next.origin === location.origin && next.pathname === location.pathname) {
@@ -365,6 +387,11 @@ function navigateParent(target) {
 }
 
 /** Default `imOpenMessenger` outside the messenger page: go to the messenger. */
+/**
+ * @param {AppFrameOptions} options
+ * @param {string} dialogId
+ * @param {number|null} messageId
+ */
 function openMessengerPage(options, dialogId, messageId) {
   const url = new URL('/online/', location.href);
   if (dialogId) url.searchParams.set('IM_DIALOG', dialogId);
