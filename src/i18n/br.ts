@@ -153,6 +153,13 @@ export const br = {
   error_encodeFailed: 'Não foi possível preparar o arquivo para o envio.',
   error_nameInvalid: 'O nome do arquivo está vazio ou tem mais de 255 caracteres.',
   error_stalled: 'O envio parou de avançar.',
+  error_htmlAnswer:
+    'O portal respondeu com uma página da web em vez de um resultado, geralmente uma página de login. Abra o Bitrix24 em uma nova aba, faça login se for solicitado e tente novamente.',
+  error_maintenance: 'O portal está em manutenção. O arquivo será enviado quando ele voltar.',
+  error_sendInterrupted:
+    'A conexão foi encerrada antes de o arquivo inteiro ser enviado, então ele não está no bate-papo. Se isso se repetir com este arquivo, o servidor do portal pode recusar arquivos deste tamanho: avise o seu administrador.',
+  error_portalFileLimit:
+    'O servidor deste portal recusa arquivos deste tamanho. Avise o seu administrador; os outros arquivos são enviados normalmente.',
   error_notInChat: 'Você não é participante deste bate-papo.',
   error_folderUnsupported: 'Não é possível enviar pastas. Abra a pasta e escolha os arquivos.',
   error_noFiles: 'Não havia arquivos para enviar.',

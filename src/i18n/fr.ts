@@ -145,6 +145,13 @@ export const fr = {
   error_encodeFailed: "Le fichier n'a pas pu être préparé pour l'envoi.",
   error_nameInvalid: 'Le nom du fichier est vide ou dépasse 255 caractères.',
   error_stalled: "L'envoi n'avance plus.",
+  error_htmlAnswer:
+    "Le portail a répondu par une page web au lieu d'un résultat, souvent une page de connexion. Ouvrez Bitrix24 dans un nouvel onglet, connectez-vous si on vous le demande, puis réessayez.",
+  error_maintenance: 'Le portail est en maintenance. Le fichier sera envoyé dès son retour.',
+  error_sendInterrupted:
+    "La connexion s'est fermée avant l'envoi complet du fichier ; il n'est donc pas dans le chat. Si cela se reproduit avec ce fichier, le serveur du portail refuse peut-être les fichiers aussi volumineux : prévenez votre administrateur.",
+  error_portalFileLimit:
+    'Le serveur de ce portail refuse les fichiers aussi volumineux. Prévenez votre administrateur ; les autres fichiers sont envoyés normalement.',
   error_notInChat: "Vous n'êtes pas membre de ce chat.",
   error_folderUnsupported:
     'Les dossiers ne peuvent pas être envoyés. Ouvrez le dossier et choisissez les fichiers.',

@@ -121,6 +121,13 @@ export const id = {
   error_encodeFailed: 'File tidak dapat disiapkan untuk dikirim.',
   error_nameInvalid: 'Nama file kosong atau lebih dari 255 karakter.',
   error_stalled: 'Pengiriman tidak lagi berjalan.',
+  error_htmlAnswer:
+    'Portal menjawab dengan halaman web, bukan hasil, biasanya halaman masuk. Buka Bitrix24 di tab baru, masuk jika diminta, lalu coba lagi.',
+  error_maintenance: 'Portal sedang dalam pemeliharaan. File akan dikirim setelah portal kembali.',
+  error_sendInterrupted:
+    'Koneksi tertutup sebelum seluruh file terkirim, jadi file tidak ada di obrolan. Jika ini terus terjadi dengan file ini, server portal mungkin menolak file sebesar ini: beri tahu administrator Anda.',
+  error_portalFileLimit:
+    'Server portal ini menolak file sebesar ini. Beri tahu administrator Anda; file lain tetap dikirim seperti biasa.',
   error_notInChat: 'Anda bukan anggota obrolan ini.',
   error_folderUnsupported: 'Folder tidak dapat dikirim. Buka folder dan pilih file-filenya.',
   error_noFiles: 'Tidak ada file untuk dikirim.',

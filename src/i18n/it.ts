@@ -153,6 +153,14 @@ export const it = {
   error_encodeFailed: 'Impossibile preparare il file per l’invio.',
   error_nameInvalid: 'Il nome del file è vuoto o supera i 255 caratteri.',
   error_stalled: 'L’invio non procede più.',
+  error_htmlAnswer:
+    'Il portale ha risposto con una pagina web invece di un risultato, spesso una pagina di accesso. Apri Bitrix24 in una nuova scheda, accedi se richiesto e riprova.',
+  error_maintenance:
+    'Il portale è in manutenzione. Il file verrà inviato quando tornerà disponibile.',
+  error_sendInterrupted:
+    'La connessione si è chiusa prima che l’intero file fosse inviato, quindi non è nella chat. Se succede di nuovo con questo file, il server del portale potrebbe rifiutare file così grandi: avvisa il tuo amministratore.',
+  error_portalFileLimit:
+    'Il server di questo portale rifiuta file così grandi. Avvisa il tuo amministratore; gli altri file vengono inviati normalmente.',
   error_notInChat: 'Non sei membro di questa chat.',
   error_folderUnsupported: 'Le cartelle non si possono inviare. Apri la cartella e scegli i file.',
   error_noFiles: 'Non c’erano file da inviare.',

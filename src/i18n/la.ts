@@ -151,6 +151,14 @@ export const la = {
   error_encodeFailed: 'No se pudo preparar el archivo para enviarlo.',
   error_nameInvalid: 'El nombre del archivo está vacío o tiene más de 255 caracteres.',
   error_stalled: 'El envío dejó de avanzar.',
+  error_htmlAnswer:
+    'El portal respondió con una página web en lugar de un resultado, a menudo una página de inicio de sesión. Abra Bitrix24 en una pestaña nueva, inicie sesión si se lo pide e inténtelo de nuevo.',
+  error_maintenance:
+    'El portal está en mantenimiento. El archivo se enviará cuando vuelva a estar disponible.',
+  error_sendInterrupted:
+    'La conexión se cerró antes de enviar el archivo completo, así que no está en el chat. Si esto se repite con este archivo, puede que el servidor del portal rechace archivos tan grandes: avise a su administrador.',
+  error_portalFileLimit:
+    'El servidor de este portal rechaza archivos tan grandes. Avise a su administrador; los demás archivos se envían con normalidad.',
   error_notInChat: 'No es miembro de este chat.',
   error_folderUnsupported:
     'No se pueden enviar carpetas. Abra la carpeta y seleccione los archivos.',

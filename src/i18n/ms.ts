@@ -120,6 +120,13 @@ export const ms = {
   error_encodeFailed: 'Fail tidak dapat disediakan untuk dihantar.',
   error_nameInvalid: 'Nama fail kosong atau melebihi 255 aksara.',
   error_stalled: 'Penghantaran tidak lagi bergerak.',
+  error_htmlAnswer:
+    'Portal menjawab dengan halaman web dan bukan hasil, biasanya halaman log masuk. Buka Bitrix24 dalam tab baharu, log masuk jika diminta, kemudian cuba lagi.',
+  error_maintenance: 'Portal sedang diselenggara. Fail akan dihantar apabila portal kembali.',
+  error_sendInterrupted:
+    'Sambungan ditutup sebelum keseluruhan fail dihantar, jadi fail itu tiada dalam sembang. Jika ini berulang dengan fail ini, pelayan portal mungkin menolak fail sebesar ini: maklumkan kepada pentadbir anda.',
+  error_portalFileLimit:
+    'Pelayan portal ini menolak fail sebesar ini. Maklumkan kepada pentadbir anda; fail lain dihantar seperti biasa.',
   error_notInChat: 'Anda bukan ahli sembang ini.',
   error_folderUnsupported: 'Folder tidak boleh dihantar. Buka folder dan pilih fail-failnya.',
   error_noFiles: 'Tiada fail untuk dihantar.',

@@ -167,6 +167,14 @@ export const pl = {
   error_encodeFailed: 'Nie udało się przygotować pliku do wysłania.',
   error_nameInvalid: 'Nazwa pliku jest pusta lub dłuższa niż 255 znaków.',
   error_stalled: 'Wysyłanie przestało postępować.',
+  error_htmlAnswer:
+    'Portal odpowiedział stroną internetową zamiast wynikiem, zwykle stroną logowania. Otwórz Bitrix24 w nowej karcie, zaloguj się, jeśli zostaniesz o to poproszony, i spróbuj ponownie.',
+  error_maintenance:
+    'Trwają prace konserwacyjne portalu. Plik zostanie wysłany, gdy portal znów będzie dostępny.',
+  error_sendInterrupted:
+    'Połączenie zostało zamknięte, zanim wysłano cały plik, więc nie ma go w czacie. Jeśli to się powtarza z tym plikiem, serwer portalu może odrzucać tak duże pliki: powiadom administratora.',
+  error_portalFileLimit:
+    'Serwer tego portalu odrzuca tak duże pliki. Powiadom administratora; pozostałe pliki są wysyłane normalnie.',
   error_notInChat: 'Nie jesteś uczestnikiem tego czatu.',
   error_folderUnsupported: 'Nie można wysyłać folderów. Otwórz folder i wybierz pliki.',
   error_noFiles: 'Nie było plików do wysłania.',

@@ -125,6 +125,13 @@ export const tr = {
   error_encodeFailed: 'Dosya gönderime hazırlanamadı.',
   error_nameInvalid: 'Dosya adı boş veya 255 karakterden uzun.',
   error_stalled: 'Gönderim ilerlemiyor.',
+  error_htmlAnswer:
+    'Portal sonuç yerine bir web sayfasıyla, çoğunlukla bir oturum açma sayfasıyla yanıt verdi. Bitrix24’ü yeni bir sekmede açın, istenirse oturum açın ve tekrar deneyin.',
+  error_maintenance: 'Portal bakımda. Dosya, portal yeniden erişilebilir olduğunda gönderilecek.',
+  error_sendInterrupted:
+    'Bağlantı, dosyanın tamamı gönderilmeden kapandı; bu yüzden dosya sohbette değil. Bu dosyada tekrar olursa portal sunucusu bu kadar büyük dosyaları reddediyor olabilir: yöneticinize bildirin.',
+  error_portalFileLimit:
+    'Bu portalın sunucusu bu kadar büyük dosyaları reddediyor. Yöneticinize bildirin; diğer dosyalar her zamanki gibi gönderilir.',
   error_notInChat: 'Bu sohbetin üyesi değilsiniz.',
   error_folderUnsupported: 'Klasörler gönderilemez. Klasörü açıp dosyaları seçin.',
   error_noFiles: 'Gönderilecek dosya yoktu.',

@@ -120,6 +120,13 @@ export const vn = {
   error_encodeFailed: 'Không chuẩn bị được tệp để gửi.',
   error_nameInvalid: 'Tên tệp trống hoặc dài hơn 255 ký tự.',
   error_stalled: 'Việc gửi không còn tiến triển.',
+  error_htmlAnswer:
+    'Cổng thông tin trả về một trang web thay vì kết quả, thường là trang đăng nhập. Hãy mở Bitrix24 trong thẻ mới, đăng nhập nếu được yêu cầu rồi thử lại.',
+  error_maintenance: 'Cổng thông tin đang bảo trì. Tệp sẽ được gửi khi cổng hoạt động trở lại.',
+  error_sendInterrupted:
+    'Kết nối đã đóng trước khi gửi xong toàn bộ tệp, nên tệp không có trong cuộc trò chuyện. Nếu điều này lặp lại với tệp này, có thể máy chủ của cổng từ chối tệp lớn như vậy: hãy báo cho quản trị viên.',
+  error_portalFileLimit:
+    'Máy chủ của cổng thông tin này từ chối tệp lớn như vậy. Hãy báo cho quản trị viên; các tệp khác vẫn được gửi như bình thường.',
   error_notInChat: 'Bạn không phải thành viên của cuộc trò chuyện này.',
   error_folderUnsupported: 'Không thể gửi thư mục. Hãy mở thư mục và chọn các tệp.',
   error_noFiles: 'Không có tệp nào để gửi.',
