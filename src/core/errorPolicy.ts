@@ -6,6 +6,10 @@ import type { UploadError } from './types.ts';
  * (system errors), §4.2 (`im.v2.File.upload`), §3.5 (the SDK's own codes); the imbot-style
  * `FILE_*` spellings come from `imbot.v2.File.upload`, and `INVALID_CONTENT` from an earlier
  * revision of the im.v2 docs (STYLE.md §4: handle every spelling).
+ *
+ * Over 300 lines on purpose: it is one table (codes, message keys, policies) that must stay in one
+ * place to be complete by type (`satisfies Record<ErrorCode, ErrorPolicy>`); splitting it would
+ * scatter the single answer to "what happens after this error".
  */
 
 /** How a failure may be retried. `auto-backoff` = the engine waits (phase `waiting`) and resends. */
@@ -51,7 +55,8 @@ export const ERROR_MESSAGE_KEYS = [
   'error_appAccess',
   'error_appConfig',
   'error_rateLimit',
-  'error_overload',
+  'error_operatingLimit',
+  'error_overloadBlocked',
   'error_server',
   'error_request',
   'error_requestTooLarge',
@@ -63,6 +68,10 @@ export const ERROR_MESSAGE_KEYS = [
   'error_encodeFailed',
   'error_nameInvalid',
   'error_stalled',
+  'error_htmlAnswer',
+  'error_maintenance',
+  'error_portalFileLimit',
+  'error_sendInterrupted',
   'error_notInChat',
   'error_folderUnsupported',
   'error_noFiles',
@@ -141,13 +150,20 @@ export const ERROR_CODES = [
   'WIDGET_FOLDER_UNSUPPORTED',
   'WIDGET_NO_FILES',
   'WIDGET_UNKNOWN',
+  'WIDGET_PORT_TIMEOUT',
   // the widget's own, created by src/bitrix (mapB24Error.ts `BITRIX_WIDGET_CODES`)
   'WIDGET_CANCELLED',
   'WIDGET_HTTP_ERROR',
   'WIDGET_UNEXPECTED_ANSWER',
   'WIDGET_INTERNAL',
+  'WIDGET_HTML_ANSWER',
+  'WIDGET_MAINTENANCE',
+  'WIDGET_PORTAL_FILE_LIMIT',
+  'WIDGET_SEND_INTERRUPTED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+/** The widget's own codes: a literal union, so a misspelt one fails type-checking. */
+export type WidgetCode = Extract<ErrorCode, `WIDGET_${string}`>;
 
 function refused(messageKey: ErrorMessageKey, retry: RetryMode, nextStep: NextStep): ErrorPolicy {
   return { messageKey, retry, outcome: 'failed', nextStep };
@@ -192,8 +208,12 @@ export const ERROR_POLICIES = {
   WRONG_AUTH_TYPE: refused('error_appConfig', 'none', 'ask-admin'),
   // Refused before processing (limits.md), so an automatic resend cannot duplicate a file.
   QUERY_LIMIT_EXCEEDED: refused('error_rateLimit', 'auto-backoff', 'wait'),
-  OPERATION_TIME_LIMIT: refused('error_rateLimit', 'auto-backoff', 'wait'),
-  OVERLOAD_LIMIT: refused('error_overload', 'offer', 'retry'),
+  // The method is blocked for the whole app until its used operating time expires (429,
+  // docs/portal-reference.md §7.3): the engine pauses the method (decideAfterFailure.ts).
+  OPERATION_TIME_LIMIT: refused('error_operatingLimit', 'auto-backoff', 'wait'),
+  // A manual block set by Bitrix24 support (§7.3): retrying does not help, an administrator must
+  // contact support.
+  OVERLOAD_LIMIT: refused('error_overloadBlocked', 'none', 'ask-admin'),
   INVALID_REQUEST: refused('error_appConfig', 'none', 'ask-admin'),
   INTERNAL_SERVER_ERROR: maybeDelivered('error_server'),
   // A generic core failure; 500 for database failures (contract §3.4) — possibly after storing.
@@ -223,6 +243,9 @@ export const ERROR_POLICIES = {
   WIDGET_NO_FILES: refused('error_noFiles', 'none', 'pick-another'),
   // Something unexpected happened while sending: assume the worst (the file may be there).
   WIDGET_UNKNOWN: maybeDelivered('error_unknown'),
+  // A port (the transport) never settled within the engine's generous deadline: it broke its
+  // contract, and the body may have arrived (createUploadQueue.ts DEFAULT_PORT_DEADLINE_MS).
+  WIDGET_PORT_TIMEOUT: maybeDelivered('error_stalled'),
   // The transport's signal fired. The engine handles a user's cancel itself; any other abort may
   // have come after the whole body was sent, so the chat is checked before anything is resent.
   WIDGET_CANCELLED: maybeDelivered('error_unknown'),
@@ -246,6 +269,17 @@ export const ERROR_POLICIES = {
   // The parent frame did not hand out a fresh token (frame/auth.ts refreshAuth): the request that
   // needed it had been refused with expired_token, so the file is not in the chat.
   JSSDK_FRAME_REFRESH_AUTH_TIMEOUT: refused('error_session', 'offer', 'reopen'),
+  // A web page instead of the portal's JSON with status 200 (an SSO or proxy login page): the
+  // REST method never ran, so the file is not in the chat; sending again once signed in works.
+  WIDGET_HTML_ANSWER: refused('error_htmlAnswer', 'offer', 'retry'),
+  // A 503 web page (maintenance): answered in front of PHP, nothing stored; the portal comes back.
+  WIDGET_MAINTENANCE: refused('error_maintenance', 'auto-backoff', 'wait'),
+  // The portal's own FILE_TOO_LARGE for a file under 100 MB: this portal's limit is lower.
+  WIDGET_PORTAL_FILE_LIMIT: refused('error_portalFileLimit', 'none', 'ask-admin'),
+  // The connection failed before the whole body was sent: PHP runs only after the whole body
+  // arrived, so the portal cannot have stored the file. A proxy's 413 looks like this in a browser
+  // (its page has no CORS headers, status 0), hence the hint about the size.
+  WIDGET_SEND_INTERRUPTED: refused('error_sendInterrupted', 'offer', 'retry'),
 } as const satisfies Record<ErrorCode, ErrorPolicy>;
 
 /**
@@ -321,4 +355,16 @@ export function policyFor(error: UploadError): ErrorPolicy {
 /** True when the file may be in the chat despite the error: never resend it automatically. */
 export function isUnknownOutcome(error: UploadError): boolean {
   return policyFor(error).outcome === 'unknown';
+}
+
+/**
+ * Codes that say this user can no longer post to the chat (removed from it, or the chat is gone;
+ * the portal may answer either code with status 400 or 403, docs/portal-reference.md §7.7). The
+ * engine stops the chat's other files instead of sending each one to be refused.
+ */
+export const CHAT_GONE_CODES: readonly ErrorCode[] = ['ACCESS_DENIED', 'CHAT_NOT_FOUND'];
+
+/** True when the portal refused because access to the chat is gone (see {@link CHAT_GONE_CODES}). */
+export function isChatGone(error: UploadError): boolean {
+  return error.origin === 'server' && (CHAT_GONE_CODES as readonly string[]).includes(error.code);
 }

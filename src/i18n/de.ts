@@ -31,6 +31,9 @@ export const de = {
   phase_reading: 'Wird gelesen',
   phase_sending: 'Wird gesendet',
   phase_waiting: 'Portal ausgelastet, wird erneut gesendet',
+  phase_waitingUntil: 'Das Portal bittet zu warten, weiter um {time}',
+  chatAccessLost:
+    'In diesen Chat können keine Dateien mehr gesendet werden. Die übrigen Dateien wurden nicht gesendet.',
   phase_checking: 'Chat wird geprüft',
   phase_delivered: 'Zugestellt',
   phase_failed: 'Nicht gesendet',
@@ -120,6 +123,10 @@ export const de = {
     'Die App ist nicht richtig eingerichtet. Wenden Sie sich an Ihren Administrator.',
   error_rateLimit: 'Das Portal ist ausgelastet. Die Datei wird gleich erneut gesendet.',
   error_overload: 'Das Portal ist überlastet. Versuchen Sie es später erneut.',
+  error_operatingLimit:
+    'Das Portal bittet die App zu warten: Ihre Verarbeitungszeit ist vorerst aufgebraucht. Das Senden wird von selbst fortgesetzt.',
+  error_overloadBlocked:
+    'Der Bitrix24-Support hat die Anfragen dieser App auf diesem Portal gesperrt. Ein Administrator muss sich an den Bitrix24-Support wenden.',
   error_server: 'Im Portal ist ein interner Fehler aufgetreten.',
   error_request:
     'Die Anfrage wurde nicht verstanden. Öffnen Sie die App erneut und versuchen Sie es noch einmal.',
@@ -134,6 +141,14 @@ export const de = {
   error_encodeFailed: 'Die Datei konnte nicht zum Senden vorbereitet werden.',
   error_nameInvalid: 'Der Dateiname ist leer oder länger als 255 Zeichen.',
   error_stalled: 'Das Senden kommt nicht mehr voran.',
+  error_htmlAnswer:
+    'Das Portal hat mit einer Webseite statt mit einem Ergebnis geantwortet, meist einer Anmeldeseite. Öffnen Sie Bitrix24 in einem neuen Tab, melden Sie sich bei Bedarf an und versuchen Sie es erneut.',
+  error_maintenance:
+    'Das Portal wird gewartet. Die Datei wird gesendet, sobald es wieder erreichbar ist.',
+  error_sendInterrupted:
+    'Die Verbindung wurde geschlossen, bevor die ganze Datei gesendet war; sie ist also nicht im Chat. Wenn das bei dieser Datei wiederholt passiert, nimmt der Server des Portals so große Dateien womöglich nicht an: Informieren Sie Ihren Administrator.',
+  error_portalFileLimit:
+    'Der Server dieses Portals nimmt so große Dateien nicht an. Informieren Sie Ihren Administrator; andere Dateien werden wie gewohnt gesendet.',
   error_notInChat: 'Sie sind kein Mitglied dieses Chats.',
   error_folderUnsupported:
     'Ordner können nicht gesendet werden. Öffnen Sie den Ordner und wählen Sie die Dateien.',

@@ -34,6 +34,8 @@ export const en = {
   phase_reading: 'Reading',
   phase_sending: 'Sending',
   phase_waiting: 'Portal is busy, will send again',
+  phase_waitingUntil: 'The portal asks to wait, resuming at {time}',
+  chatAccessLost: 'Files can no longer be sent to this chat. The remaining files were not sent.',
   phase_checking: 'Checking the chat',
   phase_delivered: 'Delivered',
   phase_failed: 'Not sent',
@@ -114,6 +116,10 @@ export const en = {
   error_appConfig: 'The app is not set up correctly. Ask your administrator.',
   error_rateLimit: 'The portal is busy. The file will be sent again shortly.',
   error_overload: 'The portal is overloaded. Try again later.',
+  error_operatingLimit:
+    'The portal asks this app to wait: it has used up its processing time for now. Sending resumes by itself.',
+  error_overloadBlocked:
+    "Bitrix24 support has blocked this app's requests on this portal. An administrator must contact Bitrix24 support.",
   error_server: 'The portal had an internal error.',
   error_request: 'The request was not understood. Reopen the app and try again.',
   error_requestTooLarge:
@@ -126,6 +132,13 @@ export const en = {
   error_encodeFailed: 'The file could not be prepared for sending.',
   error_nameInvalid: 'The file name is empty or longer than 255 characters.',
   error_stalled: 'Sending stopped making progress.',
+  error_htmlAnswer:
+    'The portal answered with a web page instead of a result, often a sign-in page. Open Bitrix24 in a new tab, sign in if asked, then try again.',
+  error_maintenance: 'The portal is under maintenance. The file will be sent when it is back.',
+  error_sendInterrupted:
+    "The connection closed before the whole file was sent, so it is not in the chat. If this keeps happening with this file, the portal's server may refuse files this large: tell your administrator.",
+  error_portalFileLimit:
+    "This portal's server refuses files this large. Tell your administrator; other files are sent as usual.",
   error_notInChat: 'You are not a member of this chat.',
   error_folderUnsupported: 'Folders cannot be sent. Open the folder and pick the files.',
   error_noFiles: 'There were no files to send.',

@@ -2,8 +2,9 @@ import { waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createUploadQueue } from '../../../src/core/index.ts';
 import { createFileIndex } from '../../../src/ui/createFileIndex.ts';
-import { createFile } from '../support/createDropEvents.ts';
-import { createFakeEncoder, createFakeTransport } from '../support/createFakeTransport.ts';
+import { createFakeEncoder } from '../../support/doubles/createFakeEncoder.ts';
+import { createFakeTransport } from '../../support/doubles/createFakeTransport.ts';
+import { createFile } from '../../support/doubles/createFile.ts';
 
 const queues: { dispose(): Promise<void> }[] = [];
 afterEach(async () => {

@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createFile, dataTransferWithFiles, drop } from '../support/createDropEvents.ts';
-import { receiptFor } from '../support/createFakeTransport.ts';
+import { createFile } from '../../support/doubles/createFile.ts';
+import { receiptFor } from '../../support/doubles/createFakeTransport.ts';
+import { dataTransferWithFiles, drop } from '../support/createDropEvents.ts';
 import { renderPanel } from '../support/renderPanel.tsx';
 
 /** The toasts sonner shows, as elements. */
