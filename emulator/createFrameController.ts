@@ -51,6 +51,11 @@ export interface FrameController {
   placementsFor(chatType: 'chat' | 'private', placementCodes: readonly string[]): string[];
   /** Writes pending setUserOption values now (on close). */
   flush(): void;
+  /**
+   * A portal page hit by `userId`: their pending setUserOption values, kept in a portal cookie
+   * meanwhile, are applied (portal reference §7.6).
+   */
+  pageHit(userId: number): void;
 }
 
 /**
@@ -84,13 +89,13 @@ function phpObject(value: Record<string, unknown>): unknown {
 export function createFrameController(emu: EmulatorContext): FrameController {
   const sessions = new Map<string, FrameSession>();
   /** setUserOption writes on their way to the server (BX.userOptions.save batches them, §7.6). */
-  const pendingUserOptions: (() => void)[] = [];
+  const pendingUserOptions: { userId: number; write: () => void }[] = [];
   let userOptionTimer: NodeJS.Timeout | null = null;
   const writeUserOptions = (): void => {
     if (userOptionTimer !== null) clearTimeout(userOptionTimer);
     userOptionTimer = null;
     if (pendingUserOptions.length === 0) return;
-    for (const write of pendingUserOptions.splice(0)) write();
+    for (const pending of pendingUserOptions.splice(0)) pending.write();
     emu.store.save();
   };
   const app = (id: number): AppRecord | undefined => emu.store.state.apps.find((a) => a.id === id);
@@ -272,9 +277,12 @@ export function createFrameController(emu: EmulatorContext): FrameController {
           const key = String(user.id);
           const name = String(args.name ?? '');
           const value = args.value;
-          pendingUserOptions.push(() => {
-            record.userOptions[key] ??= {};
-            record.userOptions[key][name] = value;
+          pendingUserOptions.push({
+            userId: user.id,
+            write: () => {
+              record.userOptions[key] ??= {};
+              record.userOptions[key][name] = value;
+            },
           });
           userOptionTimer ??= setTimeout(writeUserOptions, emu.options.userOptionDelayMs);
           return { reply: { name: args.name, value: args.value } };
@@ -294,6 +302,16 @@ export function createFrameController(emu: EmulatorContext): FrameController {
     },
 
     flush: writeUserOptions,
+
+    pageHit(userId) {
+      const mine = pendingUserOptions.filter((p) => p.userId === userId);
+      if (mine.length === 0) return;
+      for (const pending of mine) {
+        pendingUserOptions.splice(pendingUserOptions.indexOf(pending), 1);
+        pending.write();
+      }
+      emu.store.save();
+    },
   };
 }
 

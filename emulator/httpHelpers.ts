@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * CORS and safety headers of every REST response, errors and preflights included
- * (contract §3.6, CORE-UTIL `sendHeaders`). Never `Allow-Credentials`.
+ * (portal reference §3.6, core `rest_util.php` `sendHeaders`). Never `Allow-Credentials`.
  */
 export const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',

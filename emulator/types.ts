@@ -17,15 +17,15 @@ export interface EmulatorOptions {
   https?: boolean;
   webhooks?: { userId: number; secret: string; scope?: string[] }[];
   oauthTokens?: { userId: number; token: string }[];
-  /** Default { burst: 50, drainPerSecond: 2 } (contract §5.8). */
+  /** Default { burst: 50, drainPerSecond: 2 } (portal reference §5.8). */
   rateLimit?: { burst: number; drainPerSecond: number } | false;
   /** A fault scenario active from the start. */
   scenario?: string;
-  /** Lets placement.bind accept handler hosts without a dot (`localhost`), contract §5.1. */
+  /** Lets placement.bind accept handler hosts without a dot (`localhost`), portal reference §5.1. */
   allowLocalHandlers?: boolean;
-  /** Default 'post' (contract §1.3). */
+  /** Default 'post' (portal reference §1.3). */
   frameLoad?: 'post' | 'get';
-  /** Default 200 MB (contract §4.3). */
+  /** Default 200 MB (portal reference §4.3). */
   maxBodyBytes?: number;
   /** Default 'en'. */
   lang?: string;

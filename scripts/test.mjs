@@ -1,22 +1,33 @@
-// `npm test`: make sure Chromium is there (the e2e project drives it), run the gates (types,
-// lint, format), then every Vitest project once. This is what CI runs (`.ci/run`).
+// `npm test`: make sure the browsers (Chromium, Firefox ESR, WebKitGTK) and the web servers (nginx,
+// Apache) are there (the e2e and servers projects drive them), run the gates (types, lint, format),
+// then every Vitest project once. This is what CI runs (`.ci/run`).
 // Extra arguments go to `vitest run` unchanged and skip the gates, for a quick loop on one part,
 // e.g. `npm test -- --project unit` or `npm test -- test/e2e/upload.test.ts`.
 // Exits with Vitest's exit code and ends with one summary line, `tests: N passed, N failed`,
 // in the plain form CI tooling reads.
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const ensure = spawnSync('bash', [join(root, 'scripts', 'ensure-chromium.sh')], {
-  cwd: root,
-  stdio: 'inherit',
-});
-if (ensure.status !== 0) {
-  console.error('test: scripts/ensure-chromium.sh failed; the e2e tests need /usr/bin/chromium.');
-  process.exit(ensure.status ?? 1);
+const ensures = [
+  [
+    'ensure-browsers.sh',
+    'the e2e tests need Chromium, Firefox ESR and WebKitGTK (Debian packages)',
+  ],
+  ['ensure-servers.sh', 'the server-recipe tests need nginx and apache2'],
+];
+for (const [script, need] of ensures) {
+  const ensure = spawnSync('bash', [join(root, 'scripts', script)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (ensure.status !== 0) {
+    console.error(`test: scripts/${script} failed; ${need}.`);
+    process.exit(ensure.status ?? 1);
+  }
 }
 
 // The gates: the layer rules (ESLint), every `satisfies` completeness check and the locale-pack
@@ -38,6 +49,18 @@ if (!filtered) {
       process.exit(gate.status ?? 1);
     }
   }
+}
+
+// Evidence of failed e2e tests (screenshots, consoles, request logs; test/support/keepEvidence.ts)
+// is kept per run: clear what an earlier run left, and name the folder at the end if it filled.
+const evidenceDir = join(root, 'test-results', 'e2e');
+rmSync(evidenceDir, { recursive: true, force: true });
+/** Folders of failed tests under the evidence folder (one per project and test). */
+function evidenceCount() {
+  if (!existsSync(evidenceDir)) return 0;
+  return readdirSync(evidenceDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .reduce((n, d) => n + readdirSync(join(evidenceDir, d.name)).length, 0);
 }
 
 const vitestBin = join(root, 'node_modules', 'vitest', 'vitest.mjs');
@@ -87,6 +110,13 @@ child.on('close', (code, signal) => {
     return match ? Number(match[1]) : 0;
   };
   const exitCode = code ?? (signal ? 1 : 0);
+  // Before the summary line, which stays the last line.
+  const kept = evidenceCount();
+  if (kept > 0) {
+    console.log(
+      `\ntest: evidence of ${kept} failed e2e test(s) (screenshot, console, request log) in test-results/e2e/`,
+    );
+  }
   if (testsLine !== undefined) {
     const skipped = count('skipped') + count('todo');
     const failed = count('failed');

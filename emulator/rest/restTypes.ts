@@ -31,7 +31,7 @@ export interface EmulatorContext {
   portal: Portal;
 }
 
-/** Who is calling: an app's OAuth token or an incoming webhook (contract §3.7). */
+/** Who is calling: an app's OAuth token or an incoming webhook (portal reference §3.7). */
 export interface AuthInfo {
   kind: 'oauth' | 'webhook';
   userId: number;

@@ -68,6 +68,10 @@ export const ERROR_MESSAGE_KEYS = [
   'error_encodeFailed',
   'error_nameInvalid',
   'error_stalled',
+  'error_htmlAnswer',
+  'error_maintenance',
+  'error_portalFileLimit',
+  'error_sendInterrupted',
   'error_notInChat',
   'error_folderUnsupported',
   'error_noFiles',
@@ -152,6 +156,10 @@ export const ERROR_CODES = [
   'WIDGET_HTTP_ERROR',
   'WIDGET_UNEXPECTED_ANSWER',
   'WIDGET_INTERNAL',
+  'WIDGET_HTML_ANSWER',
+  'WIDGET_MAINTENANCE',
+  'WIDGET_PORTAL_FILE_LIMIT',
+  'WIDGET_SEND_INTERRUPTED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 /** The widget's own codes: a literal union, so a misspelt one fails type-checking. */
@@ -261,6 +269,17 @@ export const ERROR_POLICIES = {
   // The parent frame did not hand out a fresh token (frame/auth.ts refreshAuth): the request that
   // needed it had been refused with expired_token, so the file is not in the chat.
   JSSDK_FRAME_REFRESH_AUTH_TIMEOUT: refused('error_session', 'offer', 'reopen'),
+  // A web page instead of the portal's JSON with status 200 (an SSO or proxy login page): the
+  // REST method never ran, so the file is not in the chat; sending again once signed in works.
+  WIDGET_HTML_ANSWER: refused('error_htmlAnswer', 'offer', 'retry'),
+  // A 503 web page (maintenance): answered in front of PHP, nothing stored; the portal comes back.
+  WIDGET_MAINTENANCE: refused('error_maintenance', 'auto-backoff', 'wait'),
+  // The portal's own FILE_TOO_LARGE for a file under 100 MB: this portal's limit is lower.
+  WIDGET_PORTAL_FILE_LIMIT: refused('error_portalFileLimit', 'none', 'ask-admin'),
+  // The connection failed before the whole body was sent: PHP runs only after the whole body
+  // arrived, so the portal cannot have stored the file. A proxy's 413 looks like this in a browser
+  // (its page has no CORS headers, status 0), hence the hint about the size.
+  WIDGET_SEND_INTERRUPTED: refused('error_sendInterrupted', 'offer', 'retry'),
 } as const satisfies Record<ErrorCode, ErrorPolicy>;
 
 /**

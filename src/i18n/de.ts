@@ -141,6 +141,14 @@ export const de = {
   error_encodeFailed: 'Die Datei konnte nicht zum Senden vorbereitet werden.',
   error_nameInvalid: 'Der Dateiname ist leer oder länger als 255 Zeichen.',
   error_stalled: 'Das Senden kommt nicht mehr voran.',
+  error_htmlAnswer:
+    'Das Portal hat mit einer Webseite statt mit einem Ergebnis geantwortet, meist einer Anmeldeseite. Öffnen Sie Bitrix24 in einem neuen Tab, melden Sie sich bei Bedarf an und versuchen Sie es erneut.',
+  error_maintenance:
+    'Das Portal wird gewartet. Die Datei wird gesendet, sobald es wieder erreichbar ist.',
+  error_sendInterrupted:
+    'Die Verbindung wurde geschlossen, bevor die ganze Datei gesendet war; sie ist also nicht im Chat. Wenn das bei dieser Datei wiederholt passiert, nimmt der Server des Portals so große Dateien womöglich nicht an: Informieren Sie Ihren Administrator.',
+  error_portalFileLimit:
+    'Der Server dieses Portals nimmt so große Dateien nicht an. Informieren Sie Ihren Administrator; andere Dateien werden wie gewohnt gesendet.',
   error_notInChat: 'Sie sind kein Mitglied dieses Chats.',
   error_folderUnsupported:
     'Ordner können nicht gesendet werden. Öffnen Sie den Ordner und wählen Sie die Dateien.',

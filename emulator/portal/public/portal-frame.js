@@ -1,3 +1,4 @@
+// @ts-check
 /* global window, document, location, console, URL */
 // The app-layout host: opens an app in an iframe the way a Bitrix24 portal does and answers the
 // app's postMessage commands.
@@ -8,6 +9,7 @@
 // (tokens, options, install flags) are forwarded to POST /_emulator/frame/command; the purely
 // visual ones are handled here, like the core does in the browser.
 
+import { parseAppMessage } from './parseAppMessage.js';
 import { el, errorText, postJson, translator } from './portal-common.js';
 
 /** Commands whose state lives on the server (portal reference §2.5). */
@@ -33,7 +35,7 @@ const CLIENT_COMMANDS = [
   'imPhoneTo',
 ];
 
-/** Portal reference §1.5 (CORE-TPL): placements other than DEFAULT may not touch the parent page. */
+/** Portal reference §1.5 (app.layout template): placements other than DEFAULT may not touch the parent page. */
 const DENIED_OUTSIDE_DEFAULT = ['setTitle', 'setScroll', 'reloadWindow'];
 
 /** Same permissions as the core template gives the app iframe (portal reference §1.4). */
@@ -65,51 +67,6 @@ export function isRegisteredFrameOrigin(origin) {
  */
 function matchesAppOrigin(origin, appOrigin) {
   return origin === appOrigin;
-}
-
-/**
- * Parses an app → parent message, string or object form (portal reference §2.1, §2.2).
- * The string form is split exactly as the core does: method = first part, appSid = last,
- * callback = second to last, params = everything between (JSON may contain ':').
- * @param {unknown} data
- * @returns {{ method: string, params: any, callback: string, appSid: string } | null}
- *   null when the data is neither a string nor a plain object, or the params are not JSON.
- */
-export function parseAppMessage(data) {
-  if (typeof data === 'string') {
-    const r = data.split(':');
-    const paramsText = r.slice(1, r.length - 2).join(':');
-    let params = [];
-    if (paramsText) {
-      try {
-        params = JSON.parse(paramsText);
-      } catch {
-        // The core would throw inside its listener; dropping the message is the same outcome.
-        return null;
-      }
-    }
-    return {
-      method: r[0] ?? '',
-      params,
-      callback: r[r.length - 2] ?? '',
-      appSid: r[r.length - 1] ?? '',
-    };
-  }
-  if (isPlainObject(data)) {
-    return {
-      method: String(data.method ?? ''),
-      params: data.params ? data.params : [],
-      callback: data.callback ? String(data.callback) : '',
-      appSid: String(data.appSid ?? ''),
-    };
-  }
-  return null;
-}
-
-function isPlainObject(value) {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 /**
@@ -223,6 +180,10 @@ export async function openAppFrame(container, options) {
   });
 
   let closed = false;
+  /**
+   * @param {string} callback
+   * @param {unknown} result
+   */
   const reply = (callback, result) => {
     if (closed || !callback || !iframe.contentWindow) return;
     // Always a string (the SDK splits event.data at ':'); undefined → nothing after the colon.
@@ -230,6 +191,11 @@ export async function openAppFrame(container, options) {
     iframe.contentWindow.postMessage(text, appOrigin);
   };
 
+  /**
+   * @param {string} method
+   * @param {unknown} params
+   * @param {string} callback
+   */
   const runServerCommand = async (method, params, callback) => {
     const answer = await postJson('/_emulator/frame/command', {
       appSid,
@@ -256,7 +222,13 @@ export async function openAppFrame(container, options) {
     reply(callback, result.reply);
   };
 
+  /**
+   * @param {string} method
+   * @param {unknown} params
+   * @param {string} callback
+   */
   const runClientCommand = (method, params, callback) => {
+    /** @type {Record<string, any>} */
     const p = params && typeof params === 'object' ? params : {};
     switch (method) {
       case 'resizeWindow': {
@@ -298,6 +270,7 @@ export async function openAppFrame(container, options) {
     }
   };
 
+  /** @param {MessageEvent} event */
   const onMessage = (event) => {
     if (closed) return;
     if (!matchesAppOrigin(event.origin, appOrigin)) return;
@@ -352,6 +325,7 @@ export async function openAppFrame(container, options) {
  * page's own URL (`BX.util.add_url_param(window.location.href, …)`), so a target on this same
  * page keeps the current query (user, lang, …) and only overrides what it names.
  */
+/** @param {string} target */
 function navigateParent(target) {
   const next = new URL(target, location.href);
   if (next.origin === location.origin && next.pathname === location.pathname) {
@@ -365,6 +339,11 @@ function navigateParent(target) {
 }
 
 /** Default `imOpenMessenger` outside the messenger page: go to the messenger. */
+/**
+ * @param {AppFrameOptions} options
+ * @param {string} dialogId
+ * @param {number|null} messageId
+ */
 function openMessengerPage(options, dialogId, messageId) {
   const url = new URL('/online/', location.href);
   if (dialogId) url.searchParams.set('IM_DIALOG', dialogId);

@@ -18,7 +18,7 @@ const call = (method: string, body: Record<string, unknown>): ReturnType<typeof 
   postJson(`${t.emu.url}/rest/${method}`, { auth: admin, ...body });
 const sidebar = { PLACEMENT: 'IM_SIDEBAR', OPTIONS: { iconName: 'fa-upload' } };
 
-describe('placement.bind rules (contract §5.1)', () => {
+describe('placement.bind rules (portal reference §5.1)', () => {
   it.each([
     ['PLACEMENT missing', { HANDLER: 'https://app.example.com/' }, 'ERROR_ARGUMENT', 'PLACEMENT'],
     [
@@ -153,7 +153,7 @@ describe('frame open and commands (portal reference §1.2–§1.4, §2.6, §7.6)
     expect(result.fields.REFRESH_ID).toMatch(/^[0-9a-f]{70}$/);
   });
 
-  it('answers getInitData with the contract types; FIRST_RUN turns false after setInstall', async () => {
+  it('answers getInitData with the reference types; FIRST_RUN turns false after setInstall', async () => {
     const { appSid } = await open({ user: 3, placement: 'DEFAULT' });
     const first = (await command(appSid, 'getInitData')).json.reply as Record<string, unknown>;
     expect(first).toMatchObject({
