@@ -235,7 +235,14 @@ export function createBitrixTransport(
           : request.dialogId;
       const storedName = typeof result?.file?.name === 'string' ? result.file.name : undefined;
       const receipt = { fileId, messageId, chatId, dialogId };
-      return { ok: true, receipt: storedName === undefined ? receipt : { ...receipt, storedName } };
+      const stored = storedName === undefined ? receipt : { ...receipt, storedName };
+      // The time block's `operating_reset_at` (unix seconds): when the method's oldest basket of
+      // used operating time frees (docs/portal-reference.md §7.3); the engine pauses until then
+      // after an OPERATION_TIME_LIMIT.
+      const resetAt = toInt(answer.getData()?.time?.operating_reset_at);
+      return resetAt === undefined
+        ? { ok: true, receipt: stored }
+        : { ok: true, receipt: stored, operatingResetAt: resetAt * 1000 };
     } catch (error) {
       return failure(mapB24Error(error));
     } finally {

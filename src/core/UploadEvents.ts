@@ -76,4 +76,18 @@ export interface UploadEvents {
   /** The method runs again after `uploads-paused`: the waiting files go. */
   'uploads-resumed': Record<string, never>;
   'queue-drained': QueueDrainedEvent;
+  /**
+   * After a batch, the chat's history showed an extra copy of file `id` (same name as stored,
+   * size and text, inside the attempt's window, claimed by no file): the browser re-sent the
+   * request on its own. `duplicate-removed`: the widget removed message `messageId`.
+   * `duplicate-found`: it could not; tell the person and offer `queue.removeDuplicate(messageId)`.
+   */
+  'duplicate-removed': DuplicateEvent;
+  'duplicate-found': DuplicateEvent;
+}
+
+export interface DuplicateEvent {
+  readonly id: string;
+  readonly dialogId: string;
+  readonly messageId: number;
 }

@@ -1,5 +1,6 @@
 import { abortError, randomId } from './async.ts';
 import { createBatchTally } from './createBatchTally.ts';
+import { createChatReconciler } from './createChatReconciler.ts';
 import { createDeliveryChecker, DEFAULT_CHECK_TIMEOUT_MS } from './createDeliveryChecker.ts';
 import { createEmitter } from './createEmitter.ts';
 import { createItems } from './createItems.ts';
@@ -12,9 +13,10 @@ import { defaultBackoff } from './decideAfterFailure.ts';
 import { describeForLog } from './describeForLog.ts';
 import { isChatGone, isUnknownOutcome, policyFor } from './errorPolicy.ts';
 import { createRun, runUpload } from './runUpload.ts';
+import { stopLostChat } from './stopLostChat.ts';
 import type { Run, RunContext } from './runUpload.ts';
 import { toLedgerEntry } from './toLedgerEntry.ts';
-import type { DeliveryReceipt, Phase, UploadError, UploadItem } from './types.ts';
+import type { DeliveryReceipt, UploadError, UploadItem } from './types.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_PORT_DEADLINE_MS } from './UploadQueue.ts';
 import type { UploadQueue, UploadQueueOptions } from './UploadQueue.ts';
 import type { UploadEvents } from './UploadEvents.ts';
@@ -25,26 +27,12 @@ export type { AddFilesOptions } from './createItems.ts';
 export { DEFAULT_CONCURRENCY, DEFAULT_PORT_DEADLINE_MS } from './UploadQueue.ts';
 export type { ReadonlyQueueStore, UploadQueue, UploadQueueOptions } from './UploadQueue.ts';
 
-/** Phases of a file that has not gone out (or is waiting to go again). */
-const NOT_SENT_PHASES: ReadonlySet<Phase> = new Set(['queued', 'reading', 'waiting']);
+const claims = (item: UploadItem): number[] => (item.receipt ? [item.receipt.messageId] : []);
 
 /**
- * The upload engine: a queue of files, each going `queued → reading → sending → delivered`, with
- * `waiting` (refused before processing, resent automatically), `checking` (outcome unknown, the
- * chat is searched for the file), `failed` and `cancelled`. The store (changed only by
- * {@link uploadReducer}) is for rendering; the events are for side effects.
- *
- * Rules it keeps:
- * - Checks run before a byte is read; a refused file never reaches the encoder.
- * - A file is read only when a slot is free, so at most `concurrency` base64 Blobs exist.
- * - Small files are sent in dropping order (createOrderedLane.ts).
- * - Every send has a fresh `requestId`. What happens after a failed send is decided in one place,
- *   decideAfterFailure.ts: an automatic resend only after a refusal made before processing; after
- *   an unknown outcome a delivery check (createDeliveryChecker.ts), never a resend. Only
- *   `retry(id)`, a user action, sends a file a second time.
- * - Cancel aborts the current read, send or wait. If the whole body had gone out, the chat is
- *   checked first: found ⇒ `delivered`, else `failed` pointing to the chat, never `cancelled`.
- * - A throwing store listener or event handler is logged and cannot stop an upload.
+ * The upload engine (see {@link UploadQueue} for the rules it keeps): the queue's commands and
+ * its bookkeeping — store, ledger, receipts, batch counts, events. One file's life is in
+ * runUpload.ts; what follows a failure is decided in decideAfterFailure.ts.
  *
  * @example
  * const queue = createUploadQueue({ transport, encoder, ledger });
@@ -73,6 +61,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   const lane = createOrderedLane();
   const store = createStore(uploadReducer, initialQueueState);
   const events = createEmitter<UploadEvents>();
+  const reconciler = createChatReconciler(transport, events.emit);
   /** The picked files, kept for reading (and reading again on retry); never their contents. */
   const files = new Map<string, File>();
   const runs = new Map<string, Run>();
@@ -106,9 +95,11 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     else ledger.forget(item.dialogId, item.id);
   }
 
-  function finishDelivered(id: string, receipt: DeliveryReceipt): void {
+  function finishDelivered(id: string, receipt: DeliveryReceipt, since: number): void {
     const item = dispatchAndRecord({ type: 'delivered', id, receipt, at: now() });
     if (!item) return;
+    const { dialogId, name, size, message } = item;
+    reconciler.delivered({ id, dialogId, name, size, message, receipt, since, at: now() });
     checker.claim(item.dialogId, receipt.messageId, id);
     lostChats.delete(item.dialogId);
     tally.count('delivered');
@@ -127,24 +118,15 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     if (chatGone) stopChat(item, error);
   }
 
-  /**
-   * Access to the chat is gone (removed from it, chat deleted): the chat's other files that have
-   * not gone out fail with the same reason without being sent; one `chat-access-lost` event for
-   * them all. Files already delivered stay delivered; a file on its way ends with its own answer.
-   */
   function stopChat(first: UploadItem, error: UploadError): void {
     lostChats.add(first.dialogId);
-    const notSent = { ...error, detail: 'not sent: the chat refused an earlier file' };
-    const stopped: UploadItem[] = [];
-    for (const item of store.getState().items) {
-      if (item.dialogId !== first.dialogId || !NOT_SENT_PHASES.has(item.phase)) continue;
-      const run = runs.get(item.id);
+    const stopped = stopLostChat(store.getState().items, first, error, (id, notSent) => {
+      const run = runs.get(id);
       if (run) stop(run, 'Access to the chat was lost', false);
-      const failed = dispatchAndRecord({ type: 'failed', id: item.id, error: notSent, at: now() });
-      if (!failed) continue;
-      tally.count('failed');
-      stopped.push(failed);
-    }
+      const failed = dispatchAndRecord({ type: 'failed', id, error: notSent, at: now() });
+      if (failed) tally.count('failed');
+      return failed;
+    });
     events.emit('chat-access-lost', { dialogId: first.dialogId, error, first, stopped });
   }
 
@@ -160,6 +142,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     if (store.getState().items.some((item) => isActivePhase(item.phase))) return;
     const counts = tally.close();
     if (counts) events.emit('queue-drained', counts);
+    void reconciler.batchDone(new Set(store.getState().items.flatMap(claims)));
   }
 
   const context: RunContext = {
@@ -289,8 +272,15 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       for (const id of files.keys()) if (!kept.has(id)) files.delete(id);
     },
     async loadHistory(dialogId) {
-      return ledger ? ledger.load(dialogId) : [];
+      if (!ledger) return [];
+      const live = new Set(store.getState().items.map((item) => item.id));
+      const entries = await ledger.load(dialogId);
+      const earlier = entries.filter((entry) => !live.has(entry.id));
+      const changed = await reconciler.reconcileLedger(dialogId, earlier);
+      for (const entry of changed) ledger.record(dialogId, entry);
+      return changed.length === 0 ? entries : ledger.load(dialogId);
     },
+    removeDuplicate: (messageId) => reconciler.removeOffered(messageId),
     async dispose() {
       if (disposed) return;
       disposed = true;

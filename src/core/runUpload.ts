@@ -64,7 +64,8 @@ export interface RunContext {
   progress(action: ItemAction): UploadItem | undefined;
   /** Dispatches a phase change and writes it to the ledger; the changed item or undefined. */
   move(action: ItemAction): UploadItem | undefined;
-  delivered(id: string, receipt: DeliveryReceipt): void;
+  /** `since`: epoch ms when the attempt that delivered it began. */
+  delivered(id: string, receipt: DeliveryReceipt, since: number): void;
   failed(id: string, error: UploadError): void;
   cancelled(id: string): void;
   isDisposed(): boolean;
@@ -178,6 +179,7 @@ function report(ctx: RunContext, result: SendResult, pause: boolean, pass: 'go' 
 async function checkDelivery(
   ctx: RunContext,
   id: string,
+  file: File,
   run: Run,
   since: number,
   error: UploadError,
@@ -187,8 +189,9 @@ async function checkDelivery(
   ctx.emit('upload-checking', { item: checking, error });
   run.check = new AbortController();
   const { dialogId, name, size } = checking;
-  const found = await ctx.checker.check({ id, dialogId, name, size, since }, run.check.signal);
-  if (found.kind === 'found') return ctx.delivered(id, found.receipt);
+  const query = { id, dialogId, name, size, since, file };
+  const found = await ctx.checker.check(query, run.check.signal);
+  if (found.kind === 'found') return ctx.delivered(id, found.receipt, since);
   if (found.kind === 'failed') {
     const failure = `delivery check failed: ${describeForLog(found.cause)}`;
     const detail = error.detail ? `${error.detail}; ${failure}` : failure;
@@ -252,12 +255,12 @@ async function runFile(ctx: RunContext, id: string, file: File, run: Run): Promi
     // The send is over (a file that waits keeps its turn): the next file may go, even while this
     // one is checked, since whatever this one posted is already in the chat.
     if (decision?.kind !== 'wait') ctx.lane.release(run.ticket);
-    if (result.kind === 'ok') return ctx.delivered(id, result.receipt);
+    if (result.kind === 'ok') return ctx.delivered(id, result.receipt, attemptStart);
     if (result.kind === 'cancelled') {
       if (!result.bodySent) return ended(ctx, id);
       run.content = undefined;
       const error = clientError('WIDGET_UNKNOWN', 'cancelled after the whole body was sent');
-      return checkDelivery(ctx, id, run, attemptStart, error);
+      return checkDelivery(ctx, id, file, run, attemptStart, error);
     }
     const { error } = result;
     if (decision?.kind === 'wait') {
@@ -271,7 +274,7 @@ async function runFile(ctx: RunContext, id: string, file: File, run: Run): Promi
       continue;
     }
     run.content = undefined;
-    if (decision?.kind === 'check') return checkDelivery(ctx, id, run, attemptStart, error);
+    if (decision?.kind === 'check') return checkDelivery(ctx, id, file, run, attemptStart, error);
     return ctx.failed(id, error);
   }
 }
