@@ -236,7 +236,8 @@ describe('ChatDropPanel', () => {
     const { user } = renderPanel();
     await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('done.txt', 5)]));
     await waitFor(() => expect(rowOf('done.txt').dataset.phase).toBe('delivered'));
-    await user.click(within(rowOf('done.txt')).getByRole('button', { name: 'Remove' }));
+    // A delivered row's Remove says where from: the list, not the chat.
+    await user.click(within(rowOf('done.txt')).getByRole('button', { name: 'Remove from list' }));
     expect(rows()).toHaveLength(0);
   });
 
@@ -464,9 +465,12 @@ describe('ChatDropPanel: thumbnails follow the queue item, not the file name', (
       clipboardData: dataTransferWithFiles([first]),
     });
     await waitFor(() => expect(rows()).toHaveLength(1));
+    await waitFor(() => expect(rowOf('image.png').dataset.phase).toBe('delivered'));
     fireEvent.paste(screen.getByTestId('message-input'), {
       clipboardData: dataTransferWithFiles([second]),
     });
+    // Same name and size as a file just delivered: the panel asks, and the user sends it again.
+    fireEvent.click(await screen.findByRole('button', { name: 'Send again' }));
     await waitFor(() => expect(rows()).toHaveLength(2));
     expect(rows().map((row) => row.querySelector('img')?.getAttribute('src'))).toEqual([
       'blob:first',
