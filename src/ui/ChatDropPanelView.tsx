@@ -1,17 +1,18 @@
 import { useCallback, useState, type ComponentType } from 'react';
 import { useDropzone, type DropEvent, type FileRejection } from 'react-dropzone';
-import { Toaster } from 'sonner';
 import type { LedgerStorage, PortalPort } from '../core/ports.ts';
 import type { ChatInfo, LedgerEntry, UploadItem } from '../core/types.ts';
 import type { MessageKey } from '../i18n/Messages.ts';
 import { AlreadySentPrompt } from './AlreadySentPrompt.tsx';
 import { BatchBar } from './BatchBar.tsx';
 import { carriesFiles } from './carriesFiles.ts';
+import { isRowInView } from './isRowInView.ts';
 import { ChatHeader } from './ChatHeader.tsx';
 import type { ChatPickerProps } from './ChatPicker.tsx';
 import type { LedgerPanelProps } from './LedgerPanel.tsx';
 import { MessageField } from './MessageField.tsx';
 import { openChat } from './openChat.ts';
+import { PanelToaster } from './PanelToaster.tsx';
 import { QueueAnnouncer } from './QueueAnnouncer.tsx';
 import type { UploadListProps } from './UploadList.tsx';
 import type { QueueStateLike, UploadQueueLike } from './UploadQueueLike.ts';
@@ -85,7 +86,6 @@ export function ChatDropPanelView({
   const prefill = useCallback((text: string) => setMessage((current) => current || text), []);
   const handoff = useChatInputHandoff(portal, placement, queue, prefill);
   const retry = useCallback((id: string) => queue.retry(id), [queue]);
-  useQueueToasts(queue, { translator, portal, retry });
 
   const headerChat = dialogId !== undefined ? chat : picked;
   // After "Change chat" the picker is open again while the old chat is still `targetDialogId`.
@@ -130,6 +130,8 @@ export function ChatDropPanelView({
     // refuses to type into it). A drop before the pick is explained by addFiles instead.
   });
   useDocumentPaste(addFiles, rootRef);
+  const rowInView = useCallback((id: string) => isRowInView(rootRef.current, id), [rootRef]);
+  useQueueToasts(queue, { translator, portal, retry, rowInView });
 
   const onDropAnything = (event: React.DragEvent<HTMLElement>): void => {
     if (!carriesFiles(event.dataTransfer)) {
@@ -238,14 +240,8 @@ export function ChatDropPanelView({
         </div>
       )}
       <QueueAnnouncer queue={queue} translator={translator} />
-      {/* At the bottom: at the top they would hide the header that names the target chat. */}
-      <Toaster
-        position="bottom-center"
-        closeButton
-        richColors
-        theme="system"
-        containerAriaLabel={translator.t('appTitle')}
-      />
+      {/* Last, in the flow: a toast never covers the header, a row or its controls. */}
+      <PanelToaster label={translator.t('appTitle')} />
     </section>
   );
 }

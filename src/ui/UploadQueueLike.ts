@@ -1,3 +1,4 @@
+import type { Emitter, UploadEvents } from '../core/index.ts';
 import type { UploadItem } from '../core/types.ts';
 
 /** What the queue's store holds, as far as the UI reads it. */
@@ -14,6 +15,11 @@ export interface UploadQueueLike {
     getState(): QueueStateLike;
     subscribe(listener: () => void): () => void;
   };
+  /**
+   * What happened, as it happens: the channel for side effects (toasts, announcements, clearing
+   * the chat input). The store is for rendering only. A handler that throws cannot stop an upload.
+   */
+  readonly events: Pick<Emitter<UploadEvents>, 'on' | 'off'>;
   /** Returns one item per file, in order; a refused file comes back in phase `failed`. */
   addFiles(
     files: readonly File[],

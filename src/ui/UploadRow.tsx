@@ -45,6 +45,7 @@ export const UploadRow = memo(function UploadRow({ item, file, ...handlers }: Up
     <div
       className={`cd-row cd-row--${failure?.unknown ? 'unknown' : item.phase}`}
       data-testid="upload-row"
+      data-item-id={item.id}
       data-phase={item.phase}
       data-name={item.name}
     >

@@ -45,13 +45,9 @@ export function useChatInputHandoff(
 
   useEffect(
     () =>
-      queue.store.subscribe(() => {
+      queue.events.on('upload-succeeded', ({ item }) => {
         const text = inFlight.current;
-        if (text === undefined) return;
-        const landed = queue.store
-          .getState()
-          .items.some((item) => item.phase === 'delivered' && item.message === text);
-        if (!landed) return;
+        if (text === undefined || item.message !== text) return;
         inFlight.current = undefined;
         portal.clearChatInputText().catch(() => undefined);
       }),

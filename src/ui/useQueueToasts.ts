@@ -5,9 +5,9 @@ import { watchQueueToasts } from './watchQueueToasts.ts';
 
 /** Keeps the toasts in step with the queue while the panel is mounted (see watchQueueToasts). */
 export function useQueueToasts(queue: UploadQueueLike, context: ToastContext): void {
-  const { translator, portal, retry } = context;
+  const { translator, portal, retry, rowInView } = context;
   useEffect(
-    () => watchQueueToasts(queue, { translator, portal, retry }),
-    [queue, translator, portal, retry],
+    () => watchQueueToasts(queue, { translator, portal, retry, rowInView }),
+    [queue, translator, portal, retry, rowInView],
   );
 }
