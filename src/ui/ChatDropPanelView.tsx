@@ -162,10 +162,11 @@ export function ChatDropPanelView({
   const inQueue = new Set(rowIds.split('\n'));
 
   return (
-    <section
+    // The page's main landmark: the widget is the whole page of its frame (axe landmark-one-main).
+    <main
       {...getRootProps({
         className: `cd-panel${isDragActive ? ' cd-panel--dragging' : ''}`,
-        role: 'region',
+        role: 'main',
         'aria-label': translator.t('appTitle'),
         'data-testid': 'chat-drop',
         onDrop: onDropAnything,
@@ -242,6 +243,6 @@ export function ChatDropPanelView({
       <QueueAnnouncer queue={queue} translator={translator} />
       {/* Last, in the flow: a toast never covers the header, a row or its controls. */}
       <PanelToaster label={translator.t('appTitle')} />
-    </section>
+    </main>
   );
 }

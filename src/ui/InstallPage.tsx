@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useId } from 'react';
 import type { InstallState } from '../core/installTypes.ts';
 import { InstallManager } from './InstallManager.tsx';
 import { installMessage } from './installMessages.ts';
@@ -33,9 +33,20 @@ export function InstallPage(props: InstallPageProps) {
   const { lang } = useTranslator();
   const t = useCallback<InstallTranslate>((key, vars) => installMessage(lang, key, vars), [lang]);
   const mode = props.mode ?? 'install';
+  const titleId = useId();
+  // Install mode is the whole page; manage mode is a part of the app's page, under the panel
+  // (one main landmark per page: axe landmark-no-duplicate-main).
+  const Landmark = mode === 'install' ? 'main' : 'section';
   return (
-    <main className="cd-page cd-install" data-testid="install-page" data-mode={mode}>
-      <h1 className="cd-page__title">{t(mode === 'install' ? 'title' : 'manageTitle')}</h1>
+    <Landmark
+      className="cd-page cd-install"
+      data-testid="install-page"
+      data-mode={mode}
+      aria-labelledby={titleId}
+    >
+      <h1 className="cd-page__title" id={titleId}>
+        {t(mode === 'install' ? 'title' : 'manageTitle')}
+      </h1>
       {mode === 'install' ? (
         <InstallRunner isAdmin={props.isAdmin} install={props.install} t={t} />
       ) : (
@@ -46,6 +57,6 @@ export function InstallPage(props: InstallPageProps) {
           t={t}
         />
       )}
-    </main>
+    </Landmark>
   );
 }
