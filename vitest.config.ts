@@ -57,6 +57,32 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
         },
       },
+      {
+        test: {
+          ...e2eProject,
+          name: 'servers',
+          include: ['test/servers/**/*.test.ts'],
+          // The web server recipes (nginx, Apache, npm run serve; some with Chromium): one file at
+          // a time, in a group of their own after e2e-load, whose timing rule needs the machine
+          // to itself.
+          fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 3 },
+        },
+      },
+      // The cross-engine suite (test/engines/) in Firefox ESR and WebKitGTK, one file at a time
+      // each: a second browser competing for the same two cores only slows both.
+      ...(['firefox', 'webkit'] as const).map((engine) => ({
+        test: {
+          ...e2eProject,
+          name: `e2e-${engine}`,
+          include: ['test/engines/**/*.test.ts'],
+          env: { CHAT_DROP_ENGINE: engine },
+          fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
+      })),
     ],
   },
 });

@@ -38,7 +38,28 @@ export interface DoneCommand {
   readonly type: 'done';
 }
 
-export type BenchCommand = UploadCommand | ManyCommand | DoneCommand;
+/** Encode strategies compared in the page (bench `encode` case). */
+export const ENCODE_VARIANTS = [
+  /** What ships: createWorkerEncoder with its defaults. */
+  'shipped',
+  /** The shipped encoder with the earlier 3 MiB chunks. */
+  'shipped-3MiB',
+  /** The earlier strategy: per 3 MiB chunk native toBase64, then new Blob([string]). */
+  'native-string-3MiB',
+  /** Native toBase64 of the whole file in one buffer, no Blob: the floor of base64 itself. */
+  'native-only',
+] as const;
+export type EncodeVariant = (typeof ENCODE_VARIANTS)[number];
+
+/** Encode one generated file with one strategy, in a Worker; nothing is sent. */
+export interface EncodeCommand {
+  readonly type: 'encode';
+  readonly caseId: string;
+  readonly variant: EncodeVariant;
+  readonly size: number;
+}
+
+export type BenchCommand = UploadCommand | ManyCommand | EncodeCommand | DoneCommand;
 
 /** Sent by the page right before it hands the file(s) over (`start`) and right after the result. */
 export interface MarkMessage {
@@ -66,6 +87,26 @@ export interface ProgressTrace {
   readonly firstAtMs: number | undefined;
 }
 
+/** Where the time of one Chat Drop upload went, ms after hand-over (page clock). */
+export interface UploadPhases {
+  /** Worker: waiting for file reads that were not hidden behind encoding. */
+  readonly readWaitMs: number | undefined;
+  /** Worker: base64 work. */
+  readonly base64Ms: number | undefined;
+  /** Worker: copying base64 into Blob parts. */
+  readonly storeMs: number | undefined;
+  /** The encoder's promise resolved (encode phase end). */
+  readonly encodedAtMs: number;
+  /** The XHR was handed to the network stack (Resource Timing startTime). */
+  readonly requestAtMs: number | undefined;
+  /** The last upload-progress event with every body byte sent. */
+  readonly bodySentAtMs: number | undefined;
+  /** The response was complete (Resource Timing responseEnd). */
+  readonly responseAtMs: number | undefined;
+  /** Resource Timing nextHopProtocol (`h2`, `http/1.1`), when the browser exposes it. */
+  readonly protocol: string | undefined;
+}
+
 export interface UploadResult {
   readonly type: 'upload';
   readonly caseId: string;
@@ -85,6 +126,21 @@ export interface UploadResult {
   readonly heapPeakBytes: number | undefined;
   readonly messageId: number | undefined;
   readonly progress: ProgressTrace | undefined;
+  /** Chat Drop only. */
+  readonly phases: UploadPhases | undefined;
+}
+
+export interface EncodeResult {
+  readonly type: 'encode';
+  readonly caseId: string;
+  readonly variant: EncodeVariant;
+  readonly size: number;
+  readonly ok: boolean;
+  readonly error: string | undefined;
+  readonly totalMs: number;
+  /** Size of the base64 Blob (or string) produced: checks every variant did the whole job. */
+  readonly outputBytes: number;
+  readonly longTasks: LongTaskSummary;
 }
 
 export interface ManyResult {
@@ -108,7 +164,7 @@ export interface FatalResult {
   readonly message: string;
 }
 
-export type BenchResult = UploadResult | ManyResult | FatalResult;
+export type BenchResult = UploadResult | ManyResult | EncodeResult | FatalResult;
 
 /** What the page says once it has started inside the portal frame. */
 export interface HelloMessage {

@@ -1,5 +1,5 @@
 /**
- * A REST failure as the portal reports it (contract §3.4): HTTP status, `error` (a string code,
+ * A REST failure as the portal reports it (portal reference §3.4): HTTP status, `error` (a string code,
  * or the number 100 for engine-controller binder errors) and `error_description`, plus optional
  * extra keys such as `argument`.
  */
@@ -22,7 +22,7 @@ export class RestError extends Error {
     this.extra = extra;
   }
 
-  /** The error envelope body; error responses carry no `time` (contract §3.3). */
+  /** The error envelope body; error responses carry no `time` (portal reference §3.3). */
   toJSON(): Record<string, unknown> {
     return { error: this.code, error_description: this.description, ...this.extra };
   }

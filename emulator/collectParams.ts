@@ -8,7 +8,7 @@ import type { ParamValue, Params } from './params.ts';
 import type { RequestBody } from './readRequestBody.ts';
 
 /**
- * Assembles REST params like CORE-UTIL `getRequestData` (contract §3.1): the query string (PHP
+ * Assembles REST params like the core's `rest_util.php` `getRequestData` (portal reference §3.1): the query string (PHP
  * bracket syntax), overlaid by the body — JSON (invalid ⇒ nothing), urlencoded or multipart
  * (PHP brackets), and any other content type (BX24's `text/plain`) parsed as urlencoded.
  * Large JSON bodies are parsed from disk; long strings come back as SpilledString.
@@ -72,7 +72,7 @@ function overlay(target: Params, source: Params): void {
   }
 }
 
-/** Multipart fields by PHP key paths; file parts are given as their Base64 content. */
+/** Multipart fields by PHP key paths; file parts are not parameters. */
 function parseMultipart(source: Readable, contentType: string): Promise<Params> {
   return new Promise((resolve) => {
     const out: Params = {};
@@ -87,11 +87,9 @@ function parseMultipart(source: Readable, contentType: string): Promise<Params> 
       return;
     }
     parser.on('field', (name, value) => assignPhpParam(out, name, value));
-    parser.on('file', (name, stream) => {
-      const parts: Buffer[] = [];
-      stream.on('data', (part: Buffer) => parts.push(part));
-      stream.on('end', () => assignPhpParam(out, name, Buffer.concat(parts).toString('base64')));
-    });
+    // File parts go to PHP's $_FILES, which the REST server never merges into the parameters
+    // (portal reference §7.7): drained and dropped.
+    parser.on('file', (_name, stream) => stream.resume());
     parser.on('close', () => resolve(out));
     parser.on('error', () => resolve(out));
     source.pipe(parser);

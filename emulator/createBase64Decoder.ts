@@ -1,6 +1,6 @@
 /**
  * Streaming strict Base64 decoder with PHP `base64_decode($s, true)` semantics, which the
- * contract assumes for `fields.content` (contract §4.3, §6.5):
+ * reference assumes for `fields.content` (portal reference §4.3, §6.5):
  * - alphabet A–Z a–z 0–9 + / ; space, \t, \r, \n are skipped;
  * - `=` only as trailing padding (at most 2, and then the total length is a multiple of 4);
  *   missing padding is accepted; a final group of exactly one character is invalid;

@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { createSecureServer } from 'node:http2';
+import type { Http2SecureServer, Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
@@ -19,9 +21,13 @@ import type { Emulator, EmulatorMessage, EmulatorOptions, EmulatorState } from '
 export type { Emulator, EmulatorMessage, EmulatorOptions, UploadLogEntry } from './types.ts';
 
 const DEFAULT_MAX_BODY = 200 * 1024 * 1024;
+/** Cloud operating limit, seconds per 10 minutes (portal reference §7.3). */
+const DEFAULT_OPERATING_LIMIT_S = 480;
+/** BX.userOptions.save batches writes and sends them up to 5 s later (§7.6). */
+const DEFAULT_USER_OPTION_DELAY_MS = 5000;
 
 /**
- * Starts the local Bitrix24 portal (contract: /work/shared/b24-portal-contract.md) on
+ * Starts the local Bitrix24 portal (docs/portal-reference.md) on
  * `options.port` (0 = random) with its state in `options.dataDir`.
  *
  * @example
@@ -37,9 +43,12 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     rateLimit: options.rateLimit ?? { burst: 50, drainPerSecond: 2 },
     allowLocalHandlers: options.allowLocalHandlers ?? false,
     frameLoad: options.frameLoad ?? 'post',
-    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY,
+    maxBodyBytes: options.proxyBodyLimit ?? options.maxBodyBytes ?? DEFAULT_MAX_BODY,
     lang: options.lang ?? 'en',
     placementErrors200: options.placementErrors200 ?? false,
+    operatingLimitSeconds: options.operatingLimitSeconds ?? DEFAULT_OPERATING_LIMIT_S,
+    processingScale: options.processingScale ?? 1,
+    userOptionDelayMs: options.userOptionDelayMs ?? DEFAULT_USER_OPTION_DELAY_MS,
   };
   mkdirSync(options.dataDir, { recursive: true });
   const seed = (): EmulatorState =>
@@ -103,8 +112,10 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const scheme = resolved.https ? 'https' : 'http';
-    // The origin the client used (contract §1.3: DOMAIN comes from the Host header).
-    const origin = `${scheme}://${req.headers.host ?? new URL(baseUrl).host}`;
+    // The origin the client used (portal reference §1.3: DOMAIN comes from the Host header;
+    // HTTP/2 carries it as :authority).
+    const host = req.headers.host ?? req.headers[':authority'] ?? new URL(baseUrl).host;
+    const origin = `${scheme}://${String(host)}`;
     let url: URL;
     try {
       url = new URL(req.url ?? '/', origin);
@@ -126,18 +137,35 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     });
   };
 
-  let server: Server;
+  let server: Server | Http2SecureServer;
   let certificate: string | undefined;
-  if (resolved.https) {
+  if (resolved.https && options.http2) {
+    // HTTP/2 over TLS with HTTP/1.1 fallback (ALPN), as the cloud most likely serves (§7.2).
+    const tls = await loadOrCreateCertificate(options.dataDir);
+    certificate = tls.cert;
+    server = createSecureServer(
+      { cert: tls.cert, key: tls.key, allowHTTP1: true, maxSessionMemory: 64 },
+      // The compat request/response of node:http2 offer what the handlers use (headers,
+      // writeHead, end, streams); HTTP/1.1 requests arrive as the node:http classes.
+      handler as unknown as (req: Http2ServerRequest, res: Http2ServerResponse) => void,
+    );
+  } else if (resolved.https) {
     const tls = await loadOrCreateCertificate(options.dataDir);
     certificate = tls.cert;
     server = createHttpsServer({ cert: tls.cert, key: tls.key, maxHeaderSize: 64 * 1024 }, handler);
   } else {
     server = createHttpServer({ maxHeaderSize: 64 * 1024 }, handler);
   }
-  // Large uploads over slow links must not be cut by Node's default request timeout.
-  server.requestTimeout = 0;
-  server.headersTimeout = 60_000;
+  if (!isHttp2Server(server)) {
+    // Large uploads over slow links must not be cut by Node's default request timeout.
+    server.requestTimeout = 0;
+    server.headersTimeout = 60_000;
+  }
+  const sessions = new Set<{ destroy(): void }>();
+  server.on('session', (session: { destroy(): void; once(e: string, f: () => void): void }) => {
+    sessions.add(session);
+    session.once('close', () => sessions.delete(session));
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -158,8 +186,11 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     ...(certificate ? { certificate } : {}),
     close: () =>
       new Promise<void>((resolve) => {
+        frames.flush();
+        store.flush();
         server.close(() => resolve());
-        server.closeAllConnections();
+        if (!isHttp2Server(server)) server.closeAllConnections();
+        for (const session of sessions) session.destroy();
       }),
     setScenario: (name, scenarioOptions) => {
       scenarios.set(name, scenarioOptions);
@@ -168,6 +199,10 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     uploads: () => store.state.uploads.map((u) => ({ ...u })),
     messages: (chatId) => messages(chatId, baseUrl),
   };
+}
+
+function isHttp2Server(server: Server | Http2SecureServer): server is Http2SecureServer {
+  return !('closeAllConnections' in server);
 }
 
 /** Brings flags that may change between runs (app URL, webhooks, fixed tokens) into the state. */

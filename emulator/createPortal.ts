@@ -4,7 +4,7 @@ import type { ScenarioController } from './createScenarioController.ts';
 import type { StateStore } from './createStateStore.ts';
 import type { ChatRecord, FileRecord, MessageRecord, TokenRecord, UserRecord } from './types.ts';
 
-/** OAuth token lifetime (contract §3.7). */
+/** OAuth token lifetime (portal reference §3.7). */
 export const TOKEN_TTL_SECONDS = 3600;
 const REFRESH_TTL_MS = 28 * 24 * 3600 * 1000;
 
@@ -15,16 +15,12 @@ export interface Portal {
   user(id: number): UserRecord | undefined;
   userName(id: number): string;
   /**
-   * dialogId → chat for `userId` (contract §4.4): `chat<N>` = group chat N (caller must be a
+   * dialogId → chat for `userId` (portal reference §4.4): `chat<N>` = group chat N (caller must be a
    * member), `<N>` = private chat with user N (created on first use). For a REST call (`rest`
    * given) honours the `chat-deleted` and `no-access` scenarios; portal pages and `/_emulator/*`
    * endpoints pass null, so scenarios never fire (or consume counts) for them.
    */
-  resolveDialog(
-    userId: number,
-    dialogId: string,
-    rest: { method: string; requestId: string } | null,
-  ): DialogLookup;
+  resolveDialog(userId: number, dialogId: string, rest: { method: string } | null): DialogLookup;
   /** Chats `userId` can see: group chats they belong to and their private dialogs. */
   visibleChats(userId: number): ChatRecord[];
   /** `chat<N>` for group chats, the counterpart's id for private ones. */
@@ -35,9 +31,14 @@ export interface Portal {
   file(id: number): FileRecord | undefined;
   fileByToken(token: string): FileRecord | undefined;
   downloadUrl(file: FileRecord, origin: string): string;
-  /** The File object of im.v2.File.upload (contract §4.6). */
+  /** The File object of im.v2.File.upload (portal reference §4.6). */
   fileObject(file: FileRecord, origin: string): Record<string, unknown>;
   mintToken(userId: number, appId: number): TokenRecord;
+  /** Id of the last message `userId` has read in `chatId` (0 = none). */
+  lastReadOf(userId: number, chatId: number): number;
+  /** Messages of others after the last read one (the unread counter, §7.5). */
+  unreadOf(userId: number, chatId: number): MessageRecord[];
+  markRead(userId: number, chatId: number, messageId: number): void;
 }
 
 export function createPortal(store: StateStore, scenarios: ScenarioController): Portal {
@@ -51,8 +52,8 @@ export function createPortal(store: StateStore, scenarios: ScenarioController): 
     },
     resolveDialog(userId, dialogId, rest) {
       const fault = (name: 'chat-deleted' | 'no-access'): boolean =>
-        rest !== null && scenarios.fire(name, rest.method, rest.requestId) !== null;
-      const group = /^chat(\d+)$/.exec(dialogId);
+        rest !== null && scenarios.fire(name, rest.method) !== null;
+      const group = /^chat(\d+)$/i.exec(dialogId);
       if (group) {
         const chat = s().chats.find((c) => c.id === Number(group[1]) && c.type === 'chat');
         if (!chat || fault('chat-deleted')) return { kind: 'not-found' };
@@ -106,13 +107,15 @@ export function createPortal(store: StateStore, scenarios: ScenarioController): 
         fileIds,
       };
       s().messages.push(message);
+      // Writing in a chat reads it up to one's own message.
+      if (authorId > 0) portal.markRead(authorId, chatId, message.id);
       store.save();
       return message;
     },
     file: (id) => s().files.find((f) => f.id === id),
     fileByToken: (token) => s().files.find((f) => f.token === token),
     downloadUrl(file, origin) {
-      // The path and query a real portal uses (contract §4.6).
+      // The path and query a real portal uses (portal reference §4.6).
       return (
         `${origin}/bitrix/services/main/ajax.php?action=disk.api.file.download&SITE_ID=s1` +
         `&humanRE=1&fileId=${file.id}&exact=N&fileName=${encodeURIComponent(file.name)}`
@@ -158,6 +161,20 @@ export function createPortal(store: StateStore, scenarios: ScenarioController): 
         isVoiceNote: false,
       };
     },
+    lastReadOf: (userId, chatId) => s().lastRead?.[`${userId}:${chatId}`] ?? 0,
+    unreadOf(userId, chatId) {
+      const last = portal.lastReadOf(userId, chatId);
+      return portal
+        .messagesOf(chatId)
+        .filter((m) => m.id > last && m.authorId !== userId && m.authorId !== 0);
+    },
+    markRead(userId, chatId, messageId) {
+      const read = (s().lastRead ??= {});
+      const key = `${userId}:${chatId}`;
+      if ((read[key] ?? 0) >= messageId) return;
+      read[key] = messageId;
+      store.save();
+    },
     mintToken(userId, appId) {
       const app = s().apps.find((a) => a.id === appId);
       const record: TokenRecord = {
@@ -169,7 +186,7 @@ export function createPortal(store: StateStore, scenarios: ScenarioController): 
         expires: Date.now() + TOKEN_TTL_SECONDS * 1000,
         refreshExpires: Date.now() + REFRESH_TTL_MS,
       };
-      // Old tokens stay valid until their own expiry (contract §6.16); drop long-dead ones.
+      // Old tokens stay valid until their own expiry (portal reference §6.16); drop long-dead ones.
       const now = Date.now();
       s().tokens = s().tokens.filter((t) => t.refreshExpires > now);
       s().tokens.push(record);
@@ -180,7 +197,7 @@ export function createPortal(store: StateStore, scenarios: ScenarioController): 
   return portal;
 }
 
-/** 70 lowercase hex characters, like a real portal's tokens (contract §3.7). */
+/** 70 lowercase hex characters, like a real portal's tokens (portal reference §3.7). */
 export function randomToken(): string {
   return randomBytes(35).toString('hex');
 }
@@ -191,8 +208,8 @@ export function extensionOf(name: string): string {
 }
 
 /**
- * `type` by extension (contract §4.5). Images are reported as plain files because the emulator
- * does not read image dimensions (the contract allows `image` only with dimensions).
+ * `type` by extension (portal reference §4.5). Images are reported as plain files because the emulator
+ * does not read image dimensions (the reference allows `image` only with dimensions).
  */
 function fileType(extension: string): 'file' | 'video' | 'audio' {
   if (['mp4', 'mov', 'webm', 'avi', 'mkv', 'm4v'].includes(extension)) return 'video';

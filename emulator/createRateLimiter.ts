@@ -1,7 +1,7 @@
 /**
- * The portal's leaky bucket (contract §5.8): per key, the counter drains by `drainPerSecond`;
+ * The portal's leaky bucket (portal reference §5.8): per key, the counter drains by `drainPerSecond`;
  * a request is refused when counting it would take the counter past `burst` (refused requests are not counted,
- * contract §6.14), else it adds one.
+ * portal reference §6.14), else it adds one.
  */
 export interface RateLimiter {
   /** true = allowed (and counted), false = refuse with 503 QUERY_LIMIT_EXCEEDED. */

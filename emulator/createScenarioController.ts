@@ -1,13 +1,22 @@
 import type { ScenarioOptions } from './types.ts';
 
-/** Every fault scenario (shared interface "Fault scenario names"). */
+/**
+ * Every fault scenario (portal reference §7.2; emulator/README.md lists what each does and its
+ * source). `response-drop` is the old name of `close-mid-answer`, kept so existing tests run.
+ */
 export const SCENARIO_NAMES = [
   'token-expiry',
   'refresh-fails',
   'rate-limit-storm',
   'upload-500',
   'connection-drop',
+  'close-before-answer',
+  'close-mid-answer',
   'response-drop',
+  'proxy-error',
+  'html-answer',
+  'placement-options-text',
+  'overload',
   'slow',
   'folder-error',
   'upload-failed',
@@ -30,7 +39,13 @@ const DEFAULT_METHOD = {
   'rate-limit-storm': null,
   'upload-500': UPLOAD_METHOD,
   'connection-drop': UPLOAD_METHOD,
+  'close-before-answer': UPLOAD_METHOD,
+  'close-mid-answer': UPLOAD_METHOD,
   'response-drop': UPLOAD_METHOD,
+  'proxy-error': UPLOAD_METHOD,
+  'html-answer': null,
+  'placement-options-text': null,
+  overload: null,
   slow: UPLOAD_METHOD,
   'folder-error': UPLOAD_METHOD,
   'upload-failed': UPLOAD_METHOD,
@@ -40,24 +55,12 @@ const DEFAULT_METHOD = {
   'legacy-invalid-content': UPLOAD_METHOD,
 } satisfies Record<ScenarioName, string | null>;
 
-/**
- * Portal-wide conditions: a retry after them may succeed, so they are not keyed by request.
- * Every other fault hits one logical request: a browser silently re-sends a POST whose reused
- * keep-alive connection closed before any response byte (Chromium does), and the SDK re-sends
- * with the same `bx24_request_id`; both must meet the same fault again without consuming another
- * `count`, and a re-sent `response-drop` must not store the file twice.
- */
-const PORTAL_WIDE = [
-  'rate-limit-storm',
-  'token-expiry',
-  'refresh-fails',
-] as const satisfies readonly ScenarioName[];
-/** Remembered request ids; old ones are forgotten first (a resend follows within seconds). */
-const MAX_REMEMBERED = 1000;
-
 /** Count when none is given; undefined = unlimited. */
 const DEFAULT_COUNT: Partial<Record<ScenarioName, number>> = { 'rate-limit-storm': 60 };
 const DEFAULT_DELAY_MS = 45_000;
+
+/** Variants of `proxy-error` and `html-answer` (emulator/README.md, "Fault scenarios"). */
+export type ScenarioMode = 'before' | 'after' | 'login' | 'maintenance';
 
 export interface ActiveScenario {
   name: ScenarioName;
@@ -66,6 +69,12 @@ export interface ActiveScenario {
   delayMs: number;
   /** Lower-cased method the scenario is restricted to; null = every method. */
   method: string | null;
+  /** proxy-error: 502 or 504 (default 502). */
+  status: number;
+  /** proxy-error: before (default) or after the method ran; html-answer: login (default) or maintenance. */
+  mode: ScenarioMode | undefined;
+  /** html-answer maintenance: epoch ms when the maintenance page stops; undefined = no end. */
+  until: number | undefined;
 }
 
 export interface ScenarioController {
@@ -74,17 +83,20 @@ export interface ScenarioController {
   clear(): void;
   /**
    * If `name` is active for `method` (lower-cased REST method, or null for non-REST uses),
-   * consumes one firing and returns the scenario; else null. With a `requestId` (the SDK's
-   * `bx24_request_id`), a per-request fault that already fired for that id fires again without
-   * consuming a count, even after its count ran out.
+   * consumes one firing and returns the scenario; else null. Every request that reaches the
+   * emulator is judged on its own: nothing is remembered per request id (a real portal does not
+   * de-duplicate, portal reference §7.2).
    */
-  fire(name: ScenarioName, method: string | null, requestId?: string): ActiveScenario | null;
-  /** The per-request fault `name` already fired for `requestId` and `method`, if any (no count). */
-  firedFor(name: ScenarioName, method: string, requestId: string): ActiveScenario | null;
+  fire(name: ScenarioName, method: string | null): ActiveScenario | null;
 }
 
 export function isScenarioName(name: string): name is ScenarioName {
   return (SCENARIO_NAMES as readonly string[]).includes(name);
+}
+
+/** `close-mid-answer` and its old name `response-drop` are one behaviour. */
+function canonical(name: ScenarioName): ScenarioName {
+  return name === 'response-drop' ? 'close-mid-answer' : name;
 }
 
 /**
@@ -95,55 +107,38 @@ export function createScenarioController(
   onSet: (scenario: ActiveScenario) => void,
 ): ScenarioController {
   let active: ActiveScenario | null = null;
-  /** `<name>|<method>|<requestId>` → the scenario that fired for it. */
-  const fired = new Map<string, ActiveScenario>();
-  const keyOf = (name: ScenarioName, method: string | null, requestId: string): string =>
-    `${name}|${method ?? ''}|${requestId}`;
-  const isPerRequest = (name: ScenarioName): boolean =>
-    !(PORTAL_WIDE as readonly ScenarioName[]).includes(name);
   return {
-    current: () => active,
+    current() {
+      if (active?.until !== undefined && active.until <= Date.now()) active = null;
+      return active;
+    },
     set(name, options = {}) {
       if (!isScenarioName(name)) throw new Error(`Unknown scenario "${name}"`);
       const count = options.count ?? DEFAULT_COUNT[name];
+      const seconds = options.seconds;
       active = {
-        name,
+        name: canonical(name),
         remaining: count,
         delayMs: options.delayMs ?? DEFAULT_DELAY_MS,
         method: options.method ? options.method.toLowerCase() : DEFAULT_METHOD[name],
+        status: options.status === 504 ? 504 : 502,
+        mode: options.mode,
+        until: seconds !== undefined && seconds > 0 ? Date.now() + seconds * 1000 : undefined,
       };
-      fired.clear();
       onSet(active);
       return active;
     },
     clear() {
       active = null;
-      fired.clear();
     },
-    firedFor(name, method, requestId) {
-      if (requestId === '') return null;
-      return fired.get(keyOf(name, method, requestId)) ?? null;
-    },
-    fire(name, method, requestId = '') {
-      const remember = requestId !== '' && isPerRequest(name);
-      if (remember) {
-        const again = fired.get(keyOf(name, method, requestId));
-        if (again) return again;
-      }
-      const scenario = active;
-      if (!scenario || scenario.name !== name) return null;
+    fire(name, method) {
+      const scenario = this.current();
+      if (!scenario || scenario.name !== canonical(name)) return null;
       if (scenario.method !== null && method !== null && scenario.method !== method) return null;
       if (scenario.remaining !== undefined) {
         if (scenario.remaining <= 0) return null;
         scenario.remaining -= 1;
         if (scenario.remaining === 0) active = null;
-      }
-      if (remember) {
-        if (fired.size >= MAX_REMEMBERED) {
-          const oldest = fired.keys().next().value;
-          if (oldest !== undefined) fired.delete(oldest);
-        }
-        fired.set(keyOf(name, method, requestId), scenario);
       }
       return scenario;
     },

@@ -1,6 +1,6 @@
 /**
  * Formats a date like PHP `date('c')`: `2026-08-11T15:28:50+02:00` — local time, numeric offset,
- * no milliseconds, never `Z` (contract §3.3).
+ * no milliseconds, never `Z` (portal reference §3.3).
  */
 export function formatDateC(date: Date = new Date()): string {
   const pad = (n: number): string => String(Math.trunc(Math.abs(n))).padStart(2, '0');

@@ -4,6 +4,8 @@
  *     [--not-installed] [--https] [--webhook 1:<secret>] [--oauth-token 1:<token>]
  *     [--scenario <name>] [--no-rate-limit] [--allow-local-handlers] [--frame-load get|post]
  *     [--lang ru] [--host <addr>] [--max-body-bytes <n>] [--placement-errors-200]
+ *     [--http2] [--operating-limit-s 480] [--processing-scale 1] [--proxy-body-limit <n>]
+ *     [--user-option-delay-ms 5000]
  * Prints the portal address; stops on SIGINT/SIGTERM.
  */
 import { resolve } from 'node:path';
@@ -28,6 +30,11 @@ const { values } = parseArgs({
     host: { type: 'string' },
     'max-body-bytes': { type: 'string' },
     'placement-errors-200': { type: 'boolean', default: false },
+    http2: { type: 'boolean', default: false },
+    'operating-limit-s': { type: 'string', default: '480' },
+    'processing-scale': { type: 'string', default: '1' },
+    'proxy-body-limit': { type: 'string' },
+    'user-option-delay-ms': { type: 'string', default: '5000' },
   },
 });
 
@@ -54,6 +61,14 @@ if (!Number.isInteger(port) || port < 0) fail('--port must be a number');
 if (values.scenario && !isScenarioName(values.scenario)) {
   fail(`unknown scenario "${values.scenario}"; known: ${SCENARIO_NAMES.join(', ')}`);
 }
+if (values.http2 && !values.https)
+  fail('--http2 needs --https (browsers speak HTTP/2 over TLS only)');
+const positive = (flag: string, text: string | undefined): number | undefined => {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) fail(`--${flag} must be a non-negative number`);
+  return value;
+};
 const frameLoad = values['frame-load'];
 if (frameLoad !== 'post' && frameLoad !== 'get') fail('--frame-load must be post or get');
 
@@ -76,6 +91,11 @@ const emulator = await createEmulator({
   host: values.host,
   maxBodyBytes: values['max-body-bytes'] ? Number(values['max-body-bytes']) : undefined,
   placementErrors200: values['placement-errors-200'],
+  http2: values.http2,
+  operatingLimitSeconds: positive('operating-limit-s', values['operating-limit-s']),
+  processingScale: positive('processing-scale', values['processing-scale']),
+  proxyBodyLimit: positive('proxy-body-limit', values['proxy-body-limit']),
+  userOptionDelayMs: positive('user-option-delay-ms', values['user-option-delay-ms']),
 });
 
 // Secrets stay out of the log: only the address and the data directory are printed.

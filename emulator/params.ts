@@ -1,6 +1,6 @@
 import { SpilledString } from './SpilledString.ts';
 
-/** A request parameter value after assembly (contract §3.1): PHP-style nested arrays. */
+/** A request parameter value after assembly (portal reference §3.1): PHP-style nested arrays. */
 export type ParamValue = string | number | boolean | null | SpilledString | ParamValue[] | Params;
 export interface Params {
   [key: string]: ParamValue;

@@ -24,8 +24,8 @@ class JsonSyntaxError extends Error {}
  * Parses a JSON document stored in a file without reading it into one string: string values
  * longer than `spillThreshold` bytes are written to temp files in `spillDir` and returned as
  * {@link SpilledString}. Everything else equals `JSON.parse(text)`; the result is `undefined`
- * where JSON.parse would throw (contract §3.1: invalid JSON ⇒ empty params). This keeps the
- * emulator's memory flat for a ~140 MB `im.v2.File.upload` body (contract §4.3).
+ * where JSON.parse would throw (portal reference §3.1: invalid JSON ⇒ empty params). This keeps the
+ * emulator's memory flat for a ~140 MB `im.v2.File.upload` body (portal reference §4.3).
  * The created spill files are pushed to `spills` so the caller can delete them.
  */
 export function parseJsonFile(

@@ -2,7 +2,7 @@ import { setOwn, isParams } from './params.ts';
 import type { ParamValue, Params } from './params.ts';
 
 /**
- * Parses an urlencoded string the way PHP fills `$_GET`/`$_POST` (contract §3.1): nested
+ * Parses an urlencoded string the way PHP fills `$_GET`/`$_POST` (portal reference §3.1): nested
  * brackets `fields[name]=x`, `cmd[0]=…`, `a[]=` appends, dots and spaces in the base name become
  * `_`, later keys win. Percent-decoding is lenient like PHP's `urldecode`.
  */

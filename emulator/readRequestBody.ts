@@ -17,7 +17,7 @@ const MEMORY_LIMIT = 1 << 20;
 /**
  * Reads a request body while counting: small bodies stay in memory, large ones stream to a temp
  * file in `tmpDir` (pushed to `temps` for cleanup), and anything over `maxBytes` is refused as
- * soon as the count passes the limit, without ever holding the body (contract §4.3).
+ * soon as the count passes the limit, without ever holding the body (portal reference §4.3).
  */
 export async function readRequestBody(
   req: IncomingMessage,

@@ -17,47 +17,19 @@ export const DEFAULT_WEBHOOK_SCOPE = ['im', 'user', 'user_brief', 'user_basic'];
 const FIXED_TOKEN_TTL_MS = 10 * 365 * 24 * 3600 * 1000;
 
 /**
- * The portal's initial data (shared interface "Seed data"): users 1–4, group chats 5/7/9,
+ * The portal's initial data (emulator/README.md "Seed data"): users 1–4, group chats 5/7/9/11,
  * user 1's private dialogs with 2 and 3, and app 1.
  */
 export function seedState(options: SeedOptions): EmulatorState {
   const now = new Date();
   const at = (minutesAgo: number): string =>
     formatDateC(new Date(now.getTime() - minutesAgo * 60_000));
-  const messages: MessageRecord[] = [
-    { id: 1, chatId: 5, authorId: 2, text: 'Welcome to Marketing!', date: at(120), fileIds: [] },
-    {
-      id: 2,
-      chatId: 5,
-      authorId: 3,
-      text: 'The campaign brief is due Friday.',
-      date: at(90),
-      fileIds: [],
-    },
-    {
-      id: 3,
-      chatId: 7,
-      authorId: 4,
-      text: 'Board meeting moved to Monday.',
-      date: at(80),
-      fileIds: [],
-    },
-    { id: 4, chatId: 9, authorId: 3, text: 'New mockups are coming.', date: at(60), fileIds: [] },
-    {
-      id: 5,
-      chatId: 2,
-      authorId: 2,
-      text: 'Hi John, can you send me the slides?',
-      date: at(30),
-      fileIds: [],
-    },
-    { id: 6, chatId: 3, authorId: 3, text: 'Danke!', date: at(10), fileIds: [] },
-  ];
+  const messages = seedMessages(at);
   const expires = Date.now() + FIXED_TOKEN_TTL_MS;
   return {
     version: 1,
     memberId: randomBytes(16).toString('hex'),
-    nextIds: { chat: 10, message: 7, file: 1, placement: 1 },
+    nextIds: { chat: 12, message: messages.length + 1, file: 1, placement: 1 },
     users: [
       user(1, 'John', 'Smith', true, 'M', 'Administrator'),
       user(2, 'Anna', 'Petrova', false, 'F', 'Marketing manager'),
@@ -109,6 +81,15 @@ export function seedState(options: SeedOptions): EmulatorState {
         ownerId: 3,
         color: '#e66467',
         dateCreate: at(2000),
+      },
+      {
+        id: 11,
+        type: 'chat',
+        name: 'Announcements',
+        members: [1, 2, 3],
+        ownerId: 2,
+        color: '#2fc6f6',
+        dateCreate: at(3000),
       },
     ],
     messages,
@@ -168,7 +149,55 @@ export function seedState(options: SeedOptions): EmulatorState {
       scope: w.scope ?? [...DEFAULT_WEBHOOK_SCOPE],
     })),
     uploads: [],
+    // User 1 has read everything except the announcements after the join (> 50 unread, §7.5).
+    lastRead: Object.fromEntries(
+      [2, 3, 5, 9, 11].map((chatId) => {
+        const own = messages.filter((m) => m.chatId === chatId);
+        const read = chatId === 11 ? (own[0]?.id ?? 0) : (own[own.length - 1]?.id ?? 0);
+        return [`1:${chatId}`, read];
+      }),
+    ),
   };
+}
+
+/** Unread announcements user 1 finds in chat11 (more than the 50 one page can hold). */
+export const SEED_UNREAD_ANNOUNCEMENTS = 60;
+
+/**
+ * Seed messages, oldest first: each group chat opens with a system join message (author 0,
+ * `params.CODE`, portal reference §7.5 — the CODE value is ASSUMED), then people talk. Texts use
+ * what a portal rewrites on read: `[USER=n][/USER]` mentions, a bare URL, an HTML entity.
+ */
+function seedMessages(at: (minutesAgo: number) => string): MessageRecord[] {
+  const list: Omit<MessageRecord, 'id'>[] = [];
+  const join = (chatId: number, owner: number, invited: number[], minutesAgo: number): void => {
+    const names = invited.map((id) => `[USER=${id}][/USER]`).join(', ');
+    list.push({
+      chatId,
+      authorId: 0,
+      text: `[USER=${owner}][/USER] invited ${names} to the chat`,
+      date: at(minutesAgo),
+      fileIds: [],
+      params: { CODE: 'CHAT_JOIN' },
+    });
+  };
+  const say = (chatId: number, authorId: number, text: string, minutesAgo: number): void => {
+    list.push({ chatId, authorId, text, date: at(minutesAgo), fileIds: [] });
+  };
+  join(11, 2, [1, 3], 2900);
+  for (let n = 1; n <= SEED_UNREAD_ANNOUNCEMENTS; n += 1) {
+    say(11, 2, `Announcement #${n}`, 2800 - n * 10);
+  }
+  join(5, 1, [2, 3], 1900);
+  join(7, 2, [4], 1900);
+  join(9, 3, [1, 4], 1900);
+  say(5, 2, 'Welcome to Marketing!', 120);
+  say(5, 3, 'The campaign brief is due Friday, [USER=1][/USER].', 90);
+  say(7, 4, 'Board meeting moved to Monday.', 80);
+  say(9, 3, 'New mockups are coming: https://example.com/mockups &amp; notes', 60);
+  say(2, 2, 'Hi John, can you send me the slides?', 30);
+  say(3, 3, 'Danke!', 10);
+  return list.map((m, index) => ({ id: index + 1, ...m }));
 }
 
 function user(

@@ -17,32 +17,48 @@ export interface EmulatorOptions {
   https?: boolean;
   webhooks?: { userId: number; secret: string; scope?: string[] }[];
   oauthTokens?: { userId: number; token: string }[];
-  /** Default { burst: 50, drainPerSecond: 2 } (contract §5.8). */
+  /** Default { burst: 50, drainPerSecond: 2 } (portal reference §5.8). */
   rateLimit?: { burst: number; drainPerSecond: number } | false;
   /** A fault scenario active from the start. */
   scenario?: string;
-  /** Lets placement.bind accept handler hosts without a dot (`localhost`), contract §5.1. */
+  /** Lets placement.bind accept handler hosts without a dot (`localhost`), portal reference §5.1. */
   allowLocalHandlers?: boolean;
-  /** Default 'post' (contract §1.3). */
+  /** Default 'post' (portal reference §1.3). */
   frameLoad?: 'post' | 'get';
-  /** Default 200 MB (contract §4.3). */
+  /** Default 200 MB (portal reference §4.3). */
   maxBodyBytes?: number;
   /** Default 'en'. */
   lang?: string;
   /** Host to listen on; default: all interfaces (so both localhost and 127.0.0.1 work). */
   host?: string;
-  /** Answer placement.bind argument errors with 200 instead of 400 (contract §5.1 status note). */
+  /** Answer placement.bind argument errors with 200 instead of 400 (portal reference §5.1). */
   placementErrors200?: boolean;
+  /** With `https`: serve HTTP/2 (HTTP/1.1 fallback by ALPN). */
+  http2?: boolean;
+  /** Operating-time limit, seconds per 10 minutes per (auth, app/webhook, method); default 480 (§7.3). */
+  operatingLimitSeconds?: number;
+  /** Billed processing = measured × this; default 1 (reach the limit in seconds in tests). */
+  processingScale?: number;
+  /** The proxy's body limit: larger bodies get an nginx 413 page (§7.2). Same as maxBodyBytes. */
+  proxyBodyLimit?: number;
+  /** How long a frame's setUserOption takes to reach the server; default 5000 ms (§7.6). */
+  userOptionDelayMs?: number;
 }
 
 export interface ScenarioOptions {
   count?: number;
   delayMs?: number;
   method?: string;
+  /** proxy-error: 502 (default) or 504. */
+  status?: number;
+  /** proxy-error: 'before' (default) or 'after' the method ran; html-answer: 'login' (default) or 'maintenance'. */
+  mode?: 'before' | 'after' | 'login' | 'maintenance';
+  /** How long the scenario lasts (html-answer maintenance); default: until cleared or counted out. */
+  seconds?: number;
 }
 
 export interface UploadLogEntry {
-  /** The SDK's `bx24_request_id` query parameter ('' when absent): duplicates share it. */
+  /** The SDK's `bx24_request_id` ('' when absent). Logged only; the portal never de-duplicates by it. */
   requestId: string;
   userId: number;
   dialogId: string;
@@ -121,6 +137,8 @@ export interface MessageRecord {
   text: string;
   date: string;
   fileIds: number[];
+  /** System messages (author 0) carry `CODE`, e.g. `CHAT_JOIN` (portal reference §7.5). */
+  params?: Record<string, string>;
 }
 
 export interface FileRecord {
@@ -200,4 +218,6 @@ export interface EmulatorState {
   tokens: TokenRecord[];
   webhooks: WebhookRecord[];
   uploads: UploadLogEntry[];
+  /** `<userId>:<chatId>` → id of the last message that user has read (drives unread, §7.5). */
+  lastRead?: Record<string, number>;
 }

@@ -1,6 +1,7 @@
 /**
- * Debian's Chromium (scripts/ensure-chromium.sh installs it): the one browser the tests, the
- * bench and the screenshots drive. Playwright's own browser download is not reachable here.
+ * Debian's Chromium (scripts/ensure-browsers.sh installs it): the browser the Chromium e2e
+ * project, the bench and the screenshots drive (Firefox and WebKit: test/support/engines/).
+ * Playwright's own browser download is not reachable here.
  */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 

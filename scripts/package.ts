@@ -59,6 +59,8 @@ export async function packageApp(options: PackageOptions): Promise<PackageResult
     if (name.split('/').some((part) => part.startsWith('.'))) continue;
     if (TEST_FILE.test(name)) continue;
     if (!options.sourcemaps && name.endsWith('.map')) continue;
+    // The server's precompressed copies (`npm run build`): Bitrix24 serves the files itself.
+    if (/\.(br|gz)$/.test(name) && names.includes(name.slice(0, -3))) continue;
     const data = new Uint8Array(await readFile(join(distDir, ...name.split('/'))));
     tree[name] = [data, { level: STORED.has(extname(name).toLowerCase()) ? 0 : 9, mtime: MTIME }];
     files.push(name);

@@ -1,5 +1,6 @@
-// `npm test`: make sure Chromium is there (the e2e project drives it), run the gates (types,
-// lint, format), then every Vitest project once. This is what CI runs (`.ci/run`).
+// `npm test`: make sure the browsers (Chromium, Firefox ESR, WebKitGTK) and the web servers (nginx,
+// Apache) are there (the e2e and servers projects drive them), run the gates (types, lint, format),
+// then every Vitest project once. This is what CI runs (`.ci/run`).
 // Extra arguments go to `vitest run` unchanged and skip the gates, for a quick loop on one part,
 // e.g. `npm test -- --project unit` or `npm test -- test/e2e/upload.test.ts`.
 // Exits with Vitest's exit code and ends with one summary line, `tests: N passed, N failed`,
@@ -10,13 +11,22 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const ensure = spawnSync('bash', [join(root, 'scripts', 'ensure-chromium.sh')], {
-  cwd: root,
-  stdio: 'inherit',
-});
-if (ensure.status !== 0) {
-  console.error('test: scripts/ensure-chromium.sh failed; the e2e tests need /usr/bin/chromium.');
-  process.exit(ensure.status ?? 1);
+const ensures = [
+  [
+    'ensure-browsers.sh',
+    'the e2e tests need Chromium, Firefox ESR and WebKitGTK (Debian packages)',
+  ],
+  ['ensure-servers.sh', 'the server-recipe tests need nginx and apache2'],
+];
+for (const [script, need] of ensures) {
+  const ensure = spawnSync('bash', [join(root, 'scripts', script)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (ensure.status !== 0) {
+    console.error(`test: scripts/${script} failed; ${need}.`);
+    process.exit(ensure.status ?? 1);
+  }
 }
 
 // The gates: the layer rules (ESLint), every `satisfies` completeness check and the locale-pack

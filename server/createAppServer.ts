@@ -1,17 +1,12 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { createReadStream } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { promisify } from 'node:util';
-import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import sirv from 'sirv';
 import { buildSecurityHeaders } from './buildSecurityHeaders.ts';
-import { COMPRESSIBLE_EXTENSIONS, mimeTypeFor } from './mimeTypes.ts';
-import { negotiateEncoding } from './negotiateEncoding.ts';
-import type { Encoding } from './negotiateEncoding.ts';
-import { resolveRequestPath } from './resolveRequestPath.ts';
+import { isHashedAsset } from './precompressAssets.ts';
 
 export interface AppServerOptions {
   /** The built app (`dist/`): `index.html` at its root, hashed files under `assets/`. */
@@ -34,35 +29,31 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-/** Files above this are streamed from disk uncompressed instead of being cached in memory. */
-const MAX_CACHED_BYTES = 32 * 1024 * 1024;
-/** Small bodies gain nothing from compression (one TCP packet either way). */
-const MIN_COMPRESS_BYTES = 512;
-
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-const brotliAsync = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
-/**
- * Brotli quality 5, not the maximum 11: on the 860 KB bundle 11 takes ~3 s of CPU for 10 % fewer
- * bytes (measured: 214 KB vs 238 KB in 25 ms), and that delay lands on the first person who opens
- * the app after every restart. Compression runs on the zlib thread pool, not the event loop.
- */
-const BROTLI_QUALITY = 5;
-const GZIP_LEVEL = 6;
-
-interface CachedBody {
-  readonly body: Buffer;
-  readonly etag: string;
-}
+/** Extensions a portal handler URL may plausibly end with: these answer POST and fall back to the index. */
+const PAGE_EXTENSIONS: ReadonlySet<string> = new Set(['', '.html', '.htm', '.php']);
 
 /**
  * The production server for the built widget: static files, opened by the portal with a POST.
  *
- * Bitrix24 loads an app handler by submitting a hidden form into the iframe (POST with the auth
- * fields; b24-portal-contract §1.3), so every page URL answers GET, HEAD and POST alike. The POST
- * body is drained and ignored: the SDK never reads it, it takes its tokens over postMessage.
- * Static asset files answer GET/HEAD only.
+ * Files are served by `sirv` (content types, ETag/304, ranges, and the `.br`/`.gz` files that
+ * {@link import('./precompressAssets.ts').precompressAssets} writes next to the hashed assets).
+ * What a portal needs on top, and sirv does not do, is this wrapper:
+ * - every page URL answers GET, HEAD and POST alike: Bitrix24 loads an app handler by submitting
+ *   a hidden form into the iframe (b24restdocs `local-integrations/local-apps.md`, "the handler
+ *   receives a POST"). The body is drained and ignored (the SDK takes its tokens over
+ *   postMessage), then the request is served as a GET. Assets answer GET/HEAD only;
+ * - a missing page-like path (`/install`, `/handler.php`) is the index of its directory, so any
+ *   handler or install URL the admin typed loads the app, and missing assets stay 404;
+ * - a directory without its final slash redirects (308) to it, because the build's asset URLs
+ *   are relative (`base: './'`) and resolve against the page URL;
+ * - the CSP with `frame-ancestors` ({@link buildSecurityHeaders}) on every answer;
+ * - `..`, NUL, backslashes, dotfiles and symlinks out of the root are refused before sirv looks.
+ *
+ * Files are looked up on each request (sirv's `dev` mode, whose only other effect is the
+ * Cache-Control this wrapper overrides), so a new build copied into `root` is served at once,
+ * without a restart.
  *
  * @example
  * const server = await createAppServer({ root: 'dist', port: 8081, frameAncestors: ['https://example.bitrix24.com'] });
@@ -70,11 +61,18 @@ interface CachedBody {
  */
 export async function createAppServer(options: AppServerOptions): Promise<AppServer> {
   const root = await realpath(resolve(options.root));
-  const rootInfo = await stat(root);
-  if (!rootInfo.isDirectory()) throw new Error(`App root is not a directory: ${root}`);
+  if (!(await stat(root)).isDirectory()) throw new Error(`App root is not a directory: ${root}`);
   const securityHeaders = buildSecurityHeaders(options.frameAncestors);
   const maxPostBytes = options.maxPostBytes ?? 1024 * 1024;
-  const cache = new Map<string, Promise<CachedBody>>();
+  const files = sirv(root, {
+    dev: true,
+    etag: true,
+    brotli: true,
+    gzip: true,
+    setHeaders: (res, pathname) => {
+      res.setHeader('Cache-Control', isHashedAsset(pathname) ? IMMUTABLE : 'no-cache');
+    },
+  });
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     serve(req, res).catch((error: unknown) => {
@@ -105,10 +103,14 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     const pathname = queryAt === -1 ? target : target.slice(0, queryAt);
     const search =
       queryAt === -1 || target[queryAt] === '#' ? '' : target.slice(queryAt).replace(/#.*$/, '');
-    const resolution = await resolveRequestPath(root, pathname);
+    const segments = decodeSegments(pathname);
+    if (!segments) return sendText(res, 400, 'Bad request');
+    if (segments.some((segment) => segment.startsWith('.'))) return sendText(res, 404, 'Not found');
+    const last = segments.at(-1) ?? '';
+    const isPage = PAGE_EXTENSIONS.has(extname(last).toLowerCase()) && !segments.includes('assets');
 
     if (method === 'POST') {
-      if (resolution.kind === 'file' && !resolution.isPage) {
+      if (!isPage) {
         res.setHeader('Allow', 'GET, HEAD');
         sendText(res, 405, 'Method not allowed');
         req.resume();
@@ -119,93 +121,29 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
         sendText(res, 413, 'Request body too large');
         return;
       }
+      req.method = 'GET';
     }
 
-    switch (resolution.kind) {
-      case 'bad-request':
-        sendText(res, 400, 'Bad request');
-        return;
-      case 'not-found':
-        sendText(res, 404, 'Not found');
-        return;
-      case 'redirect':
-        res.setHeader('Location', resolution.location + search);
-        sendText(res, 308, 'Moved permanently');
-        return;
-      case 'file':
-        break;
+    const clean = `/${segments.join('/')}`;
+    // sirv follows symlinks; one that leads out of the root is treated as missing.
+    const real = await realpath(join(root, ...segments)).catch(() => undefined);
+    if (real !== undefined && real !== root && !real.startsWith(root + sep))
+      return sendText(res, 404, 'Not found');
+    if (last !== '' && isPage) {
+      const info = await stat(join(root, ...segments)).catch(() => undefined);
+      if (info?.isDirectory()) {
+        // Leading slashes collapsed: `//host` in a Location header would leave this site.
+        res.setHeader('Location', `${clean}/${search}`);
+        return sendText(res, 308, 'Moved permanently');
+      }
     }
-
-    const extension = extname(resolution.file).toLowerCase();
-    const info = await stat(resolution.file);
-    res.setHeader('Content-Type', mimeTypeFor(extension));
-    res.setHeader('Cache-Control', resolution.isHashedAsset ? IMMUTABLE : 'no-cache');
-    res.setHeader('Last-Modified', info.mtime.toUTCString());
-    const compressible = COMPRESSIBLE_EXTENSIONS.has(extension);
-    if (compressible) res.setHeader('Vary', 'Accept-Encoding');
-
-    if (info.size > MAX_CACHED_BYTES) {
-      // Too big to hold in memory: stream it as is.
-      res.setHeader('Content-Length', info.size);
-      res.writeHead(200);
-      if (method === 'HEAD') res.end();
-      else createReadStream(resolution.file).pipe(res);
-      return;
-    }
-
-    const encoding =
-      compressible && info.size >= MIN_COMPRESS_BYTES
-        ? negotiateEncoding(headerValue(req.headers['accept-encoding']))
-        : undefined;
-    const cached = await load(resolution.file, info.size, info.mtimeMs, encoding);
-    res.setHeader('ETag', cached.etag);
-    if (encoding) res.setHeader('Content-Encoding', encoding);
-    if (matchesEtag(headerValue(req.headers['if-none-match']), cached.etag)) {
-      res.writeHead(304).end();
-      return;
-    }
-    res.setHeader('Content-Length', cached.body.length);
-    res.writeHead(200);
-    res.end(method === 'HEAD' ? undefined : cached.body);
-  }
-
-  function load(
-    file: string,
-    size: number,
-    mtimeMs: number,
-    encoding: Encoding | undefined,
-  ): Promise<CachedBody> {
-    const key = `${file}\0${size}\0${mtimeMs}\0${encoding ?? 'identity'}`;
-    const hit = cache.get(key);
-    if (hit) return hit;
-    // The promise is cached, so parallel first requests share one compression.
-    const entry = compress(file, size, mtimeMs, encoding);
-    cache.set(key, entry);
-    entry.catch(() => cache.delete(key));
-    return entry;
-  }
-
-  async function compress(
-    file: string,
-    size: number,
-    mtimeMs: number,
-    encoding: Encoding | undefined,
-  ): Promise<CachedBody> {
-    const raw = await readFile(file);
-    const body =
-      encoding === 'br'
-        ? await brotliAsync(raw, {
-            params: {
-              [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-              [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length,
-            },
-          })
-        : encoding === 'gzip'
-          ? await gzipAsync(raw, { level: GZIP_LEVEL })
-          : raw;
-    // The ETag names the variant: caches must not hand a gzip body to a brotli request.
-    const etag = `"${size.toString(36)}-${Math.trunc(mtimeMs).toString(36)}${encoding ? `-${encoding}` : ''}"`;
-    return { body, etag };
+    req.url = clean + search;
+    files(req, res, () => {
+      if (!isPage) return sendText(res, 404, 'Not found');
+      // A missing page: the index of the directory it would live in.
+      req.url = `${clean.slice(0, clean.lastIndexOf('/') + 1)}${search}`;
+      files(req, res, () => sendText(res, 404, 'Not found'));
+    });
   }
 
   const server: Server = options.tls
@@ -229,6 +167,26 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * The decoded path segments (empty ones dropped, a trailing slash kept as a final ''), or
+ * undefined for what no file name may contain: `..`, `.`, NUL, backslashes, broken escapes.
+ */
+function decodeSegments(pathname: string): string[] | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (!decoded.startsWith('/') || decoded.includes('\0') || decoded.includes('\\'))
+    return undefined;
+  const parts = decoded.split('/').slice(1);
+  if (parts.some((part) => part === '..' || part === '.')) return undefined;
+  const segments = parts.filter((part) => part !== '');
+  if (decoded.endsWith('/')) segments.push('');
+  return segments;
 }
 
 /** Reads and discards a request body; false when it is larger than `limit`. */
@@ -267,18 +225,6 @@ function sendText(res: ServerResponse, status: number, text: string): void {
   res.setHeader('Content-Length', Buffer.byteLength(body));
   res.writeHead(status);
   res.end(res.req.method === 'HEAD' ? undefined : body);
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value.join(',') : value;
-}
-
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((candidate) => {
-    const tag = candidate.trim().replace(/^W\//, '');
-    return tag === '*' || tag === etag;
-  });
 }
 
 function displayHost(host: string): string {

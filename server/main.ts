@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createAppServer } from './createAppServer.ts';
 import { normalizeAncestors } from './buildSecurityHeaders.ts';
 import { parseServeArgs, SERVE_USAGE } from './parseServeArgs.ts';
+import { precompressAssets } from './precompressAssets.ts';
 
 async function main(): Promise<void> {
   let args;
@@ -21,6 +22,13 @@ async function main(): Promise<void> {
     args.cert && args.key
       ? { cert: readFileSync(args.cert, 'utf8'), key: readFileSync(args.key, 'utf8') }
       : undefined;
+  // `npm run build` precompresses already; this covers a dist/ built by `vite build` alone.
+  // A read-only dist/ is served as it is, uncompressed.
+  await precompressAssets(args.root).catch((error: unknown) => {
+    console.warn(
+      `Warning: cannot write compressed copies into ${args.root} (${error instanceof Error ? error.message : String(error)}); serving uncompressed.`,
+    );
+  });
   const server = await createAppServer({
     root: args.root,
     port: args.port,

@@ -1,5 +1,6 @@
 import type { BundleSize } from './measureBundleSize.ts';
 import type { MachineInfo } from './machineInfo.ts';
+import type { EncodeVariant, UploadPhases } from '../protocol.ts';
 import type { Spread } from './stats.ts';
 
 /** Every path measured for one file size: the two browser paths and curl. */
@@ -29,6 +30,28 @@ export interface UploadSample {
   readonly longTasks: readonly { readonly atMs: number; readonly durationMs: number }[] | undefined;
   /** The portal stored exactly the bytes that were sent (sha256 from emulator.uploads()). */
   readonly verified: boolean | undefined;
+  /** Chat Drop only: where the time went (see {@link PhaseSummary}). */
+  readonly phases?: UploadPhases | undefined;
+}
+
+/**
+ * Chat Drop's upload split into phases, medians over the measured runs, ms. read/base64/store
+ * happen inside the encode phase (reads overlap encoding, so read = the wait not hidden by it).
+ */
+export interface PhaseSummary {
+  readonly readWaitMs: number | undefined;
+  readonly base64Ms: number | undefined;
+  readonly storeMs: number | undefined;
+  /** Hand-over → the encoder's Blob is ready. */
+  readonly encodeMs: number | undefined;
+  /** Blob ready → XHR handed to the network stack (SDK call, body splice). */
+  readonly handOverMs: number | undefined;
+  /** XHR start → every body byte sent (includes the CORS preflight). */
+  readonly sendMs: number | undefined;
+  /** Body sent → response complete: the portal decoding and storing. */
+  readonly portalMs: number | undefined;
+  /** Response complete → the transport's result. */
+  readonly afterMs: number | undefined;
 }
 
 export interface PathSummary {
@@ -51,6 +74,35 @@ export interface SizeResult {
   /** Median total time of the path divided by curl's median. */
   readonly ratioChatDropToCurl: number | undefined;
   readonly ratioPlainToCurl: number | undefined;
+  readonly phases?: PhaseSummary | undefined;
+}
+
+/** One encode strategy in the page (bench `encode` case), nothing sent. */
+export interface EncodeVariantSummary {
+  readonly variant: EncodeVariant;
+  readonly sizeBytes: number;
+  readonly totalMs: Spread | undefined;
+  readonly failures: number;
+  readonly error: string | undefined;
+  readonly outputBytes: number;
+  readonly longestTaskMs: number;
+}
+
+/** Chat Drop against curl for one scenario: medians of the measured runs and their ratio. */
+export interface VersusCurl {
+  readonly label: string;
+  readonly chatdropMs: Spread | undefined;
+  readonly curlMs: Spread | undefined;
+  readonly ratio: number | undefined;
+  readonly chatdropFailures: number;
+  readonly curlFailures: number;
+  /** Extra facts for the table (requests started, bytes sent, protocol…). */
+  readonly details: readonly string[];
+}
+
+/** A case that could not run here, and why (e.g. the emulator lacks HTTPS/HTTP-2). */
+export interface NotRun {
+  readonly notRun: string;
 }
 
 export interface ManyResultSummary {
@@ -90,23 +142,6 @@ export interface ConcurrencyCase {
   readonly rendererPeakGrowth: number | undefined;
 }
 
-export interface SlowResultSummary {
-  readonly path: 'chatdrop' | 'plain';
-  readonly uplinkBytesPerSecond: number;
-  readonly sizeBytes: number;
-  readonly ok: boolean;
-  readonly errorCode: string | undefined;
-  readonly totalMs: number;
-  /** Upload requests the proxy saw start (each SDK retry re-sends the whole body). */
-  readonly requestsStarted: number;
-  /** Uploads the portal accepted for this case (a duplicate would be > 1). */
-  readonly accepted: number;
-  readonly bytesUp: number;
-  readonly progressEvents: number | undefined;
-  readonly progressMaxGapMs: number | undefined;
-  readonly longestTaskMs: number;
-}
-
 /**
  * One package or src area in the shipped JS. `renderedBytes` is its code before minification;
  * `gzipEstimate` is the shipped gzip total shared out pro rata: an estimate, good for ranking.
@@ -132,6 +167,8 @@ export interface Target {
   readonly note?: string;
   /** Set when `met` is false: why, from this run's own figures, and what would reach it. */
   readonly why?: string;
+  /** Set when the figure could not be taken in this run (then `met` is false and `value` null). */
+  readonly notRun?: string;
 }
 
 export interface BenchReport {
@@ -145,11 +182,17 @@ export interface BenchReport {
     readonly warmup: number;
     readonly runs: number;
     readonly sizesMiB: readonly number[];
-    readonly transport: 'http (loopback)';
+    readonly transport: string;
   };
   readonly sizes: readonly SizeResult[];
   readonly many: readonly ManyResultSummary[] | undefined;
-  readonly slow: readonly SlowResultSummary[] | undefined;
+  readonly encode: readonly EncodeVariantSummary[] | undefined;
+  /** 8 MiB/s (default) throttled uplink, Chat Drop vs curl through the same proxy. */
+  readonly throttled: VersusCurl | undefined;
+  /** 10 × 10 MiB: Chat Drop's queue vs curl sending them one after the other. */
+  readonly ten: VersusCurl | undefined;
+  /** 100 MiB over HTTPS + HTTP/2, or why it did not run. */
+  readonly http2: VersusCurl | NotRun | undefined;
   /** Chat Drop's engine at several `concurrency` settings (the default is chosen from this). */
   readonly concurrency: readonly ConcurrencyRow[] | undefined;
   readonly startup: StartupSummary | undefined;

@@ -35,9 +35,12 @@ export interface RunningChromium {
  * reports its timings (a driver's network inspection keeps request bodies and slows uploads,
  * /work/shared/sdk-upload-facts.md "Measuring in a browser").
  */
-export async function launchChromium(url: string): Promise<RunningChromium> {
+export async function launchChromium(
+  url: string,
+  extraFlags: readonly string[] = [],
+): Promise<RunningChromium> {
   const profile = await mkdtemp(join(tmpdir(), 'chat-drop-bench-chromium-'));
-  const child = spawn(CHROMIUM_PATH, [...FLAGS, `--user-data-dir=${profile}`, url], {
+  const child = spawn(CHROMIUM_PATH, [...FLAGS, ...extraFlags, `--user-data-dir=${profile}`, url], {
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: true, // own process group, so close() can kill the zygote and renderers too
   });

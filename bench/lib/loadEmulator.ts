@@ -9,6 +9,9 @@ export interface BenchEmulatorOptions {
   oauthTokens?: { userId: number; token: string }[];
   rateLimit?: { burst: number; drainPerSecond: number } | false;
   maxBodyBytes?: number;
+  https?: boolean;
+  http2?: boolean;
+  operatingLimitSeconds?: number;
 }
 
 export interface BenchUploadLogEntry {

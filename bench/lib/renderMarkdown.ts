@@ -1,4 +1,5 @@
-import { PATH_LABELS, type BenchReport } from './benchReport.ts';
+import { describePhases } from '../cases/targets.ts';
+import { PATH_LABELS, type BenchReport, type NotRun, type VersusCurl } from './benchReport.ts';
 import { MiB, spread, type Spread } from './stats.ts';
 
 const ms = (value: number): string =>
@@ -12,15 +13,42 @@ function cell(value: Spread | undefined, format: (n: number) => string): string 
   return `${format(value.median)} (${format(value.min)}–${format(value.max)})`;
 }
 
-/** The report as Markdown: a table per size, the extra scenarios, then the target list. */
-export function renderMarkdown(report: BenchReport): string {
+const ENCODE_LABELS = {
+  shipped: 'Shipped: table base64 into bytes, 6 MiB reads overlapped (createWorkerEncoder)',
+  'shipped-3MiB': 'Shipped encoder with 3 MiB chunks',
+  'native-string-3MiB': 'Before issue 13: per 3 MiB toBase64 → new Blob([string])',
+  'native-only': 'Native toBase64 of the whole file, no Blob (floor of base64 alone)',
+} as const;
+
+function versusRows(label: string, figure: VersusCurl | NotRun | undefined): string[] {
+  if (!figure) return [];
+  if ('notRun' in figure) return [`| ${label} | not run: ${figure.notRun} | | | |`];
+  return [
+    `| ${figure.label} | ${cell(figure.chatdropMs, ms)} | ${cell(figure.curlMs, ms)} | ${figure.ratio === undefined ? '–' : `${figure.ratio.toFixed(2)}×`} | ${[`failures: Chat Drop ${figure.chatdropFailures}, curl ${figure.curlFailures}`, ...figure.details].join('; ')} |`,
+  ];
+}
+
+/** The report as Markdown: the target table first, then each case's figures and the notes. */
+export function renderMarkdown(report: BenchReport, argv: readonly string[] = []): string {
   const m = report.machine;
   const lines: string[] = [];
   lines.push(`# Chat Drop bench (${report.kind})`, '');
+  lines.push(`Command: \`npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}\``, '');
   lines.push(
     `${report.startedAt} · ${report.durationS.toFixed(0)} s · ${m.nproc} CPU (${m.cpuModel}) · RAM ${(m.ramBytes / 1024 ** 3).toFixed(1)} GiB · ${m.chromium} · Node ${m.node} · ${m.curl.split(' ').slice(0, 2).join(' ')} · load average ${report.loadAverage.start.toFixed(1)} → ${report.loadAverage.end.toFixed(1)}`,
     '',
-    `Warm-up ${report.settings.warmup} + ${report.settings.runs} runs per path; medians with (min–max). Portal = the emulator over loopback http. "Longest task" = longest main-thread task seen by the Long Tasks API (0 = none over 50 ms). "Renderer peak" = growth of VmHWM of the page's renderer process; "browser peak" = sum over all Chromium processes.`,
+    `Warm-up ${report.settings.warmup} + ${report.settings.runs} runs per path; medians with (min–max). Portal = the emulator, ${report.settings.transport}. "Longest task" = longest main-thread task seen by the Long Tasks API (0 = none over 50 ms). "Renderer peak" = growth of VmHWM of the page's renderer process; "browser peak" = sum over all Chromium processes.`,
+    '',
+  );
+  lines.push(
+    '## Targets (issue 13)',
+    '',
+    '| Figure | Value | Target | Met |',
+    '|---|---|---|---|',
+    ...report.targets.map(
+      (t) =>
+        `| ${t.name}${t.note ? ` (${t.note})` : ''} | ${t.value === null ? '–' : `${Number(t.value.toFixed(2))} ${t.unit}`} | ≤ ${t.limit} ${t.unit} | ${t.notRun ? `not run: ${t.notRun}` : t.met ? 'met' : '**missed**'} |`,
+    ),
     '',
   );
   for (const size of report.sizes) {
@@ -41,6 +69,29 @@ export function renderMarkdown(report: BenchReport): string {
       );
     }
     lines.push('');
+    if (size.phases) {
+      lines.push(`Chat Drop phases (medians): ${describePhases(size.phases)}.`, '');
+    }
+  }
+  if (report.encode) {
+    lines.push('## Encode strategies (Worker, nothing sent)', '');
+    lines.push('| Strategy | Time | Output | Longest task | Failed |', '|---|---|---|---|---|');
+    for (const e of report.encode) {
+      lines.push(
+        `| ${ENCODE_LABELS[e.variant]} | ${cell(e.totalMs, ms)} | ${mib(e.outputBytes)} | ${ms(e.longestTaskMs)} | ${e.failures}${e.error ? ` (${e.error})` : ''} |`,
+      );
+    }
+    lines.push('');
+  }
+  if (report.ten || report.throttled || report.http2) {
+    lines.push('## Chat Drop vs curl', '');
+    lines.push('| Case | Chat Drop | curl | Ratio | Details |', '|---|---|---|---|---|');
+    lines.push(
+      ...versusRows('10 × 10 MiB', report.ten),
+      ...versusRows('Throttled uplink', report.throttled),
+      ...versusRows('HTTPS + HTTP/2', report.http2),
+      '',
+    );
   }
   if (report.many) {
     lines.push('## Many small files (rate limit on)', '');
@@ -51,19 +102,6 @@ export function renderMarkdown(report: BenchReport): string {
     for (const r of report.many) {
       lines.push(
         `| ${r.path === 'chatdrop' ? 'Chat Drop queue (createUploadQueue)' : 'Plain SDK, one at a time'} | ${r.count} × ${kb(r.sizeBytes)} | ${r.delivered} | ${r.failed} | ${ms(r.totalMs)} | ${r.filesPerSecond.toFixed(2)} | ${r.rateLimitPaceS.toFixed(0)} s | ${ms(r.longestTaskMs)} | ${r.errorCodes.join(', ') || '–'} |`,
-      );
-    }
-    lines.push('');
-  }
-  if (report.slow) {
-    lines.push('## Slow uplink', '');
-    lines.push(
-      '| Path | Uplink | Result | Total | Requests started | Accepted by portal | Bytes sent | Progress events (max gap) | Longest task |',
-      '|---|---|---|---|---|---|---|---|---|',
-    );
-    for (const r of report.slow) {
-      lines.push(
-        `| ${r.path} | ${mib(r.uplinkBytesPerSecond)}/s, ${mib(r.sizeBytes)} file | ${r.ok ? 'delivered' : `failed: ${r.errorCode ?? '?'}`} | ${ms(r.totalMs)} | ${r.requestsStarted} | ${r.accepted} | ${mib(r.bytesUp)} | ${r.progressEvents === undefined ? 'no progress API' : `${r.progressEvents} (${ms(r.progressMaxGapMs ?? 0)})`} | ${ms(r.longestTaskMs)} |`,
       );
     }
     lines.push('');
@@ -140,12 +178,6 @@ export function renderMarkdown(report: BenchReport): string {
         );
       }
     }
-  }
-  lines.push('## Targets', '', '| Target | Value | Limit | Met |', '|---|---|---|---|');
-  for (const t of report.targets) {
-    lines.push(
-      `| ${t.name}${t.note ? ` (${t.note})` : ''} | ${t.value === null ? '–' : `${Number(t.value.toFixed(2))} ${t.unit}`} | ${t.limit} ${t.unit} | ${t.met ? 'yes' : '**no**'} |`,
-    );
   }
   if (report.notes.length > 0) lines.push('', '## Notes', '', ...report.notes.map((n) => `- ${n}`));
   lines.push('');

@@ -20,7 +20,7 @@ export async function writeCurlBody(
 ): Promise<CurlBody> {
   const bytes = randomBytes(size);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const file = join(dir, `curl-body-${size}.json`);
+  const file = join(dir, `curl-body-${size}-${fields.name}.json`);
   const handle = await open(file, 'w');
   try {
     // Written in pieces so no 140 MB JSON string is built on top of the base64 one.
@@ -45,12 +45,16 @@ export interface CurlResult {
   readonly errorCode: string | undefined;
 }
 
-/** POSTs the body file with curl and reports curl's total time. Bounded by `timeoutMs`. */
+/**
+ * POSTs the body file with curl and reports curl's total time. Bounded by `timeoutMs`.
+ * `extraArgs` e.g. `['--http2', '--insecure']` for the HTTPS portal with its self-signed certificate.
+ */
 export function runCurlUpload(
   endpoint: string,
   body: CurlBody,
   responseFile: string,
   timeoutMs: number,
+  extraArgs: readonly string[] = [],
 ): Promise<CurlResult> {
   return new Promise((resolve, reject) => {
     execFile(
@@ -71,6 +75,7 @@ export function runCurlUpload(
         '%{http_code} %{time_total}',
         '--max-time',
         String(Math.ceil(timeoutMs / 1000)),
+        ...extraArgs,
         endpoint,
       ],
       { timeout: timeoutMs + 5000 },

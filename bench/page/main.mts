@@ -5,8 +5,9 @@
  */
 import { B24Frame } from '@bitrix24/b24jssdk';
 import { createBitrixTransport, startFrame } from '../../src/bitrix/index.ts';
-import { createWorkerEncoder } from '../../src/encode/index.ts';
+import { createWorkerEncoder, type EncodeStats } from '../../src/encode/index.ts';
 import type {
+  BenchResult,
   ManyCommand,
   ManyResult,
   ProgressTrace,
@@ -16,6 +17,7 @@ import type {
 import { createBenchClient, type BenchClient } from './benchClient.mts';
 import { createPageProbe } from './createPageProbe.mts';
 import { generateFile } from './generateFile.mts';
+import { runEncode } from './runEncode.mts';
 import { uploadChatDrop } from './uploadChatDrop.mts';
 import { uploadManyChatDrop } from './uploadManyChatDrop.mts';
 import { describeThrown, uploadPlain, type PathOutcome } from './uploadPlain.mts';
@@ -60,7 +62,13 @@ async function run(client: BenchClient): Promise<void> {
     );
   }
   const plainB24 = await startPlainSdk();
-  const encoder = createWorkerEncoder();
+  let lastEncodeStats: EncodeStats | undefined;
+  const encoder = createWorkerEncoder({ onStats: (stats) => (lastEncodeStats = stats) });
+  const takeEncodeStats = (): EncodeStats | undefined => {
+    const stats = lastEncodeStats;
+    lastEncodeStats = undefined;
+    return stats;
+  };
   const transport = createBitrixTransport(start.b24);
   const probe = createPageProbe();
   const gcAvailable = typeof (globalThis as { gc?: unknown }).gc === 'function';
@@ -90,7 +98,7 @@ async function run(client: BenchClient): Promise<void> {
     await client.mark({ caseId: command.caseId, phase: 'start' });
     probe.begin();
     const t0 = performance.now();
-    let outcome: PathOutcome & { encodeMs?: number };
+    let outcome: PathOutcome & { encodeMs?: number; phases?: UploadResult['phases'] };
     try {
       outcome =
         command.path === 'chatdrop'
@@ -98,6 +106,7 @@ async function run(client: BenchClient): Promise<void> {
               dialogId: command.dialogId,
               requestId: command.caseId,
               onProgress,
+              takeEncodeStats,
             })
           : await uploadPlain(plainB24, file, {
               dialogId: command.dialogId,
@@ -139,6 +148,7 @@ async function run(client: BenchClient): Promise<void> {
       heapPeakBytes: reading.heapPeakBytes,
       messageId: outcome.messageId,
       progress,
+      phases: outcome.phases,
     };
   }
 
@@ -202,7 +212,14 @@ async function run(client: BenchClient): Promise<void> {
     const command = await client.next();
     if (command.type === 'done') break;
     show(`running ${command.caseId}`);
-    const result = command.type === 'upload' ? await runUpload(command) : await runMany(command);
+    let result: BenchResult;
+    if (command.type === 'upload') result = await runUpload(command);
+    else if (command.type === 'many') result = await runMany(command);
+    else {
+      const file = fileOf(command.size, 'bench-encode.bin');
+      await settle();
+      result = await runEncode(command, file, probe);
+    }
     await client.report(result);
   }
   show('done');

@@ -5,15 +5,16 @@ import type { ParamValue } from '../params.ts';
 import type { AppRecord } from '../types.ts';
 import type { CallContext, MethodTable } from './restTypes.ts';
 
-/** `app.info`, `profile`, `user.current`, app and user options (contract §5.2–§5.4, §5.9). */
+/** `app.info`, `profile`, `user.current`, app and user options (portal reference §5.2–§5.4, §5.9, §7.7). */
 export const appMethods: MethodTable = {
   'app.info': { scope: null, run: appInfo },
   profile: { scope: null, run: profile },
   'user.current': { scope: ['user', 'user_brief', 'user_basic'], run: userCurrent },
   'app.option.get': { scope: null, appOnly: true, run: appOptionGet },
   'app.option.set': { scope: null, appOnly: true, run: appOptionSet },
-  'user.option.get': { scope: null, appOnly: true, run: userOptionGet },
-  'user.option.set': { scope: null, appOnly: true, run: userOptionSet },
+  // A webhook reaches these and is refused inside: 403 ACCESS_DENIED (§7.7).
+  'user.option.get': { scope: null, run: userOptionGet },
+  'user.option.set': { scope: null, run: userOptionSet },
 };
 
 function appOf(call: CallContext): AppRecord {
@@ -25,6 +26,17 @@ function appOf(call: CallContext): AppRecord {
 }
 
 function appInfo(call: CallContext): unknown {
+  // A webhook call succeeds (§7.7, CONFIRMED for 2021 cores); which keys it carries is ASSUMED:
+  // the portal's license and language, no application.
+  if (call.auth.kind === 'webhook') {
+    return {
+      SCOPE: call.auth.scope,
+      LICENSE: 'en_ent10000',
+      LICENSE_TYPE: 'ent10000',
+      LICENSE_FAMILY: 'ent',
+      LANGUAGE_ID: call.emu.options.lang,
+    };
+  }
   const app = appOf(call);
   return {
     ID: app.id,

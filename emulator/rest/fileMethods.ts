@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, createReadStream, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBase64Decoder } from '../createBase64Decoder.ts';
+import { correctFileName, uniqueFileName } from '../correctFileName.ts';
 import { formatDateC } from '../formatDateC.ts';
 import { RestError } from '../RestError.ts';
 import { SpilledString } from '../SpilledString.ts';
@@ -11,11 +12,11 @@ import type { FileRecord } from '../types.ts';
 import { faultKeyOf } from './faultKeyOf.ts';
 import type { CallContext, MethodTable } from './restTypes.ts';
 
-/** "Maximum size — 100 MB", applied to decoded bytes as MiB (contract, project decisions). */
+/** "Maximum size — 100 MB", applied to decoded bytes as MiB (portal reference, project decisions). */
 export const MAX_FILE_BYTES = 104_857_600;
 const CHUNK_CHARS = 1 << 20;
 
-/** `im.v2.File.upload` and `im.v2.File.download` (contract §4). */
+/** `im.v2.File.upload` and `im.v2.File.download` (portal reference §4). */
 export const fileMethods: MethodTable = {
   'im.v2.file.upload': { scope: ['im'], run: upload },
   'im.v2.file.download': { scope: ['im'], run: download },
@@ -25,10 +26,18 @@ function missing(name: string): RestError {
   return new RestError(400, 100, `Could not find value for parameter {${name}}`);
 }
 
+/**
+ * `dialogId` as the engine binder takes it: a string. A JSON number is refused with code 100
+ * (portal reference §7.7, INFERRED from the binder's type check); form posts give strings.
+ */
 function dialogIdParam(value: ParamValue | undefined): string | undefined {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  return undefined;
+  if (value === undefined) return undefined;
+  throw new RestError(
+    400,
+    100,
+    `Invalid value {${paramText(value)}} to match with parameter {dialogId}. Should be value of type string.`,
+  );
 }
 
 async function upload(call: CallContext): Promise<unknown> {
@@ -36,14 +45,14 @@ async function upload(call: CallContext): Promise<unknown> {
   const { portal, scenarios, store } = emu;
   const key = faultKeyOf(call);
   const fault = (name: Parameters<typeof scenarios.fire>[0]): boolean =>
-    scenarios.fire(name, key.method, key.requestId) !== null;
+    scenarios.fire(name, key.method) !== null;
   // Fault: a server error before anything is stored (HTTP 500 is what makes the SDK retry).
   if (fault('upload-500')) {
     throw new RestError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
   }
   // §4.2 step 1: the engine binder checks required parameters first.
-  const dialogId = dialogIdParam(params.dialogId);
   if (params.dialogId === undefined) throw missing('dialogId');
+  const dialogId = dialogIdParam(params.dialogId);
   const fields = params.fields;
   if (fields === undefined) throw missing('fields');
   if (!isParams(fields) && !Array.isArray(fields)) {
@@ -56,15 +65,16 @@ async function upload(call: CallContext): Promise<unknown> {
   // §4.2 steps 2–3: the chat, then the caller's access to it.
   const lookup = portal.resolveDialog(user.id, dialogId ?? '', key);
   if (lookup.kind === 'not-found') throw new RestError(400, 'CHAT_NOT_FOUND', 'CHAT_NOT_FOUND');
-  if (lookup.kind === 'denied') throw new RestError(403, 'ACCESS_DENIED', 'Access denied');
+  // im v2 controller errors go through the generic conversion: 400, not 403 (§7.7).
+  if (lookup.kind === 'denied') throw new RestError(400, 'ACCESS_DENIED', 'Access denied');
   const { chat } = lookup;
   // §4.2 step 4.
   const record = isParams(fields) ? fields : {};
-  const name = baseName(paramText(record.name));
+  const givenName = paramText(record.name);
   const content = record.content;
   const contentEmpty =
     content instanceof SpilledString ? content.byteLength === 0 : paramText(content) === '';
-  if (name === '' || contentEmpty) {
+  if (givenName.trim() === '' || contentEmpty) {
     throw new RestError(400, 'FILE_EMPTY', 'File name and content are required');
   }
   // §4.2 steps 5–6: strict Base64, then the decoded size.
@@ -95,6 +105,11 @@ async function upload(call: CallContext): Promise<unknown> {
   const failSend = fault('send-failed');
 
   const state = store.state;
+  // Disk corrects the name and makes it unique in the chat's folder (§7.1).
+  const name = uniqueFileName(
+    correctFileName(givenName),
+    state.files.filter((f) => f.chatId === chat.id).map((f) => f.name),
+  );
   const fileId = state.nextIds.file++;
   // The stored name is generated; the user's file name is data, never a path.
   const storageName = `${fileId}-${randomBytes(8).toString('hex')}.bin`;
@@ -139,22 +154,16 @@ async function upload(call: CallContext): Promise<unknown> {
 
 function download(call: CallContext): unknown {
   const { emu, params, user, origin } = call;
-  const dialogId = dialogIdParam(params.dialogId);
   if (params.dialogId === undefined) throw missing('dialogId');
+  const dialogId = dialogIdParam(params.dialogId);
   if (params.fileId === undefined) throw missing('fileId');
   const lookup = emu.portal.resolveDialog(user.id, dialogId ?? '', faultKeyOf(call));
-  if (lookup.kind === 'denied') throw new RestError(403, 'ACCESS_DENIED', 'Access denied');
+  if (lookup.kind === 'denied') throw new RestError(400, 'ACCESS_DENIED', 'Access denied');
   const file = emu.portal.file(Number(paramText(params.fileId)));
   if (lookup.kind === 'not-found' || !file || file.chatId !== lookup.chat.id) {
     throw new RestError(400, 'FILE_NOT_FOUND', 'File not found');
   }
   return { downloadUrl: `${origin}/rest/download.json?token=${file.token}` };
-}
-
-/** Basename only (contract §4.5): whatever follows the last `/` or `\`, spaces kept. */
-function baseName(name: string): string {
-  const parts = name.split(/[\\/]/);
-  return parts[parts.length - 1] ?? '';
 }
 
 /** Decodes strict Base64 into `path`, hashing as it goes; null when the content is invalid. */
@@ -188,7 +197,7 @@ async function decodeToFile(
   } finally {
     closeSync(fd);
   }
-  // Content that decodes to nothing is invalid too (contract §4.3).
+  // Content that decodes to nothing is invalid too (portal reference §4.3).
   if (size === 0) return null;
   return { size, sha256: hash.digest('hex') };
 }

@@ -2,10 +2,12 @@ import { RestError } from '../RestError.ts';
 import { getParamCI, paramText } from '../params.ts';
 import type { ParamValue } from '../params.ts';
 import type { ChatRecord, MessageRecord } from '../types.ts';
+import { rewriteMessageText } from '../rewriteMessageText.ts';
 import { faultKeyOf } from './faultKeyOf.ts';
+import { WithTopLevel } from './restTypes.ts';
 import type { CallContext, MethodTable } from './restTypes.ts';
 
-/** Legacy messenger methods the widget reads (contract §5.5–§5.7). */
+/** Legacy messenger methods the widget reads (portal reference §5.5–§5.7, §7.5, §7.7). */
 export const imMethods: MethodTable = {
   'im.dialog.get': { scope: ['im'], run: dialogGet },
   'im.recent.list': { scope: ['im'], run: recentList },
@@ -17,7 +19,9 @@ function resolveOrThrow(call: CallContext): { chat: ChatRecord; dialogId: string
   if (dialogId === '') throw new RestError(400, 'DIALOG_ID_EMPTY', "Dialog ID can't be empty");
   const lookup = call.emu.portal.resolveDialog(call.user.id, dialogId, faultKeyOf(call));
   if (lookup.kind !== 'ok') {
-    throw new RestError(403, 'ACCESS_ERROR', 'You do not have access to the specified dialog');
+    // An id that cannot be resolved is 400, a chat the caller may not read 403 (§7.7).
+    const status = lookup.kind === 'not-found' ? 400 : 403;
+    throw new RestError(status, 'ACCESS_ERROR', 'You do not have access to the specified dialog');
   }
   return lookup;
 }
@@ -39,10 +43,10 @@ function dialogGet(call: CallContext): unknown {
     avatar: '',
     color: chat.color,
     type: isGroup ? 'chat' : 'private',
-    counter: 0,
+    counter: portal.unreadOf(call.user.id, chat.id).length,
     user_counter: chat.members.length,
     message_count: messages.length,
-    unread_id: 0,
+    unread_id: portal.unreadOf(call.user.id, chat.id)[0]?.id ?? 0,
     restrictions: {
       avatar: true,
       rename: true,
@@ -118,7 +122,7 @@ function recentList(call: CallContext): unknown {
     const counterpart = isGroup ? undefined : portal.user(Number(dialogId));
     const date = last?.date ?? chat.dateCreate;
     return {
-      // A number for private dialogs, a string `chatN` for chats (contract §5.6).
+      // A number for private dialogs, a string `chatN` for chats (portal reference §5.6).
       id: isGroup ? dialogId : Number(dialogId),
       chat_id: chat.id,
       type: isGroup ? 'chat' : 'user',
@@ -127,7 +131,7 @@ function recentList(call: CallContext): unknown {
       message: last
         ? {
             id: last.id,
-            text: last.text,
+            text: rewriteMessageText(last.text, portal.userName),
             file: last.fileIds.length > 0,
             author_id: last.authorId,
             attach: false,
@@ -137,7 +141,7 @@ function recentList(call: CallContext): unknown {
             uuid: '',
           }
         : null,
-      counter: 0,
+      counter: portal.unreadOf(userId, chat.id).length,
       last_id: last?.id ?? 0,
       pinned: false,
       unread: false,
@@ -176,7 +180,11 @@ function recentList(call: CallContext): unknown {
     };
   });
   const hasMore = offset + limit < chats.length;
-  return { items, hasMore, hasMorePages: hasMore, copilot: null };
+  // The REST server moves `next`/`total` out of `result` to the top level (§7.7).
+  return new WithTopLevel(
+    { items, hasMore, hasMorePages: hasMore, copilot: null },
+    { ...(hasMore ? { next: offset + limit } : {}), total: -1 },
+  );
 }
 
 function idParam(call: CallContext, name: 'FIRST_ID' | 'LAST_ID'): number | undefined {
@@ -190,6 +198,13 @@ function idParam(call: CallContext, name: 'FIRST_ID' | 'LAST_ID'): number | unde
   return Number(text);
 }
 
+/**
+ * im.dialog.messages.get (portal reference §5.7, §7.5). With LAST_ID: older messages, ID DESC.
+ * With FIRST_ID: newer messages in ascending order (the query has no ORDER BY; ascending in
+ * practice). With neither, the caller's unread counter shapes the page: counter ≤ LIMIT ⇒
+ * the newest LIMIT + counter messages; counter > LIMIT ⇒ the first LIMIT unread after the last
+ * read message and up to LIMIT older ones (the older part's size is ASSUMED), not the newest.
+ */
 function dialogMessagesGet(call: CallContext): unknown {
   const dialogId = paramText(getParamCI(call.params, 'DIALOG_ID')).trim();
   if (dialogId === '') throw new RestError(400, 'DIALOG_ID_EMPTY', "Dialog ID can't be empty");
@@ -201,29 +216,41 @@ function dialogMessagesGet(call: CallContext): unknown {
     50,
     Math.max(1, Number(paramText(getParamCI(call.params, 'LIMIT'))) || 20),
   );
-  let messages: MessageRecord[] = portal.messagesOf(chat.id);
+  const all = portal.messagesOf(chat.id);
+  const newestFirst = (list: MessageRecord[]): MessageRecord[] =>
+    [...list].sort((a, b) => b.id - a.id);
+  let page: MessageRecord[];
   if (firstId !== undefined) {
-    // Newer than FIRST_ID: the oldest `limit` of those.
-    messages = messages.filter((m) => m.id > firstId).slice(0, limit);
+    page = all.filter((m) => m.id > firstId).slice(0, limit);
+  } else if (lastId !== undefined) {
+    page = newestFirst(all.filter((m) => m.id < lastId).slice(-limit));
   } else {
-    if (lastId !== undefined) messages = messages.filter((m) => m.id < lastId);
-    messages = messages.slice(-limit);
+    const unread = portal.unreadOf(call.user.id, chat.id).length;
+    if (unread > limit) {
+      const lastRead = portal.lastReadOf(call.user.id, chat.id);
+      const after = all.filter((m) => m.id > lastRead).slice(0, limit);
+      const before = all.filter((m) => m.id <= lastRead).slice(-limit);
+      page = newestFirst([...before, ...after]);
+    } else {
+      page = newestFirst(all.slice(-(limit + unread)));
+    }
   }
-  const newestFirst = [...messages].reverse();
-  const fileIds = new Set(newestFirst.flatMap((m) => m.fileIds));
-  const authorIds = new Set(newestFirst.map((m) => m.authorId));
+  const lastRead = portal.lastReadOf(call.user.id, chat.id);
+  const fileIds = new Set(page.flatMap((m) => m.fileIds));
+  const authorIds = new Set(page.map((m) => m.authorId).filter((id) => id > 0));
   return {
     chat_id: chat.id,
-    messages: newestFirst.map((m) => ({
+    messages: page.map((m) => ({
       id: m.id,
       chat_id: m.chatId,
       author_id: m.authorId,
       date: m.date,
-      text: m.text,
-      unread: false,
+      text: rewriteMessageText(m.text, portal.userName),
+      // ASSUMED: unread from the caller's side (someone else's message after the last read one).
+      unread: m.authorId !== call.user.id && m.authorId !== 0 && m.id > lastRead,
       uuid: null,
       replaces: [],
-      params: m.fileIds.length > 0 ? { FILE_ID: m.fileIds } : [],
+      params: messageParams(m),
       disappearing_date: null,
     })),
     users: [...authorIds].map((id) => {
@@ -244,4 +271,11 @@ function dialogMessagesGet(call: CallContext): unknown {
       return file ? [portal.fileObject(file, call.origin)] : [];
     }),
   };
+}
+
+/** `params`: FILE_ID for file messages, CODE for system ones; PHP's empty array is `[]`. */
+function messageParams(m: MessageRecord): unknown {
+  const params: Record<string, unknown> = { ...m.params };
+  if (m.fileIds.length > 0) params.FILE_ID = m.fileIds;
+  return Object.keys(params).length > 0 ? params : [];
 }

@@ -4,7 +4,7 @@ import type { Params } from '../params.ts';
 import type { PlacementRecord } from '../types.ts';
 import type { CallContext, MethodTable } from './restTypes.ts';
 
-/** Placement codes per scope the emulator knows (contract §5.1). */
+/** Placement codes per scope the emulator knows (portal reference §5.1). */
 const PLACEMENTS_BY_SCOPE: Record<string, string[]> = {
   im: ['IM_TEXTAREA', 'IM_SIDEBAR', 'IM_CONTEXT_MENU', 'IM_NAVIGATION'],
 };
@@ -29,7 +29,7 @@ const COLORS = [
 ];
 const CONTEXTS = ['USER', 'CHAT', 'LINES', 'CRM'];
 
-/** `placement.bind/unbind/get/list` (contract §5.1): app context, admin, scope `placement`. */
+/** `placement.bind/unbind/get/list` (portal reference §5.1): app context, admin, scope `placement`. */
 export const placementMethods: MethodTable = {
   'placement.bind': { scope: ['placement'], appOnly: true, run: bind },
   'placement.unbind': { scope: ['placement'], appOnly: true, run: unbind },
@@ -41,7 +41,7 @@ function requireAdmin(call: CallContext): void {
   if (!call.user.isAdmin) throw new RestError(403, 'ACCESS_DENIED', 'Access denied!');
 }
 
-/** Argument errors are 400 from core code; the docs page says 200 (switch, contract §5.1). */
+/** Argument errors are 400 from core code; the docs page says 200 (switch, portal reference §5.1). */
 function argumentError(
   call: CallContext,
   code: string,
@@ -157,7 +157,7 @@ function checkHandler(call: CallContext, handler: string): void {
   }
 }
 
-/** Keeps only the option keys IM placements know, validated and coerced (contract §5.1). */
+/** Keeps only the option keys IM placements know, validated and coerced (portal reference §5.1). */
 function imOptions(
   call: CallContext,
   placement: string,
@@ -209,7 +209,7 @@ function unbind(call: CallContext): unknown {
   );
   const deleted = before - state.placements.length;
   call.emu.store.save();
-  // The real count grows by 2 per deleted handler (documented quirk, contract §5.1).
+  // The real count grows by 2 per deleted handler (documented quirk, portal reference §5.1).
   return { count: deleted * 2 };
 }
 

@@ -15,6 +15,12 @@ export interface ResolvedOptions {
   maxBodyBytes: number;
   lang: string;
   placementErrors200: boolean;
+  /** Operating-time limit in seconds per (auth type, app/webhook, method) window (§7.3). */
+  operatingLimitSeconds: number;
+  /** Billed processing = measured processing × this (a test knob, §7.3). */
+  processingScale: number;
+  /** setUserOption reaches the server this long after the frame was answered (§7.6). */
+  userOptionDelayMs: number;
 }
 
 /** Everything a request handler may touch. */
@@ -25,7 +31,7 @@ export interface EmulatorContext {
   portal: Portal;
 }
 
-/** Who is calling: an app's OAuth token or an incoming webhook (contract §3.7). */
+/** Who is calling: an app's OAuth token or an incoming webhook (portal reference §3.7). */
 export interface AuthInfo {
   kind: 'oauth' | 'webhook';
   userId: number;
@@ -60,3 +66,16 @@ export interface MethodDefinition {
 
 /** Methods by lower-cased name. */
 export type MethodTable = Record<string, MethodDefinition>;
+
+/**
+ * A method result plus keys the REST server puts at the top level of the answer, next to
+ * `result` (`next`, `total`; portal reference §3.3, §7.7).
+ */
+export class WithTopLevel {
+  readonly result: unknown;
+  readonly top: Record<string, unknown>;
+  constructor(result: unknown, top: Record<string, unknown>) {
+    this.result = result;
+    this.top = top;
+  }
+}

@@ -1,6 +1,6 @@
+import type { UploadQueue } from '../core/index.ts';
 import type { LedgerStorage, PortalPort } from '../core/ports.ts';
 import type { InstallPageProps } from '../ui/InstallPage.tsx';
-import type { UploadQueueLike } from '../ui/UploadQueueLike.ts';
 
 /** What the app found when it started; decides which page App renders. */
 export type Boot =
@@ -21,12 +21,16 @@ export type Boot =
       readonly lang: string;
       readonly placement: string;
       readonly dialogId: string | undefined;
-      readonly queue: UploadQueueLike;
+      /** The engine: its store for rendering, its `events` for toasts and announcements. */
+      readonly queue: UploadQueue;
       readonly portal: PortalPort;
       readonly ledger: Pick<LedgerStorage, 'load'> | undefined;
       /** Keeps the portal's frame as tall as this element; returns a stop function. */
       readonly fitFrame: (element: HTMLElement) => () => void;
-      /** Stops the queue (the ledger keeps unfinished files as not delivered) and the frame. */
+      /**
+       * Stops the queue (the ledger keeps unfinished files as not delivered), then releases the
+       * encoder's Workers, the transport's interceptor and the frame. Once; never rejects.
+       */
       readonly dispose: () => Promise<void>;
       /** DEFAULT placement, admins only: the install-state table with Repair (issue 5). */
       readonly manage?: InstallPageProps | undefined;

@@ -6,7 +6,7 @@ import '../ui/styles.css';
 import { AppView } from './AppView.tsx';
 import type { Boot } from './Boot.ts';
 import { LAZY_APP_PARTS, prepareApp } from './lazyAppParts.ts';
-import { startChatDrop } from './startChatDrop.ts';
+import { START_FAILED_CODE, startChatDrop } from './startChatDrop.ts';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('[chat-drop] index.html has no #root');
@@ -31,4 +31,11 @@ void startChatDrop()
     window.addEventListener('pagehide', (event) => {
       if (!event.persisted) void boot.dispose();
     });
+  })
+  .catch((error: unknown) => {
+    // startChatDrop and prepareApp never reject by contract; a render or a future change might.
+    // Never leave the loading page up forever: show the start-failed page, which says to reload.
+    console.error('[chat-drop] start failed:', error instanceof Error ? error.name : 'unknown');
+    const lang = new URLSearchParams(window.location.search).get('LANG') ?? undefined;
+    render({ kind: 'failed', lang, code: START_FAILED_CODE }, createTranslatorFrom('en', en));
   });

@@ -2,12 +2,11 @@ import {
   createBitrixPortal,
   createBitrixTransport,
   createUserOptionLedgerStorage,
+  installApp,
+  readInstallState,
+  repairInstall,
   startFrame,
 } from '../bitrix/index.ts';
-// The install flow's entry points (issue 5); not re-exported from bitrix/index.ts yet.
-import { installApp } from '../bitrix/installApp.ts';
-import { readInstallState } from '../bitrix/readInstallState.ts';
-import { repairInstall } from '../bitrix/repairInstall.ts';
 import { createUploadQueue } from '../core/index.ts';
 import { createWorkerEncoder } from '../encode/index.ts';
 import type { Boot } from './Boot.ts';
@@ -16,14 +15,42 @@ import type { Boot } from './Boot.ts';
 export const START_FAILED_CODE = 'WIDGET_START_FAILED';
 
 /**
- * The composition root: starts the portal frame and wires the SDK adapter (bitrix), the engine
- * (core) and the Worker encoder (encode) into what the UI needs. Never throws: a failure becomes
- * `{ kind: 'failed', code }`, which the UI explains by its code.
+ * The outside world the composition root wires: the portal frame and the SDK adapters (bitrix)
+ * and the Worker encoder (encode). Tests pass their own; the app passes {@link DEFAULT_DEPS}.
  */
-export async function startChatDrop(): Promise<Boot> {
+export interface ChatDropDeps {
+  readonly startFrame: typeof startFrame;
+  readonly createTransport: typeof createBitrixTransport;
+  readonly createPortal: typeof createBitrixPortal;
+  readonly createLedgerStorage: typeof createUserOptionLedgerStorage;
+  readonly createEncoder: typeof createWorkerEncoder;
+  readonly installApp: typeof installApp;
+  readonly readInstallState: typeof readInstallState;
+  readonly repairInstall: typeof repairInstall;
+}
+
+export const DEFAULT_DEPS: ChatDropDeps = {
+  startFrame,
+  createTransport: createBitrixTransport,
+  createPortal: createBitrixPortal,
+  createLedgerStorage: createUserOptionLedgerStorage,
+  createEncoder: createWorkerEncoder,
+  installApp,
+  readInstallState,
+  repairInstall,
+};
+
+/**
+ * The composition root: starts the portal frame and wires the SDK adapters (bitrix), the engine
+ * (core) and the Worker encoder (encode) into what the UI needs. Never throws: a failure becomes
+ * `{ kind: 'failed', code }`, which the UI explains by its code. The portal page's `dispose`
+ * releases everything this created: the queue (which writes the ledger), the encoder's Workers,
+ * the transport's SDK interceptor and the frame.
+ */
+export async function startChatDrop(deps: ChatDropDeps = DEFAULT_DEPS): Promise<Boot> {
   const fallbackLang = new URLSearchParams(window.location.search).get('LANG') ?? undefined;
   try {
-    const frame = await startFrame();
+    const frame = await deps.startFrame();
     if (frame.kind === 'outside')
       return { kind: 'outside', lang: fallbackLang ?? navigator.language };
     if (frame.kind === 'failed') {
@@ -38,36 +65,43 @@ export async function startChatDrop(): Promise<Boot> {
         install: {
           isAdmin: context.isAdmin,
           mode: 'install',
-          install: (onProgress) => installApp(b24, { onProgress }),
+          install: (onProgress) => deps.installApp(b24, { onProgress }),
         },
       };
     }
+    const transport = deps.createTransport(b24);
+    const encoder = deps.createEncoder();
     const queue = createUploadQueue({
-      transport: createBitrixTransport(b24),
-      encoder: createWorkerEncoder(),
-      ledger: createUserOptionLedgerStorage({ userOptions: context.userOptions }),
+      transport,
+      encoder,
+      ledger: deps.createLedgerStorage({ userOptions: context.userOptions }),
     });
+    let disposed: Promise<void> | undefined;
     return {
       kind: 'portal',
       lang: context.lang,
       placement: context.placement,
       dialogId: context.dialogId,
       queue,
-      portal: createBitrixPortal(b24),
+      portal: deps.createPortal(b24),
       ledger: { load: (dialogId) => queue.loadHistory(dialogId) },
       fitFrame: (element) => frame.resizeToContent(element),
-      dispose: async () => {
-        await queue.dispose();
-        frame.dispose();
-      },
+      dispose: () =>
+        (disposed ??= (async () => {
+          // The queue first: it aborts what is in flight and writes the ledger through the frame.
+          await queue.dispose();
+          encoder.dispose();
+          transport.dispose();
+          frame.dispose();
+        })()),
       // The app's own page (DEFAULT) shows admins where the widgets are bound, with Repair.
       manage:
         context.placement === 'DEFAULT' && context.isAdmin
           ? {
               isAdmin: true,
               mode: 'manage',
-              readState: () => readInstallState(b24),
-              repair: (onProgress) => repairInstall(b24, { onProgress }),
+              readState: () => deps.readInstallState(b24),
+              repair: (onProgress) => deps.repairInstall(b24, { onProgress }),
             }
           : undefined,
     };

@@ -11,7 +11,8 @@ export interface RestAnswer<T> {
 
 /**
  * Calls a REST v2 method through the SDK (`actions.v2.call.make`, not the deprecated
- * `callMethod`, which logs a warning on every call) and unwraps the answer.
+ * `callMethod`, which logs a warning on every call) and unwraps the answer. `requestId` becomes the
+ * request's `bx24_request_id` (the upload interceptor keys abort signals by it).
  *
  * @throws {@link BitrixCallError} with the mapped error on any failure, including a 200 answer
  *   that carries an `error` field.
@@ -20,10 +21,13 @@ export async function callRest<T>(
   b24: TypeB24,
   method: string,
   params: Record<string, unknown>,
+  requestId?: string,
 ): Promise<RestAnswer<T>> {
   let answer;
   try {
-    answer = await b24.actions.v2.call.make<T>({ method, params });
+    answer = await b24.actions.v2.call.make<T>(
+      requestId === undefined ? { method, params } : { method, params, requestId },
+    );
   } catch (error) {
     throw new BitrixCallError(mapB24Error(error));
   }

@@ -1,18 +1,11 @@
+import { storedNamePattern } from '../core/diskStoredName.ts';
+
 /**
- * Whether a file the portal stored as `stored` may be the file sent as `sent`. Besides the exact
- * name it accepts what a portal may do to a name on the way: trim surrounding whitespace, or give
- * a name already taken in the chat's folder a counter, `stem (N).ext` (Bitrix's disk names
- * duplicates like this; the extension is what follows the last dot, so `a.tar.gz` becomes
- * `a.tar (1).gz`). The size is compared by the caller: a name alone proves nothing.
+ * Whether a file the portal stored as `stored` may be the file sent as `sent`: the same name after
+ * the portal's corrections (core/diskStoredName.ts: trim, emoji and forbidden characters → `_`),
+ * optionally with a uniqueness counter `stem (N).ext`. A name alone proves nothing: the caller
+ * compares the size, and the bytes where it can (createDeliveryFinder.ts).
  */
 export function isSameUploadName(stored: string, sent: string): boolean {
-  const have = stored.trim();
-  const want = sent.trim();
-  if (have === want) return true;
-  const dot = want.lastIndexOf('.');
-  const stem = dot > 0 ? want.slice(0, dot) : want;
-  const extension = dot > 0 ? want.slice(dot) : '';
-  if (!have.startsWith(stem) || !have.endsWith(extension)) return false;
-  const middle = have.slice(stem.length, have.length - extension.length);
-  return /^ \(\d{1,6}\)$/.test(middle);
+  return stored.trim() === sent.trim() || storedNamePattern(sent).test(stored.trim());
 }

@@ -9,7 +9,12 @@ import { scrubSecrets } from '../core/scrubSecrets.ts';
  *   the file may or may not have arrived.
  * - `WIDGET_HTTP_ERROR`: an HTTP error whose body is not a Bitrix error (proxy page, 413/414).
  * - `WIDGET_UNEXPECTED_ANSWER`: a 200 answer without the fields the contract promises.
- * - `WIDGET_INTERNAL`: anything else thrown on the way (an SDK or widget bug).
+ * - `WIDGET_INTERNAL`: anything else thrown on the way (an SDK or widget bug), or an upload the
+ *   interceptor refused to let leave (fail closed).
+ * - `WIDGET_HTML_ANSWER`: a 200 `text/html` page (a login page) instead of the portal's JSON.
+ * - `WIDGET_MAINTENANCE`: a 503 `text/html` page (maintenance).
+ * - `WIDGET_PORTAL_FILE_LIMIT`: the portal's FILE_TOO_LARGE for a file under the widget's limit.
+ * - `WIDGET_SEND_INTERRUPTED`: the connection failed before the whole body was sent.
  */
 export const BITRIX_WIDGET_CODES = [
   'WIDGET_CANCELLED',
@@ -17,6 +22,10 @@ export const BITRIX_WIDGET_CODES = [
   'WIDGET_HTTP_ERROR',
   'WIDGET_UNEXPECTED_ANSWER',
   'WIDGET_INTERNAL',
+  'WIDGET_HTML_ANSWER',
+  'WIDGET_MAINTENANCE',
+  'WIDGET_PORTAL_FILE_LIMIT',
+  'WIDGET_SEND_INTERRUPTED',
 ] as const;
 export type BitrixWidgetCode = (typeof BITRIX_WIDGET_CODES)[number];
 

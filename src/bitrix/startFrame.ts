@@ -1,6 +1,7 @@
 import { initializeB24Frame, MessageCommands, type B24Frame } from '@bitrix24/b24jssdk';
 import type { UploadError } from '../core/types.ts';
 import { mapB24Error } from './mapB24Error.ts';
+import { placementDialogId } from './placementDialogId.ts';
 
 /** What the portal told the app about where and for whom it runs (getInitData, contract §2.6). */
 export interface PortalContext {
@@ -82,14 +83,6 @@ export const SINGLE_ATTEMPT_RESTRICTIONS = { maxRetries: 1, retryOnNetworkError:
 function isPortalFrameName(name: string): boolean {
   const [domain, , appSid] = name.split('|');
   return Boolean(domain) && Boolean(appSid);
-}
-
-function placementDialogId(options: unknown): string | undefined {
-  if (typeof options !== 'object' || options === null) return undefined;
-  const dialogId = (options as { dialogId?: unknown }).dialogId;
-  if (typeof dialogId === 'string' && dialogId !== '') return dialogId;
-  if (typeof dialogId === 'number') return String(dialogId);
-  return undefined;
 }
 
 function readUserOption(b24: B24Frame, name: string): string | undefined {

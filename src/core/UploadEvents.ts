@@ -14,17 +14,28 @@ export interface QueueDrainedEvent {
 }
 
 /**
- * Everything the engine announces, kebab-case (STYLE.md §3). Each payload carries the item as it
- * is in the store right after the change.
+ * Everything the engine announces, kebab-case (like Uppy's `upload-success`). This is the channel
+ * for side effects — toasts, screen-reader announcements, clearing the chat input — while the
+ * store is for rendering only. Each payload carries the item as it is in the store right after
+ * the change. Handlers run synchronously, after the store changed and the ledger was written; a
+ * handler that throws is logged and cannot stop an upload (createEmitter.ts).
+ *
+ * Per item, in order: `file-added` (or `file-rejected`, final) → `upload-started` →
+ * `upload-progress`* → (`upload-waiting` → `upload-progress`*)* → [`upload-checking`] → one of
+ * `upload-succeeded` | `upload-failed` | `upload-cancelled`. `upload-retried` starts the item
+ * again from `upload-started`. `file-removed` may come at any point. When nothing is left to do,
+ * `queue-drained` once.
  */
 export interface UploadEvents {
+  /** Accepted and queued. */
   'file-added': { readonly item: UploadItem };
-  /** Refused by the checks before reading (too large, empty, bad name, no chat); also in the queue as `failed`. */
+  /** Refused by the checks before reading (too large, empty, bad name, no chat); in the queue as `failed`. */
   'file-rejected': { readonly item: UploadItem; readonly error: UploadError };
   /** Reading began (each user attempt, including a retry). */
   'upload-started': { readonly item: UploadItem };
+  /** Bytes read or sent (frequent: several a second per file). */
   'upload-progress': { readonly item: UploadItem };
-  /** Refused by a rate limit; sent again automatically at `retryAt`. */
+  /** Refused before processing (rate limit, expired token); sent again automatically at `retryAt` (epoch ms). */
   'upload-waiting': {
     readonly item: UploadItem;
     readonly error: UploadError;
@@ -32,8 +43,14 @@ export interface UploadEvents {
   };
   /** The outcome is unknown; the engine is looking for the file in the chat. */
   'upload-checking': { readonly item: UploadItem; readonly error: UploadError };
+  /** In the chat (sent, or found by a check); `receipt` says which message. */
   'upload-succeeded': { readonly item: UploadItem; readonly receipt: DeliveryReceipt };
+  /** Final for this attempt; `policyFor(error)` says what the person can do. */
   'upload-failed': { readonly item: UploadItem; readonly error: UploadError };
   'upload-cancelled': { readonly item: UploadItem };
+  /** The user asked to send a failed or cancelled file again; the item is `queued`. */
+  'upload-retried': { readonly item: UploadItem };
+  /** The row is gone (`item` as it was); a file in flight was aborted. */
+  'file-removed': { readonly item: UploadItem };
   'queue-drained': QueueDrainedEvent;
 }

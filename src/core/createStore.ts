@@ -1,8 +1,10 @@
+import { describeForLog } from './describeForLog.ts';
+
 /** A subscribable state container, shaped for React's `useSyncExternalStore`. */
 export interface Store<S, A> {
   /** The current state; the same object until an action changes it. */
   getState(): S;
-  /** Calls `listener` after every change; returns the unsubscribe function. */
+  /** Calls `listener` after every change (a throw is logged, never passed on); returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
   /** Runs the reducer; listeners are called only when the state object changed. */
   dispatch(action: A): S;
@@ -47,8 +49,16 @@ export function createStore<S, A>(
       }
       if (Object.is(next, state)) return state;
       state = next;
-      // Copy first: a listener may unsubscribe (or subscribe) while we notify.
-      for (const listener of [...listeners]) listener();
+      // Copy first: a listener may unsubscribe (or subscribe) while we notify. A listener that
+      // throws is a bug in the listener: logged, and the others and the dispatcher go on, so a
+      // broken view cannot stop the engine in the middle of a transition.
+      for (const listener of [...listeners]) {
+        try {
+          listener();
+        } catch (error) {
+          console.error('[chat-drop] a store listener failed:', describeForLog(error));
+        }
+      }
       return state;
     },
   };

@@ -63,6 +63,10 @@ export const ERROR_MESSAGE_KEYS = [
   'error_encodeFailed',
   'error_nameInvalid',
   'error_stalled',
+  'error_htmlAnswer',
+  'error_maintenance',
+  'error_portalFileLimit',
+  'error_sendInterrupted',
   'error_notInChat',
   'error_folderUnsupported',
   'error_noFiles',
@@ -141,13 +145,20 @@ export const ERROR_CODES = [
   'WIDGET_FOLDER_UNSUPPORTED',
   'WIDGET_NO_FILES',
   'WIDGET_UNKNOWN',
+  'WIDGET_PORT_TIMEOUT',
   // the widget's own, created by src/bitrix (mapB24Error.ts `BITRIX_WIDGET_CODES`)
   'WIDGET_CANCELLED',
   'WIDGET_HTTP_ERROR',
   'WIDGET_UNEXPECTED_ANSWER',
   'WIDGET_INTERNAL',
+  'WIDGET_HTML_ANSWER',
+  'WIDGET_MAINTENANCE',
+  'WIDGET_PORTAL_FILE_LIMIT',
+  'WIDGET_SEND_INTERRUPTED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+/** The widget's own codes: a literal union, so a misspelt one fails type-checking. */
+export type WidgetCode = Extract<ErrorCode, `WIDGET_${string}`>;
 
 function refused(messageKey: ErrorMessageKey, retry: RetryMode, nextStep: NextStep): ErrorPolicy {
   return { messageKey, retry, outcome: 'failed', nextStep };
@@ -223,6 +234,9 @@ export const ERROR_POLICIES = {
   WIDGET_NO_FILES: refused('error_noFiles', 'none', 'pick-another'),
   // Something unexpected happened while sending: assume the worst (the file may be there).
   WIDGET_UNKNOWN: maybeDelivered('error_unknown'),
+  // A port (the transport) never settled within the engine's generous deadline: it broke its
+  // contract, and the body may have arrived (createUploadQueue.ts DEFAULT_PORT_DEADLINE_MS).
+  WIDGET_PORT_TIMEOUT: maybeDelivered('error_stalled'),
   // The transport's signal fired. The engine handles a user's cancel itself; any other abort may
   // have come after the whole body was sent, so the chat is checked before anything is resent.
   WIDGET_CANCELLED: maybeDelivered('error_unknown'),
@@ -246,6 +260,17 @@ export const ERROR_POLICIES = {
   // The parent frame did not hand out a fresh token (frame/auth.ts refreshAuth): the request that
   // needed it had been refused with expired_token, so the file is not in the chat.
   JSSDK_FRAME_REFRESH_AUTH_TIMEOUT: refused('error_session', 'offer', 'reopen'),
+  // A web page instead of the portal's JSON with status 200 (an SSO or proxy login page): the
+  // REST method never ran, so the file is not in the chat; sending again once signed in works.
+  WIDGET_HTML_ANSWER: refused('error_htmlAnswer', 'offer', 'retry'),
+  // A 503 web page (maintenance): answered in front of PHP, nothing stored; the portal comes back.
+  WIDGET_MAINTENANCE: refused('error_maintenance', 'auto-backoff', 'wait'),
+  // The portal's own FILE_TOO_LARGE for a file under 100 MB: this portal's limit is lower.
+  WIDGET_PORTAL_FILE_LIMIT: refused('error_portalFileLimit', 'none', 'ask-admin'),
+  // The connection failed before the whole body was sent: PHP runs only after the whole body
+  // arrived, so the portal cannot have stored the file. A proxy's 413 looks like this in a browser
+  // (its page has no CORS headers, status 0), hence the hint about the size.
+  WIDGET_SEND_INTERRUPTED: refused('error_sendInterrupted', 'offer', 'retry'),
 } as const satisfies Record<ErrorCode, ErrorPolicy>;
 
 /**

@@ -1,8 +1,18 @@
 /**
- * The upload engine's public surface. Everything else in core/ is an implementation detail;
- * other folders import from here (types and ports may also be imported directly).
+ * A convenience entry to the upload engine: the queue and what a consumer of it needs. It is not
+ * the only door into core. core/ is a shared kernel (the engine, plus the domain types, ports,
+ * error policy and install types that ui and bitrix both need, since ui may not import bitrix),
+ * and those shared modules are imported directly by file. What lint enforces is the direction
+ * (eslint.config.js: core and encode import nothing else in src; ui never imports bitrix).
  */
-export { createUploadQueue, DEFAULT_CONCURRENCY, defaultBackoff } from './createUploadQueue.ts';
+export {
+  createUploadQueue,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_PORT_DEADLINE_MS,
+} from './createUploadQueue.ts';
+export { defaultBackoff, decideAfterFailure, MAX_BACKOFF_MS } from './decideAfterFailure.ts';
+export { ORDERED_MAX_BYTES } from './createOrderedLane.ts';
+export { toLedgerEntry } from './toLedgerEntry.ts';
 export type {
   AddFilesOptions,
   ReadonlyQueueStore,
@@ -34,6 +44,7 @@ export {
 } from './errorPolicy.ts';
 export type {
   ErrorCode,
+  WidgetCode,
   ErrorMessageKey,
   ErrorPolicy,
   NextStep,

@@ -42,6 +42,33 @@ export interface DeliveryQuery {
    * the delivery of two files. Optional; absent = none.
    */
   readonly excludeMessageIds?: readonly number[];
+  /**
+   * The file's own bytes (the picked `File`). When given, a candidate counts only if the bytes the
+   * portal stored are the same: name + size is not identity (two screenshots `image.png` of equal
+   * size). Optional; absent = name and size only.
+   */
+  readonly file?: Blob;
+  readonly signal?: AbortSignal;
+}
+
+/** One message by the current user that carries a file, as the chat's history shows it. */
+export interface OwnFileMessage {
+  readonly messageId: number;
+  readonly fileId: number;
+  readonly chatId: number;
+  /** The name the portal stored (it may differ from the name sent, see core/diskStoredName.ts). */
+  readonly name: string;
+  readonly size: number;
+  /** The message text as the portal reads it back (may be rewritten, e.g. URLs to BBCode). */
+  readonly text: string;
+  /** When the portal created the message, epoch ms on this client's clock (server offset removed). */
+  readonly at: number;
+}
+
+export interface HistoryQuery {
+  readonly dialogId: string;
+  /** Epoch ms (client clock): messages from then on are listed. */
+  readonly since: number;
   readonly signal?: AbortSignal;
 }
 
@@ -53,6 +80,14 @@ export interface UploadTransport {
    * `excludeMessageIds`), or undefined; throws only on transport failure.
    */
   findDelivery(query: DeliveryQuery): Promise<DeliveryReceipt | undefined>;
+  /**
+   * For one reconciliation after a batch: every message by this user with a file in the chat since
+   * `query.since`, oldest first. Throws when the history could not be read back that far (then
+   * nothing may be concluded from it). Optional so that test doubles need not implement it.
+   */
+  listOwnFileMessages?(query: HistoryQuery): Promise<readonly OwnFileMessage[]>;
+  /** Removes a message of this user (a proven duplicate of its own). Throws when refused. */
+  deleteMessage?(messageId: number, signal?: AbortSignal): Promise<void>;
 }
 
 /** Keeps the per-chat ledger somewhere that survives a reload; must never throw on a storage error. */

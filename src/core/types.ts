@@ -1,3 +1,7 @@
+import type { WidgetCode } from './errorPolicy.ts';
+
+export type { WidgetCode } from './errorPolicy.ts';
+
 /**
  * The upload engine's domain model. Shared by core (which owns it), bitrix (which implements
  * the ports in ./ports.ts) and ui (which renders it). No React, no SDK here.
@@ -37,6 +41,17 @@ export interface UploadError {
   readonly deliveryCheck?: 'not-found' | 'failed';
 }
 
+/**
+ * An error the widget decided itself: its code must be one of the widget's own
+ * ({@link WidgetCode}). Everything core creates is one of these. (`UploadError` stays open for
+ * now: src/bitrix still builds `origin: 'client'` errors from SDK codes; once it uses
+ * `origin: 'transport'` for those, `UploadError` becomes `ClientError | RemoteError`.)
+ */
+export interface ClientError extends UploadError {
+  readonly code: WidgetCode;
+  readonly origin: 'client';
+}
+
 /** Progress of one file. A figure that cannot be known yet is `undefined`, never made up. */
 export interface FileProgress {
   readonly bytesTotal: number;
@@ -57,6 +72,11 @@ export interface DeliveryReceipt {
   readonly fileId: number;
   readonly chatId: number;
   readonly dialogId: string;
+  /**
+   * The name the portal stored the file under, when known (the upload's `result.file.name`, or the
+   * name found in the chat). It may differ from the name sent: see core/diskStoredName.ts.
+   */
+  readonly storedName?: string;
 }
 
 export interface UploadItem {

@@ -1,4 +1,4 @@
-import { encodeBlobToBase64Blob } from './encodeBlobToBase64Blob.ts';
+import { encodeBlobToBase64Blob, type EncodeStats } from './encodeBlobToBase64Blob.ts';
 import { EncodeError, type EncodeErrorCode } from './EncodeError.ts';
 
 /** Main thread → Worker. */
@@ -14,7 +14,12 @@ export type EncodeWorkerRequest =
 /** Worker → main thread. A Blob is posted by reference (structured clone of a Blob copies no bytes). */
 export type EncodeWorkerResponse =
   | { readonly type: 'progress'; readonly id: number; readonly bytesRead: number }
-  | { readonly type: 'done'; readonly id: number; readonly blob: Blob }
+  | {
+      readonly type: 'done';
+      readonly id: number;
+      readonly blob: Blob;
+      readonly stats: EncodeStats | undefined;
+    }
   | { readonly type: 'aborted'; readonly id: number }
   | {
       readonly type: 'failed';
@@ -39,13 +44,15 @@ export function createEncodeWorkerHost(
     const { id, file, chunkSize } = request;
     const controller = new AbortController();
     running.set(id, controller);
+    let stats: EncodeStats | undefined;
     encodeBlobToBase64Blob(file, {
       chunkSize,
       signal: controller.signal,
       onProgress: (bytesRead) => post({ type: 'progress', id, bytesRead }),
+      onStats: (value) => (stats = value),
     })
       .then(
-        (blob) => post({ type: 'done', id, blob }),
+        (blob) => post({ type: 'done', id, blob, stats }),
         (error: unknown) => {
           if (error instanceof DOMException && error.name === 'AbortError') {
             post({ type: 'aborted', id });

@@ -1,6 +1,10 @@
 import type { Encoder } from '../core/ports.ts';
 import type { EncodeWorkerRequest, EncodeWorkerResponse } from './createEncodeWorkerHost.ts';
-import { DEFAULT_CHUNK_SIZE, encodeBlobToBase64Blob } from './encodeBlobToBase64Blob.ts';
+import {
+  DEFAULT_CHUNK_SIZE,
+  encodeBlobToBase64Blob,
+  type EncodeStats,
+} from './encodeBlobToBase64Blob.ts';
 import { EncodeError } from './EncodeError.ts';
 
 /** The part of `Worker` the encoder uses (lets tests run the real Worker code in-process). */
@@ -15,10 +19,12 @@ export interface EncodeWorkerLike {
 }
 
 export interface WorkerEncoderOptions {
-  /** Bytes read and encoded per step (multiple of 3). Default 3 MiB. */
+  /** Bytes read and encoded per step (multiple of 3). Default {@link DEFAULT_CHUNK_SIZE}. */
   readonly chunkSize?: number;
   /** Files encoded at the same time, one Worker each. Default 2. */
   readonly maxWorkers?: number;
+  /** Where each successful encode's time went (the bench's phase breakdown). */
+  readonly onStats?: (stats: EncodeStats) => void;
   /** Default: the bundled module Worker `base64.worker.ts`. */
   readonly createWorker?: () => EncodeWorkerLike;
 }
@@ -112,6 +118,7 @@ export function createWorkerEncoder(options: WorkerEncoderOptions = {}): WorkerE
           return;
         case 'done':
           finish(slot);
+          if (message.stats) options.onStats?.(message.stats);
           job.resolve(message.blob);
           return;
         case 'aborted':
@@ -175,6 +182,7 @@ export function createWorkerEncoder(options: WorkerEncoderOptions = {}): WorkerE
             chunkSize,
             signal: local.signal,
             onProgress: job.onProgress,
+            onStats: options.onStats,
           }).then(job.resolve, job.reject);
         };
         const job: Job = {

@@ -1,3 +1,4 @@
+import type { LocaleFormat, TextDirection } from './LanguagePack.ts';
 import type { MessageKey, Messages, PluralForms } from './Messages.ts';
 import type { Language } from './resolveLanguage.ts';
 
@@ -5,7 +6,12 @@ import type { Language } from './resolveLanguage.ts';
 export type Vars = Readonly<Record<string, string | number>>;
 
 export interface Translator {
+  /** The portal's language code (Bitrix24's `LANG`: `en`, `br`, `sc`, …). */
   readonly lang: Language;
+  /** BCP 47 tag of that language (`pt-BR` for `br`), for `lang` attributes. */
+  readonly locale: string;
+  /** Writing direction (`rtl` for Arabic), for `dir` attributes. */
+  readonly dir: TextDirection;
   /** The localized text; placeholders are replaced as plain text, never as markup. */
   t(key: MessageKey, vars?: Vars): string;
   formatSize(bytes: number): string;
@@ -25,18 +31,25 @@ function fill(template: string, vars: Vars | undefined): string {
 }
 
 /**
- * A translator over one language's pack. Plural forms come from `Intl.PluralRules` (Russian:
- * one/few/many/other), numbers, sizes and durations from `Intl.NumberFormat`, so each language
- * formats them its own way. Kept apart from the packs so that the app can load only the portal's
- * language (loadTranslator.ts) while English stays in the main chunk.
+ * A translator over one language's messages. Plural forms come from `Intl.PluralRules` (Russian:
+ * one/few/many/other, Arabic six forms), numbers, sizes and durations from `Intl.NumberFormat`,
+ * both for `format.locale`, so each language formats them its own way. Without `format` the
+ * language code is the locale, written left to right (English). Kept apart from the packs so
+ * that the app can load only the portal's language (loadTranslator.ts).
  */
-export function createTranslatorFrom(language: Language, pack: Messages): Translator {
-  const plurals = new Intl.PluralRules(language);
-  const numbers = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
-  const percents = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
+export function createTranslatorFrom(
+  language: Language,
+  pack: Messages,
+  format: LocaleFormat = { locale: language, dir: 'ltr' },
+): Translator {
+  const { locale } = format;
+  // Plural forms are picked for the number as shown (whole), so "1.5" never reads as "2 files".
+  const plurals = new Intl.PluralRules(locale, { maximumFractionDigits: 0 });
+  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const sizeFormats = UNITS.map(
     (unit) =>
-      new Intl.NumberFormat(language, {
+      new Intl.NumberFormat(locale, {
         style: 'unit',
         unit,
         unitDisplay: 'short',
@@ -44,7 +57,7 @@ export function createTranslatorFrom(language: Language, pack: Messages): Transl
       }),
   );
   const durationFormat = (unit: 'second' | 'minute' | 'hour'): Intl.NumberFormat =>
-    new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' });
+    new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' });
   const seconds = durationFormat('second');
   const minutes = durationFormat('minute');
   const hours = durationFormat('hour');
@@ -67,6 +80,8 @@ export function createTranslatorFrom(language: Language, pack: Messages): Transl
 
   return {
     lang: language,
+    locale,
+    dir: format.dir,
     t(key, vars) {
       const entry = pack[key];
       if (typeof entry === 'string') return fill(entry, vars);

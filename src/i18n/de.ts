@@ -1,3 +1,5 @@
+import { de as install } from './install/de.ts';
+import type { LanguagePack } from './LanguagePack.ts';
 import type { Messages } from './Messages.ts';
 
 /** German strings. */
@@ -142,6 +144,14 @@ export const de = {
   error_encodeFailed: 'Die Datei konnte nicht zum Senden vorbereitet werden.',
   error_nameInvalid: 'Der Dateiname ist leer oder länger als 255 Zeichen.',
   error_stalled: 'Das Senden kommt nicht mehr voran.',
+  error_htmlAnswer:
+    'Das Portal hat mit einer Webseite statt mit einem Ergebnis geantwortet, meist einer Anmeldeseite. Öffnen Sie Bitrix24 in einem neuen Tab, melden Sie sich bei Bedarf an und versuchen Sie es erneut.',
+  error_maintenance:
+    'Das Portal wird gewartet. Die Datei wird gesendet, sobald es wieder erreichbar ist.',
+  error_sendInterrupted:
+    'Die Verbindung wurde geschlossen, bevor die ganze Datei gesendet war; sie ist also nicht im Chat. Wenn das bei dieser Datei wiederholt passiert, nimmt der Server des Portals so große Dateien womöglich nicht an: Informieren Sie Ihren Administrator.',
+  error_portalFileLimit:
+    'Der Server dieses Portals nimmt so große Dateien nicht an. Informieren Sie Ihren Administrator; andere Dateien werden wie gewohnt gesendet.',
   error_notInChat: 'Sie sind kein Mitglied dieses Chats.',
   error_folderUnsupported:
     'Ordner können nicht gesendet werden. Öffnen Sie den Ordner und wählen Sie die Dateien.',
@@ -158,4 +168,12 @@ export const de = {
   next_rename: 'Benennen Sie die Datei um und fügen Sie sie erneut hinzu.',
   next_reopen: 'Öffnen Sie den Chat erneut und versuchen Sie es noch einmal.',
   next_none: '',
-} as const satisfies Messages;
+} as const satisfies Messages<'one'>;
+
+/** The de pack as loadLanguagePack.ts loads it; `de-DE` is the SDK's B24LocaleMap value. */
+export default {
+  locale: 'de-DE',
+  dir: 'ltr',
+  messages: de,
+  install,
+} as const satisfies LanguagePack;

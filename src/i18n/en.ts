@@ -136,6 +136,13 @@ export const en = {
   error_encodeFailed: 'The file could not be prepared for sending.',
   error_nameInvalid: 'The file name is empty or longer than 255 characters.',
   error_stalled: 'Sending stopped making progress.',
+  error_htmlAnswer:
+    'The portal answered with a web page instead of a result, often a sign-in page. Open Bitrix24 in a new tab, sign in if asked, then try again.',
+  error_maintenance: 'The portal is under maintenance. The file will be sent when it is back.',
+  error_sendInterrupted:
+    "The connection closed before the whole file was sent, so it is not in the chat. If this keeps happening with this file, the portal's server may refuse files this large: tell your administrator.",
+  error_portalFileLimit:
+    "This portal's server refuses files this large. Tell your administrator; other files are sent as usual.",
   error_notInChat: 'You are not a member of this chat.',
   error_folderUnsupported: 'Folders cannot be sent. Open the folder and pick the files.',
   error_noFiles: 'There were no files to send.',

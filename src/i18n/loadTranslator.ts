@@ -1,30 +1,26 @@
 import { createTranslatorFrom, type Translator } from './createTranslatorFrom.ts';
 import { en } from './en.ts';
-import type { Messages } from './Messages.ts';
-import { resolveLanguage, type Language } from './resolveLanguage.ts';
+import { loadedInstallMessages } from './loadedInstallMessages.ts';
+import { resolveLanguage } from './resolveLanguage.ts';
 
 /**
- * Where each pack comes from. English is the fallback and ships in the main chunk; the others
- * are separate chunks, so a portal downloads only its own language (issue 7). Each pack still
- * `satisfies Messages` in its file, so a missing key fails type-checking as before.
- */
-const LOADERS = {
-  en: async () => en,
-  ru: async () => (await import('./ru.ts')).ru,
-  de: async () => (await import('./de.ts')).de,
-} as const satisfies Record<Language, () => Promise<Messages>>;
-
-/**
- * The translator for a portal language with only that language's pack loaded. Never rejects:
- * when the pack cannot be loaded (a network error while fetching the chunk) the widget speaks
- * English rather than not starting at all.
+ * The translator for a portal language with only that language's pack loaded (issue 7): English
+ * is in the main chunk, every other language is a chunk of its own (loadLanguagePack.ts) holding
+ * the widget's and the install page's texts. Never rejects: when the pack cannot be loaded (a
+ * network error while fetching the chunk) the widget speaks English rather than not starting at
+ * all. Can be called again whenever the portal's language changes.
  */
 export async function loadTranslator(lang: string | undefined): Promise<Translator> {
   const language = resolveLanguage(lang);
-  try {
-    return createTranslatorFrom(language, await LOADERS[language]());
-  } catch {
-    console.error(`[chat-drop] the ${language} messages could not be loaded; using English`);
-    return createTranslatorFrom('en', en);
+  if (language !== 'en') {
+    try {
+      const { loadLanguagePack } = await import('./loadLanguagePack.ts');
+      const pack = await loadLanguagePack(language);
+      loadedInstallMessages.set(language, pack.install);
+      return createTranslatorFrom(language, pack.messages, pack);
+    } catch {
+      console.error(`[chat-drop] the ${language} messages could not be loaded; using English`);
+    }
   }
+  return createTranslatorFrom('en', en);
 }

@@ -1,3 +1,5 @@
+import { ru as install } from './install/ru.ts';
+import type { LanguagePack } from './LanguagePack.ts';
 import type { Messages } from './Messages.ts';
 
 /** Russian strings. Plural forms follow CLDR: one (1, 21), few (2–4, 22–24), many (5–20, 25…). */
@@ -174,6 +176,14 @@ export const ru = {
   error_encodeFailed: 'Не удалось подготовить файл к отправке.',
   error_nameInvalid: 'Имя файла пустое или длиннее 255 символов.',
   error_stalled: 'Отправка перестала продвигаться.',
+  error_htmlAnswer:
+    'Портал ответил веб-страницей вместо результата — чаще всего страницей входа. Откройте Битрикс24 в новой вкладке, войдите, если попросит, и повторите.',
+  error_maintenance:
+    'На портале идут технические работы. Файл будет отправлен, когда портал вернётся.',
+  error_sendInterrupted:
+    'Соединение закрылось до того, как файл был отправлен целиком, поэтому его нет в чате. Если это повторяется с этим файлом, сервер портала, возможно, не принимает такие большие файлы: сообщите администратору.',
+  error_portalFileLimit:
+    'Сервер этого портала не принимает такие большие файлы. Сообщите администратору; остальные файлы отправляются как обычно.',
   error_notInChat: 'Вы не участник этого чата.',
   error_folderUnsupported: 'Папки отправить нельзя. Откройте папку и выберите файлы.',
   error_noFiles: 'Нет файлов для отправки.',
@@ -188,4 +198,12 @@ export const ru = {
   next_rename: 'Переименуйте файл и добавьте его снова.',
   next_reopen: 'Откройте чат заново и повторите попытку.',
   next_none: '',
-} as const satisfies Messages;
+} as const satisfies Messages<'one' | 'few' | 'many'>;
+
+/** The ru pack as loadLanguagePack.ts loads it; `ru-RU` is the SDK's B24LocaleMap value. */
+export default {
+  locale: 'ru-RU',
+  dir: 'ltr',
+  messages: ru,
+  install,
+} as const satisfies LanguagePack;

@@ -20,7 +20,6 @@ import { useChatInfo } from './useChatInfo.ts';
 import { useChatInputHandoff } from './useChatInputHandoff.ts';
 import { useDocumentPaste } from './useDocumentPaste.ts';
 import { useEarlierSessions } from './useEarlierSessions.ts';
-import { useFileIndex } from './useFileIndex.ts';
 import { useQueueToasts } from './useQueueToasts.ts';
 import { useSendFiles } from './useSendFiles.ts';
 import { useTranslator } from './useTranslator.ts';
@@ -82,7 +81,6 @@ export function ChatDropPanelView({
   const [message, setMessage] = useState('');
   const [notice, setNotice] = useState<MessageKey | undefined>(undefined);
   const earlier = useEarlierSessions(ledger, targetDialogId);
-  const files = useFileIndex(queue);
   const prefill = useCallback((text: string) => setMessage((current) => current || text), []);
   const handoff = useChatInputHandoff(portal, placement, queue, prefill);
   const retry = useCallback((id: string) => queue.retry(id), [queue]);
@@ -95,7 +93,6 @@ export function ChatDropPanelView({
   const send = useSendFiles({
     queue,
     ledger,
-    files,
     handoff,
     dialogId: ready ? targetDialogId : undefined,
     message,
@@ -140,7 +137,7 @@ export function ChatDropPanelView({
     }
   };
 
-  const fileFor = useCallback((item: UploadItem) => files.fileFor(item.id), [files]);
+  const fileFor = useCallback((item: UploadItem) => queue.fileFor(item.id), [queue]);
   const onOpen = useCallback(
     (item: UploadItem) => {
       if (item.receipt) openChat(portal, translator, item.receipt.dialogId, item.receipt.messageId);

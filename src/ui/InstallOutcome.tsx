@@ -1,6 +1,6 @@
 import type { InstallResult } from '../core/installTypes.ts';
 import { InstallErrorNotice } from './InstallErrorNotice.tsx';
-import type { InstallMessageKey } from './installMessages.ts';
+import type { InstallMessageKey } from '../i18n/installMessages.ts';
 import type { InstallTranslate } from './InstallTranslate.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { useCallback, useId } from 'react';
 import type { InstallState } from '../core/installTypes.ts';
 import { InstallManager } from './InstallManager.tsx';
-import { installMessage } from './installMessages.ts';
+import { installMessage } from '../i18n/installMessages.ts';
 import { InstallRunner } from './InstallRunner.tsx';
 import type { InstallTranslate } from './InstallTranslate.ts';
 import type { InstallRun } from './useInstallRun.ts';

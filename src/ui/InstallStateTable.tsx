@@ -1,5 +1,5 @@
 import type { PlacementState } from '../core/installTypes.ts';
-import type { InstallMessageKey } from './installMessages.ts';
+import type { InstallMessageKey } from '../i18n/installMessages.ts';
 import type { InstallTranslate } from './InstallTranslate.ts';
 
 function rowStateKey(row: PlacementState, handler: string): InstallMessageKey {

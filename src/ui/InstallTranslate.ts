@@ -1,4 +1,4 @@
-import type { InstallMessageKey } from './installMessages.ts';
+import type { InstallMessageKey } from '../i18n/installMessages.ts';
 
 /** The install pages' `t`: an install text in the portal's language, placeholders filled. */
 export type InstallTranslate = (

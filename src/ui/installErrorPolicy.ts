@@ -1,6 +1,6 @@
 import type { InstallError } from '../core/installTypes.ts';
 import { REQUIRED_SCOPES } from '../core/installTypes.ts';
-import type { InstallMessageKey } from './installMessages.ts';
+import type { InstallMessageKey } from '../i18n/installMessages.ts';
 import type { InstallTranslate } from './InstallTranslate.ts';
 
 /**

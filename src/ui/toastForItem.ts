@@ -24,9 +24,13 @@ export interface ToastContext {
   readonly rowInView?: (itemId: string) => boolean;
 }
 
-/** The toast id of an item: one toast per file, updated in place as its phase changes. */
-export function toastIdFor(itemId: string): string {
-  return `chat-drop-file-${itemId}`;
+/**
+ * The toast id of an item's `attempt`-th toast. A new attempt gets a new id: sonner carries out
+ * a dismiss on the next animation frame, so a dismissed id reused at once would take the new toast
+ * away with it.
+ */
+export function toastIdFor(itemId: string, attempt = 0): string {
+  return `chat-drop-file-${itemId}-${attempt}`;
 }
 
 /**
@@ -35,9 +39,12 @@ export function toastIdFor(itemId: string): string {
  * "Check the chat". A cancelled file's toast is dismissed. Files still on their way get none:
  * their row shows the progress, and a "Sending…" toast would only cover the list.
  */
-export function toastForItem(item: UploadItem, context: ToastContext): void {
+export function toastForItem(
+  item: UploadItem,
+  context: ToastContext,
+  id: string = toastIdFor(item.id),
+): void {
   const { translator, portal } = context;
-  const id = toastIdFor(item.id);
   const name = item.name;
   switch (item.phase) {
     case 'queued':

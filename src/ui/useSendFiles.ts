@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { LedgerStorage } from '../core/ports.ts';
 import type { MessageKey } from '../i18n/Messages.ts';
-import type { FileIndex } from './createFileIndex.ts';
 import type { AlreadySent } from './findAlreadySent.ts';
 import type { ChatInputHandoff } from './useChatInputHandoff.ts';
 import { useAlreadySentCheck } from './useAlreadySentCheck.ts';
@@ -18,7 +17,6 @@ export interface HeldFiles {
 export interface SendFilesOptions {
   readonly queue: UploadQueueLike;
   readonly ledger: Pick<LedgerStorage, 'load'> | undefined;
-  readonly files: FileIndex;
   readonly handoff: ChatInputHandoff;
   /** The chat files go to; undefined while none is picked. */
   readonly dialogId: string | undefined;
@@ -41,7 +39,7 @@ export interface SendFiles {
  * are new go at once; the ones already in the chat wait for Send again / Skip.
  */
 export function useSendFiles(options: SendFilesOptions): SendFiles {
-  const { queue, ledger, files, handoff, dialogId, message, setMessage, setNotice } = options;
+  const { queue, ledger, handoff, dialogId, message, setMessage, setNotice } = options;
   const check = useAlreadySentCheck(ledger, queue);
   const [held, setHeld] = useState<HeldFiles | undefined>(undefined);
 
@@ -53,7 +51,6 @@ export function useSendFiles(options: SendFilesOptions): SendFiles {
         picked,
         text === undefined ? { dialogId: target } : { dialogId: target, message: text },
       );
-      files.remember(added, picked);
       setNotice(undefined);
       // The text went out only with an accepted file (the engine attaches it to the first one);
       // when every file was refused (too large, empty name...) the typed message stays.
@@ -61,7 +58,7 @@ export function useSendFiles(options: SendFilesOptions): SendFiles {
       if (text !== undefined) handoff.sent(text);
       setMessage('');
     },
-    [queue, files, handoff, message, setMessage, setNotice],
+    [queue, handoff, message, setMessage, setNotice],
   );
 
   const addFiles = useCallback(

@@ -20,6 +20,24 @@ export const SUMMARY_FROM = 4;
 export function watchQueueToasts(queue: UploadQueueLike, context: ToastContext): () => void {
   let batch = new Set<string>();
   let batchNumber = 0;
+  /** The toast on screen per item, if any (see toastIdFor for why ids are not reused). */
+  const shown = new Map<string, string>();
+  let attempts = 0;
+  const dismiss = (itemId: string): void => {
+    const id = shown.get(itemId);
+    if (id === undefined) return;
+    shown.delete(itemId);
+    toast.dismiss(id);
+  };
+  const show = (item: UploadItem): void => {
+    let id = shown.get(item.id);
+    if (id === undefined) {
+      attempts += 1;
+      id = toastIdFor(item.id, attempts);
+      shown.set(item.id, id);
+    }
+    toastForItem(item, context, id);
+  };
 
   const batchItems = (): UploadItem[] => {
     const items = queue.store.getState().items;
@@ -34,7 +52,7 @@ export function watchQueueToasts(queue: UploadQueueLike, context: ToastContext):
     }
     batch.add(item.id);
     // The batch just grew past the threshold: its per-file toasts give way to the summary.
-    if (batch.size === SUMMARY_FROM) for (const id of batch) toast.dismiss(toastIdFor(id));
+    if (batch.size === SUMMARY_FROM) for (const id of batch) dismiss(id);
   };
 
   const showSummary = (): void => {
@@ -66,17 +84,15 @@ export function watchQueueToasts(queue: UploadQueueLike, context: ToastContext):
       // A delivered file gets "Open in chat"; a failure only when its row is out of view
       // (the row shows the reason and the same actions right where the user is looking).
       const inView = context.rowInView?.(item.id) ?? false;
-      if (item.phase === 'delivered' || !inView) toastForItem(item, context);
+      if (item.phase === 'delivered' || !inView) show(item);
     }
     showSummary();
   };
 
-  // A retried or cancelled file's earlier toast no longer tells the truth.
-  const onRestarted = ({ item }: { readonly item: UploadItem }): void => {
-    toast.dismiss(toastIdFor(item.id));
-  };
+  // A retried, removed or cancelled file's earlier toast no longer tells the truth.
+  const onRestarted = ({ item }: { readonly item: UploadItem }): void => dismiss(item.id);
   const onCancelled = ({ item }: { readonly item: UploadItem }): void => {
-    toast.dismiss(toastIdFor(item.id));
+    dismiss(item.id);
     showSummary();
   };
 
@@ -88,6 +104,9 @@ export function watchQueueToasts(queue: UploadQueueLike, context: ToastContext):
       onOutcome(payload);
     }),
     events.on('upload-started', onRestarted),
+    events.on('upload-retried', onRestarted),
+    // A removed row takes its toast with it.
+    events.on('file-removed', onRestarted),
     events.on('upload-succeeded', onOutcome),
     events.on('upload-failed', onOutcome),
     events.on('upload-cancelled', onCancelled),

@@ -54,7 +54,7 @@ async function removeStaleBuilds(): Promise<void> {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
-      `e2e: ${CHROMIUM_PATH} is missing. Run "bash scripts/ensure-chromium.sh" (installs Debian's chromium package), or use "npm test", which runs it first.`,
+      `e2e: ${CHROMIUM_PATH} is missing. Run "bash scripts/ensure-browsers.sh" (installs the Debian browser packages), or use "npm test", which runs it first.`,
     );
   }
   if (!existsSync(join(repoRoot, 'index.html'))) {

@@ -1,3 +1,4 @@
+// @ts-check
 /* global document, location, URLSearchParams */
 // The app's own page (/marketplace/app/<id>/): the app in the DEFAULT placement, full width.
 // Contract §1.2, §1.6 (install flow: the banner after setInstallFinish) and §2.6

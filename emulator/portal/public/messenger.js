@@ -1,33 +1,36 @@
-/* global window, document, location, history, setInterval, setTimeout, clearTimeout, URL, URLSearchParams */
+// @ts-check
+/* global window, document, location, history, setInterval, setTimeout, clearTimeout, URLSearchParams */
 // The emulated Bitrix24 messenger (/online/): chat list, the open dialog, the message input and
-// the two app placements of the chat (IM_SIDEBAR, IM_TEXTAREA). Contract §1.7.
+// the two app placements of the chat (IM_SIDEBAR, IM_TEXTAREA). Portal reference §1.7.
 //
 // Everything user-provided (chat names, message text, file names) is rendered with textContent.
 
 import {
   el,
   errorText,
-  formatSize,
-  formatTime,
   getJson,
   postJson,
   readBootstrap,
   renderPortalHeader,
   translator,
 } from './portal-common.js';
-import { openAppFrame } from './portal-frame.js';
+import { renderChatList } from './chatList.js';
+import { initials, renderMessage } from './messageView.js';
+import { createPlacementPanels } from './placementPanels.js';
 import { installTextareaBridge } from './textarea-bridge.js';
 
 const POLL_MS = 1000;
 
 const boot = readBootstrap();
 const t = translator(boot.lang);
+/** What the message view needs to know about the page. */
+const view = { t, userId: boot.userId, lang: boot.lang };
 document.documentElement.lang = boot.lang;
 
 const state = {
   /** @type {string|null} */
   dialogId: new URLSearchParams(location.search).get('IM_DIALOG') ?? boot.dialogId,
-  /** @type {Array<Record<string, any>>} */
+  /** @type {import('./chatList.js').ListedChat[]} */
   chats: [],
   chatsKey: '',
   messagesKey: '',
@@ -36,8 +39,6 @@ const state = {
   /** @type {number|null} */
   highlightId: parseMessageId(new URLSearchParams(location.search).get('IM_MESSAGE')),
   highlightScrolled: false,
-  /** @type {{ placement: string, dialogId: string, element: HTMLElement, frame: any } | null} */
-  panel: null,
   loadingMessages: false,
   loadingChats: false,
 };
@@ -57,14 +58,14 @@ const openSidebarButton = el('button', {
   className: 'portal-button',
   'data-testid': 'open-im-sidebar',
   text: t('openSidebar'),
-  onClick: () => void openPanel('IM_SIDEBAR'),
+  onClick: () => void panels.open('IM_SIDEBAR'),
 });
 const openTextareaButton = el('button', {
   type: 'button',
   className: 'portal-button',
   'data-testid': 'open-im-textarea',
   text: t('openTextarea'),
-  onClick: () => void openPanel('IM_TEXTAREA'),
+  onClick: () => void panels.open('IM_TEXTAREA'),
 });
 const notice = el('div', {
   className: 'portal-notice',
@@ -151,6 +152,11 @@ installTextareaBridge({
 
 // ---- chats ----------------------------------------------------------------------------------
 
+/**
+ * @param {string|null} dialogId
+ * @param {number|null} [messageId]
+ * @returns {string}
+ */
 function dialogUrl(dialogId, messageId = null) {
   const query = new URLSearchParams();
   if (dialogId) query.set('IM_DIALOG', dialogId);
@@ -158,26 +164,6 @@ function dialogUrl(dialogId, messageId = null) {
   query.set('user', String(boot.userId));
   query.set('lang', boot.lang);
   return `/online/?${query}`;
-}
-
-function initials(name) {
-  const parts = String(name ?? '')
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean);
-  return parts
-    .slice(0, 2)
-    .map((part) => part[0]?.toUpperCase() ?? '')
-    .join('');
-}
-
-function previewOf(lastMessage) {
-  if (!lastMessage) return '';
-  if (typeof lastMessage === 'string') return lastMessage;
-  const text = typeof lastMessage.text === 'string' ? lastMessage.text : '';
-  if (text) return text;
-  const files = Array.isArray(lastMessage.files) ? lastMessage.files : [];
-  return files.length > 0 ? `${t('file')}: ${files.map((file) => file.name).join(', ')}` : '';
 }
 
 async function loadChats() {
@@ -201,46 +187,12 @@ async function loadChats() {
 }
 
 function renderChats() {
-  chatList.replaceChildren(
-    ...state.chats.map((chat) => {
-      const dialogId = String(chat.dialogId);
-      const active = dialogId === state.dialogId;
-      return el(
-        'a',
-        {
-          className: active ? 'chat-item chat-item-active' : 'chat-item',
-          'data-testid': 'chat-item',
-          'data-dialog-id': dialogId,
-          href: dialogUrl(dialogId),
-          'aria-current': active ? 'page' : undefined,
-          onClick: (event) => {
-            if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-            event.preventDefault();
-            openDialog(dialogId, { messageId: null, push: true });
-          },
-        },
-        [
-          avatar(chat.name, chat.avatarColor, chat.kind),
-          el('span', { className: 'chat-item-body' }, [
-            el('span', { className: 'chat-item-name', text: chat.name ?? dialogId }),
-            el('span', { className: 'chat-item-preview', text: previewOf(chat.lastMessage) }),
-          ]),
-        ],
-      );
-    }),
-  );
-}
-
-function avatar(name, color, kind) {
-  const node = el('span', {
-    className: kind === 'user' ? 'avatar avatar-user' : 'avatar',
-    'aria-hidden': 'true',
-    text: initials(name),
+  renderChatList(chatList, state.chats, {
+    activeDialogId: state.dialogId,
+    t,
+    hrefOf: (dialogId) => dialogUrl(dialogId),
+    onOpen: (dialogId) => openDialog(dialogId, { messageId: null, push: true }),
   });
-  if (typeof color === 'string' && /^#[0-9a-f]{3,8}$/i.test(color)) {
-    node.style.backgroundColor = color;
-  }
-  return node;
 }
 
 function currentChat() {
@@ -265,6 +217,7 @@ function renderDialogHeader() {
       : '';
   openSidebarButton.disabled = !hasDialog;
   openTextareaButton.disabled = !hasDialog;
+  void panels.refreshButtons();
   input.disabled = !hasDialog;
   sendButton.disabled = !hasDialog;
   document.title = hasDialog ? `${name} · ${t('messenger')}` : t('messenger');
@@ -272,6 +225,10 @@ function renderDialogHeader() {
 
 // ---- dialog ---------------------------------------------------------------------------------
 
+/**
+ * @param {unknown} value
+ * @returns {number|null}
+ */
 function parseMessageId(value) {
   const id = Number.parseInt(String(value ?? ''), 10);
   return Number.isFinite(id) ? id : null;
@@ -280,6 +237,10 @@ function parseMessageId(value) {
 /**
  * Switches the open dialog without reloading the page, so app frames elsewhere and the
  * per-chat input content survive, like the real single-page messenger.
+ */
+/**
+ * @param {string|null} dialogId
+ * @param {{ messageId: number|null, push: boolean }} how
  */
 function openDialog(dialogId, { messageId, push }) {
   const next = dialogId ? String(dialogId) : null;
@@ -292,7 +253,7 @@ function openDialog(dialogId, { messageId, push }) {
     return;
   }
   // Placements belong to the dialog they were opened for (their PLACEMENT_OPTIONS name it).
-  if (state.panel && state.panel.dialogId !== next) closePanel();
+  panels.closeUnlessFor(next);
   state.dialogId = next;
   input.value = next ? (state.drafts.get(next) ?? '') : '';
   state.messagesKey = '';
@@ -347,6 +308,7 @@ async function loadMessages() {
   }
 }
 
+/** @param {import('./messageView.js').ShownMessage[]} messages */
 function renderMessages(messages) {
   const nearBottom =
     messageList.scrollTop + messageList.clientHeight >= messageList.scrollHeight - 60 ||
@@ -355,93 +317,8 @@ function renderMessages(messages) {
     messageList.replaceChildren(el('div', { className: 'message-empty', text: t('noMessages') }));
     return;
   }
-  messageList.replaceChildren(...messages.map(renderMessage));
+  messageList.replaceChildren(...messages.map((m) => renderMessage(m, view)));
   if (!applyHighlight() && nearBottom) messageList.scrollTop = messageList.scrollHeight;
-}
-
-function renderMessage(message) {
-  const own = Number(message.authorId) === boot.userId;
-  const system = Number(message.authorId) === 0;
-  const files = Array.isArray(message.files) ? message.files : [];
-  const className = ['message', own ? 'message-own' : '', system ? 'message-system' : '']
-    .filter(Boolean)
-    .join(' ');
-  return el(
-    'div',
-    {
-      className,
-      'data-testid': 'message',
-      'data-message-id': String(message.id),
-      'data-author-id': String(message.authorId),
-    },
-    [
-      own || system ? null : avatar(message.authorName, undefined, 'user'),
-      el('div', { className: 'message-bubble' }, [
-        own || system
-          ? null
-          : el('div', { className: 'message-author', text: message.authorName ?? '' }),
-        message.text
-          ? el('div', {
-              className: 'message-text',
-              'data-testid': 'message-text',
-              text: message.text,
-            })
-          : null,
-        ...files.map(renderFile),
-        el('div', { className: 'message-time', text: formatTime(message.date, boot.lang) }),
-      ]),
-    ],
-  );
-}
-
-function renderFile(file) {
-  const name = String(file.name ?? '');
-  return el(
-    'div',
-    { className: 'message-file', 'data-testid': 'message-file', 'data-file-id': String(file.id) },
-    [
-      el('span', {
-        className: 'message-file-icon',
-        'aria-hidden': 'true',
-        text: extensionOf(name),
-      }),
-      el('span', { className: 'message-file-body' }, [
-        el('span', {
-          className: 'message-file-name',
-          'data-testid': 'message-file-name',
-          text: name,
-        }),
-        el('span', {
-          className: 'message-file-size',
-          'data-testid': 'message-file-size',
-          text: formatSize(file.size),
-        }),
-      ]),
-      el('a', {
-        className: 'message-file-download',
-        href: safeHref(file.urlDownload),
-        download: name || true,
-        'aria-label': `${t('download')} ${name}`,
-        text: t('download'),
-      }),
-    ],
-  );
-}
-
-function extensionOf(name) {
-  const dot = name.lastIndexOf('.');
-  const ext = dot > 0 ? name.slice(dot + 1, dot + 5) : '';
-  return ext ? ext.toUpperCase() : 'FILE';
-}
-
-/** Only http(s) and relative links are rendered; anything else (javascript:, data:) is dropped. */
-function safeHref(url) {
-  try {
-    const parsed = new URL(String(url ?? ''), location.href);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : '#';
-  } catch {
-    return '#';
-  }
 }
 
 /** Marks the message an app asked to show (imOpenMessenger messageId). True when it scrolled. */
@@ -483,6 +360,7 @@ async function sendMessage() {
   }
 }
 
+/** @param {string} text */
 function showNotice(text) {
   notice.textContent = text;
   notice.hidden = false;
@@ -496,70 +374,20 @@ function hideNotice() {
 // ---- app placements -------------------------------------------------------------------------
 
 let activityTimer = 0;
-/** An app talking to the portal often means it just uploaded something: refresh soon. */
-function onFrameActivity() {
-  clearTimeout(activityTimer);
-  activityTimer = setTimeout(() => void loadMessages(), 300);
-}
-
-async function openPanel(placement) {
-  const dialogId = state.dialogId;
-  if (!dialogId) return;
-  // One placement panel at a time keeps [data-testid=app-panel] unambiguous.
-  closePanel();
-  const body = el('div', { className: 'app-panel-body' });
-  const element = el(
-    placement === 'IM_SIDEBAR' ? 'aside' : 'section',
-    {
-      className: `app-panel app-panel-${placement === 'IM_SIDEBAR' ? 'sidebar' : 'textarea'}`,
-      'data-testid': 'app-panel',
-      'data-placement': placement,
-      'aria-label': t('application'),
-    },
-    [
-      el('div', { className: 'app-panel-header' }, [
-        el('span', { className: 'app-panel-title', text: t('application') }),
-        el('button', {
-          type: 'button',
-          className: 'app-panel-close',
-          'data-testid': 'app-panel-close',
-          'aria-label': t('closePanel'),
-          title: t('closePanel'),
-          text: '×',
-          onClick: () => closePanel(),
-        }),
-      ]),
-      body,
-    ],
-  );
-  const panel = { placement, dialogId, element, frame: null };
-  state.panel = panel;
-  (placement === 'IM_SIDEBAR' ? sidebarSlot : textareaSlot).replaceChildren(element);
-  const frame = await openAppFrame(body, {
-    user: boot.userId,
-    placement,
-    placementOptions: { dialogId, URI: '/online/' },
-    lang: boot.lang,
-    appId: boot.appId,
-    frameLoad: boot.frameLoad,
-    onActivity: onFrameActivity,
-    onOpenMessenger: (targetDialogId, messageId) =>
-      openDialog(targetDialogId || state.dialogId, { messageId, push: true }),
-  });
-  if (state.panel !== panel) {
-    frame.close();
-    return;
-  }
-  panel.frame = frame;
-}
-
-function closePanel() {
-  const panel = state.panel;
-  if (!panel) return;
-  state.panel = null;
-  if (panel.frame) panel.frame.close();
-  panel.element.remove();
-}
+const panels = createPlacementPanels({
+  boot,
+  t,
+  getDialogId: () => state.dialogId,
+  slots: { IM_SIDEBAR: sidebarSlot, IM_TEXTAREA: textareaSlot },
+  buttons: { IM_SIDEBAR: openSidebarButton, IM_TEXTAREA: openTextareaButton },
+  // An app talking to the portal often means it just uploaded something: refresh soon.
+  onActivity: () => {
+    clearTimeout(activityTimer);
+    activityTimer = setTimeout(() => void loadMessages(), 300);
+  },
+  onOpenMessenger: (dialogId, messageId) =>
+    openDialog(dialogId || state.dialogId, { messageId, push: true }),
+});
 
 // ---- start ----------------------------------------------------------------------------------
 

@@ -1,3 +1,4 @@
+// @ts-check
 /* global document, location, fetch, console, URL, URLSearchParams */
 // Shared helpers of the emulator's portal pages (messenger.html, app.html).
 // Plain browser ES module, no build step: the emulator serves this folder at /_emulator/static/.
@@ -144,18 +145,22 @@ export function readBootstrap() {
  * @returns {(key: string) => string}
  */
 export function translator(lang) {
-  const pack = STRINGS[lang] ?? STRINGS.en;
-  return (key) => pack[key] ?? STRINGS.en[key] ?? key;
+  /** @type {Record<string, Record<string, string>>} */
+  const packs = STRINGS;
+  const en = packs.en ?? {};
+  const pack = packs[lang] ?? en;
+  return (key) => pack[key] ?? en[key] ?? key;
 }
 
 /**
  * Creates an element. Text goes through `textContent` only: file names, messages and chat
  * names are data, never markup.
- * @param {string} tag
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
  * @param {Record<string, unknown>} [props] attributes; `text` sets textContent, `className`
  *   sets the class, `on<Event>` functions become listeners, `dataset` an object of data-*.
  * @param {Array<Node|string|null|undefined|false>} [children]
- * @returns {HTMLElement}
+ * @returns {HTMLElementTagNameMap[K]}
  */
 export function el(tag, props = {}, children = []) {
   const node = document.createElement(tag);
@@ -165,7 +170,7 @@ export function el(tag, props = {}, children = []) {
     else if (key === 'className') node.className = String(value);
     else if (key === 'dataset') Object.assign(node.dataset, value);
     else if (key.startsWith('on') && typeof value === 'function') {
-      node.addEventListener(key.slice(2).toLowerCase(), value);
+      node.addEventListener(key.slice(2).toLowerCase(), /** @type {EventListener} */ (value));
     } else node.setAttribute(key, value === true ? '' : String(value));
   }
   for (const child of children) {
@@ -199,6 +204,11 @@ export function postJson(path, body) {
   });
 }
 
+/**
+ * @param {string} path
+ * @param {RequestInit} init
+ * @returns {Promise<{ ok: boolean, status: number, body: any }>}
+ */
 async function requestJson(path, init) {
   try {
     const response = await fetch(path, { ...init, cache: 'no-store' });
@@ -293,8 +303,9 @@ export function renderPortalHeader(boot, title) {
     {
       'data-testid': 'user-switcher',
       'aria-label': t('user'),
+      /** @param {Event} event */
       onChange: (event) => {
-        location.href = withQuery({ user: event.target.value });
+        location.href = withQuery({ user: /** @type {HTMLSelectElement} */ (event.target).value });
       },
     },
     USERS.map((user) =>
@@ -306,8 +317,9 @@ export function renderPortalHeader(boot, title) {
     {
       'data-testid': 'lang-switcher',
       'aria-label': t('language'),
+      /** @param {Event} event */
       onChange: (event) => {
-        location.href = withQuery({ lang: event.target.value });
+        location.href = withQuery({ lang: /** @type {HTMLSelectElement} */ (event.target).value });
       },
     },
     (LANGS.includes(boot.lang) ? LANGS : [...LANGS, boot.lang]).map((lang) =>

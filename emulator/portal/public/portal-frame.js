@@ -1,16 +1,17 @@
+// @ts-check
 /* global window, document, location, console, URL */
 // The app-layout host: opens an app in an iframe the way a Bitrix24 portal does and answers the
 // app's postMessage commands.
 //
 // A port of the core `BX.rest.AppLayout` (bitrix/modules/rest/install/js/rest/applayout.js,
 // receiveMessage / MessageInterface) and of the app.layout template, as written down in
-// /work/shared/b24-portal-contract.md §1.3–§1.5 and §2.1–§2.5. Commands that need server state
+// docs/portal-reference.md §1.3–§1.5, §2.1–§2.5 and §7.6. Commands that need server state
 // (tokens, options, install flags) are forwarded to POST /_emulator/frame/command; the purely
 // visual ones are handled here, like the core does in the browser.
 
 import { el, errorText, postJson, translator } from './portal-common.js';
 
-/** Commands whose state lives on the server (contract §2.5). */
+/** Commands whose state lives on the server (portal reference §2.5). */
 const SERVER_COMMANDS = [
   'getInitData',
   'setInstall',
@@ -21,7 +22,7 @@ const SERVER_COMMANDS = [
   'getInterface',
 ];
 
-/** Commands the parent page carries out itself (contract §2.5). */
+/** Commands the parent page carries out itself (portal reference §2.5). */
 const CLIENT_COMMANDS = [
   'resizeWindow',
   'setTitle',
@@ -33,17 +34,17 @@ const CLIENT_COMMANDS = [
   'imPhoneTo',
 ];
 
-/** Contract §1.5 (CORE-TPL): placements other than DEFAULT may not touch the parent page. */
+/** Portal reference §1.5 (app.layout template): placements other than DEFAULT may not touch the parent page. */
 const DENIED_OUTSIDE_DEFAULT = ['setTitle', 'setScroll', 'reloadWindow'];
 
-/** Same permissions as the core template gives the app iframe (contract §1.4). */
+/** Same permissions as the core template gives the app iframe (portal reference §1.4). */
 const FRAME_ALLOW = 'geolocation *; microphone *; camera *; autoplay *;';
 
 /** appSid → { appOrigin, appPort } of every frame open on this page (BX.rest.layoutList). */
 const openFrames = new Map();
 
 /**
- * True when `origin` belongs to an app frame currently open on this page (contract §2.7:
+ * True when `origin` belongs to an app frame currently open on this page (portal reference §2.7:
  * the messenger accepts `im:` requests from the portal itself or any registered app frame;
  * same origin test as the app layout, im.v2 IframeCommunicationManager#isRegisteredAppOrigin).
  * @param {string} origin
@@ -51,18 +52,24 @@ const openFrames = new Map();
  */
 export function isRegisteredFrameOrigin(origin) {
   for (const frame of openFrames.values()) {
-    if (matchesAppOrigin(origin, frame.appOrigin, frame.appPort)) return true;
+    if (matchesAppOrigin(origin, frame.appOrigin)) return true;
   }
   return false;
 }
 
-/** Contract §2.3 rule 1 (CORE-LAYOUT): the app origin, or origin + ':' + the handler's port. */
-function matchesAppOrigin(origin, appOrigin, appPort) {
-  return origin === appOrigin || (appPort !== '' && `${origin}:${appPort}` === appOrigin);
+/**
+ * Portal reference §2.3 rule 1 as corrected in §7.6: only the exact app origin
+ * (`appProto + '://' + appHost`, newest public core-business applayout.js) is accepted.
+ * @param {string} origin
+ * @param {string} appOrigin
+ * @returns {boolean}
+ */
+function matchesAppOrigin(origin, appOrigin) {
+  return origin === appOrigin;
 }
 
 /**
- * Parses an app → parent message, string or object form (contract §2.1, §2.2).
+ * Parses an app → parent message, string or object form (portal reference §2.1, §2.2).
  * The string form is split exactly as the core does: method = first part, appSid = last,
  * callback = second to last, params = everything between (JSON may contain ':').
  * @param {unknown} data
@@ -100,16 +107,14 @@ export function parseAppMessage(data) {
   return null;
 }
 
+/**
+ * @param {unknown} value
+ * @returns {value is Record<string, any>}
+ */
 function isPlainObject(value) {
   if (value === null || typeof value !== 'object') return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
-}
-
-/** The port written explicitly in a URL (`https://x.test:443/` → '443'), else ''. */
-function explicitPort(url) {
-  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*:(\d+)(?:[/?#]|$)/i.exec(String(url));
-  return match ? (match[1] ?? '') : '';
 }
 
 /**
@@ -119,7 +124,7 @@ function explicitPort(url) {
  * @property {Record<string, unknown>} [placementOptions]
  * @property {string} lang interface language
  * @property {number} [appId] defaults to 1 (the emulator's default app)
- * @property {'post'|'get'} [frameLoad] how the handler is loaded (contract §1.3)
+ * @property {'post'|'get'} [frameLoad] how the handler is loaded (portal reference §1.3)
  * @property {(dialogId: string, messageId: number|null) => void} [onOpenMessenger]
  *   `imOpenMessenger`; default: navigate this page to /online/?IM_DIALOG=…
  * @property {(title: string) => void} [onTitle] `setTitle` (DEFAULT placement only)
@@ -177,7 +182,6 @@ export async function openAppFrame(container, options) {
 
   const appSid = String(body.appSid);
   const appOrigin = String(body.appOrigin);
-  const appPort = String(body.appPort ?? explicitPort(body.action));
   const frameName = String(body.frameName);
 
   const iframe = /** @type {HTMLIFrameElement} */ (
@@ -224,6 +228,10 @@ export async function openAppFrame(container, options) {
   });
 
   let closed = false;
+  /**
+   * @param {string} callback
+   * @param {unknown} result
+   */
   const reply = (callback, result) => {
     if (closed || !callback || !iframe.contentWindow) return;
     // Always a string (the SDK splits event.data at ':'); undefined → nothing after the colon.
@@ -231,12 +239,17 @@ export async function openAppFrame(container, options) {
     iframe.contentWindow.postMessage(text, appOrigin);
   };
 
+  /**
+   * @param {string} method
+   * @param {unknown} params
+   * @param {string} callback
+   */
   const runServerCommand = async (method, params, callback) => {
     const answer = await postJson('/_emulator/frame/command', {
       appSid,
       command: method,
       params,
-      // setInstallFinish returns to this page with install_finished added (contract §1.6).
+      // setInstallFinish returns to this page with install_finished added (portal reference §1.6).
       pageUrl: location.pathname + location.search,
     });
     if (closed) return;
@@ -249,11 +262,21 @@ export async function openAppFrame(container, options) {
       navigateParent(result.navigate);
       return;
     }
-    if (result.noReply) return;
+    if (result.noReply) {
+      // A failed refreshAuth: the core shows an alert and never answers the frame (§7.6).
+      if (typeof result.alert === 'string') window.alert(result.alert);
+      return;
+    }
     reply(callback, result.reply);
   };
 
+  /**
+   * @param {string} method
+   * @param {unknown} params
+   * @param {string} callback
+   */
   const runClientCommand = (method, params, callback) => {
+    /** @type {Record<string, any>} */
     const p = params && typeof params === 'object' ? params : {};
     switch (method) {
       case 'resizeWindow': {
@@ -281,7 +304,7 @@ export async function openAppFrame(container, options) {
         location.reload();
         return;
       case 'imOpenMessenger': {
-        // Never replies (contract §2.5); the SDK's isSafely timer settles its promise.
+        // Never replies (portal reference §2.5); the SDK's isSafely timer settles its promise.
         const dialogId = p.dialogId === undefined ? '' : String(p.dialogId);
         const messageId = Number.parseInt(p.messageId, 10);
         const id = Number.isFinite(messageId) ? messageId : null;
@@ -295,9 +318,10 @@ export async function openAppFrame(container, options) {
     }
   };
 
+  /** @param {MessageEvent} event */
   const onMessage = (event) => {
     if (closed) return;
-    if (!matchesAppOrigin(event.origin, appOrigin, appPort)) return;
+    if (!matchesAppOrigin(event.origin, appOrigin)) return;
     const message = parseAppMessage(event.data);
     if (!message || message.appSid !== appSid) return;
     const { method, params, callback } = message;
@@ -310,9 +334,9 @@ export async function openAppFrame(container, options) {
   };
 
   // Registered before the handler request is sent: the SDK posts getInitData exactly once and
-  // never retries (contract §1.3).
+  // never retries (portal reference §1.3).
   window.addEventListener('message', onMessage);
-  openFrames.set(appSid, { appOrigin, appPort });
+  openFrames.set(appSid, { appOrigin });
 
   // The server says how (`method: 'GET'|'POST'`); the page's bootstrap may say so too.
   const frameLoad =
@@ -349,6 +373,7 @@ export async function openAppFrame(container, options) {
  * page's own URL (`BX.util.add_url_param(window.location.href, …)`), so a target on this same
  * page keeps the current query (user, lang, …) and only overrides what it names.
  */
+/** @param {string} target */
 function navigateParent(target) {
   const next = new URL(target, location.href);
   if (next.origin === location.origin && next.pathname === location.pathname) {
@@ -362,6 +387,11 @@ function navigateParent(target) {
 }
 
 /** Default `imOpenMessenger` outside the messenger page: go to the messenger. */
+/**
+ * @param {AppFrameOptions} options
+ * @param {string} dialogId
+ * @param {number|null} messageId
+ */
 function openMessengerPage(options, dialogId, messageId) {
   const url = new URL('/online/', location.href);
   if (dialogId) url.searchParams.set('IM_DIALOG', dialogId);

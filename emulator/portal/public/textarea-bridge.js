@@ -1,9 +1,10 @@
+// @ts-check
 /* global window */
 // The messenger's textarea bridge: answers `im:getImTextareaContent` / `im:setImTextareaContent`
 // sent by app frames with `$b24.parent.message.send('im:…', …)`.
 //
 // Real portals handle these in the messenger (im.v2 IframeCommunicationManager, market.bundle.js),
-// not in the app-layout object, so the appSid is not checked. Rules: b24-portal-contract.md §2.7.
+// not in the app-layout object, so the appSid is not checked. Rules: docs/portal-reference.md §2.7.
 
 import { isRegisteredFrameOrigin } from './portal-frame.js';
 
@@ -22,6 +23,7 @@ const METHODS = ['im:getImTextareaContent', 'im:setImTextareaContent'];
  * @returns {() => void} stops answering
  */
 export function installTextareaBridge(access) {
+  /** @param {MessageEvent} event */
   const onMessage = (event) => {
     const data = event.data;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) return;
@@ -34,7 +36,7 @@ export function installTextareaBridge(access) {
     const payload = handle(access, data.method, params);
     const callback = typeof data.callback === 'string' ? data.callback : '';
     if (!callback || !event.source) return;
-    event.source.postMessage(
+    /** @type {Window} */ (event.source).postMessage(
       `${callback}:${JSON.stringify({ requestId: data.requestId, ...payload })}`,
       event.origin,
     );
@@ -43,14 +45,22 @@ export function installTextareaBridge(access) {
   return () => window.removeEventListener('message', onMessage);
 }
 
+/**
+ * @param {TextareaAccess} access
+ * @param {string} method
+ * @param {unknown} params
+ * @returns {Record<string, unknown>} the reply payload
+ */
 function handle(access, method, params) {
   try {
     if (!access.getDialogId()) throw new Error('No dialog is open in the messenger');
     if (method === 'im:getImTextareaContent') return { text: access.getText() };
-    const p = params && typeof params === 'object' ? params : {};
+    const p = /** @type {Record<string, unknown>} */ (
+      params && typeof params === 'object' ? params : {}
+    );
     const text = p.text === undefined || p.text === null ? '' : String(p.text);
     const current = access.getText();
-    // Contract §6.15 (ASSUMED): replace, or append — after a newline when asked and non-empty.
+    // Portal reference §6.15 (ASSUMED): replace, or append — after a newline when asked and non-empty.
     let next;
     if (p.replace) next = text;
     else if (p.withNewLine && current !== '') next = `${current}\n${text}`;

@@ -4,7 +4,8 @@ import { EagerApp as App } from '../support/EagerApp.tsx';
 import type { Boot } from '../../../src/app/Boot.ts';
 import { createUploadQueue } from '../../../src/core/index.ts';
 import { createFakePortal } from '../support/createFakePortal.ts';
-import { createFakeEncoder, createFakeTransport } from '../support/createFakeTransport.ts';
+import { createFakeEncoder } from '../../support/doubles/createFakeEncoder.ts';
+import { createFakeTransport } from '../../support/doubles/createFakeTransport.ts';
 import '../support/componentEnvironment.ts';
 
 afterEach(() => {

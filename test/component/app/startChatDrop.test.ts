@@ -1,31 +1,37 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Boot } from '../../../src/app/Boot.ts';
+import { startChatDrop } from '../../../src/app/startChatDrop.ts';
+import type { ChatDropDeps } from '../../../src/app/startChatDrop.ts';
 import { createFakePortal } from '../support/createFakePortal.ts';
-import { createFakeEncoder, createFakeTransport } from '../support/createFakeTransport.ts';
+import { createFakeEncoder } from '../../support/doubles/createFakeEncoder.ts';
+import { createFakeTransport } from '../../support/doubles/createFakeTransport.ts';
 
 // The portal frame and the SDK cannot run in jsdom: startFrame and the adapters are the outside
-// world here. What is under test is the composition root's decision for each startFrame result.
-const frameResult = vi.hoisted(() => ({ current: undefined as unknown }));
-const installApp = vi.hoisted(() => vi.fn());
-const readInstallState = vi.hoisted(() => vi.fn());
-const resizeToContent = vi.hoisted(() => vi.fn(() => () => undefined));
+// world here, passed in as dependencies. What is under test is the composition root's decision
+// for each startFrame result, and that its dispose releases what it created.
+const frameResult = { current: undefined as unknown };
+const installApp = vi.fn();
+const readInstallState = vi.fn();
+const resizeToContent = vi.fn(() => () => undefined);
+const disposed: string[] = [];
 
-vi.mock('../../../src/bitrix/index.ts', () => ({
-  startFrame: vi.fn(async () => {
+const deps = {
+  startFrame: async () => {
     const result = frameResult.current;
     if (result instanceof Error) throw result;
     return result;
+  },
+  createTransport: () => ({
+    ...createFakeTransport().transport,
+    dispose: () => disposed.push('transport'),
   }),
-  createBitrixTransport: () => createFakeTransport().transport,
-  createBitrixPortal: () => createFakePortal().portal,
-  createUserOptionLedgerStorage: () => ({ load: async () => [], save: async () => undefined }),
-}));
-vi.mock('../../../src/bitrix/installApp.ts', () => ({ installApp }));
-vi.mock('../../../src/bitrix/readInstallState.ts', () => ({ readInstallState }));
-vi.mock('../../../src/bitrix/repairInstall.ts', () => ({ repairInstall: vi.fn() }));
-vi.mock('../../../src/encode/index.ts', () => ({ createWorkerEncoder: createFakeEncoder }));
-
-const { startChatDrop } = await import('../../../src/app/startChatDrop.ts');
+  createPortal: () => createFakePortal().portal,
+  createLedgerStorage: () => ({ load: async () => [], save: async () => undefined }),
+  createEncoder: () => ({ ...createFakeEncoder(), dispose: () => disposed.push('encoder') }),
+  installApp,
+  readInstallState,
+  repairInstall: vi.fn(),
+} as unknown as ChatDropDeps;
 
 const b24 = { name: 'fake-b24' };
 
@@ -44,13 +50,13 @@ function portalFrame(context: Partial<Record<string, unknown>> = {}) {
       ...context,
     },
     resizeToContent,
-    dispose: vi.fn(),
+    dispose: vi.fn(() => disposed.push('frame')),
   };
 }
 
 const started: Boot[] = [];
 async function start(): Promise<Boot> {
-  const boot = await startChatDrop();
+  const boot = await startChatDrop(deps);
   started.push(boot);
   return boot;
 }
@@ -58,12 +64,14 @@ async function start(): Promise<Boot> {
 let errors: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
   errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  disposed.length = 0;
 });
 afterEach(async () => {
   for (const boot of started.splice(0)) {
     if (boot.kind === 'portal') await boot.dispose();
   }
   vi.restoreAllMocks();
+  vi.clearAllMocks();
 });
 
 describe('startChatDrop: every startFrame result becomes a page', () => {
@@ -118,6 +126,15 @@ describe('startChatDrop: every startFrame result becomes a page', () => {
     expect(resizeToContent).toHaveBeenCalledWith(element);
     await boot.dispose();
     expect(frame.dispose).toHaveBeenCalled();
+  });
+
+  it('dispose releases everything it created, once: the Worker encoder, the SDK interceptor, the frame', async () => {
+    frameResult.current = portalFrame();
+    const boot = await start();
+    if (boot.kind !== 'portal') throw new Error(`expected portal, got ${boot.kind}`);
+    await Promise.all([boot.dispose(), boot.dispose()]);
+    await boot.dispose();
+    expect(disposed).toEqual(['encoder', 'transport', 'frame']);
   });
 
   it("the app's own page for an admin: the panel plus the install state", async () => {

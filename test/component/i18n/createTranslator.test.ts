@@ -27,12 +27,14 @@ describe('createTranslator', () => {
     expect(createTranslator('de').t('fileCount', { count: 3 })).toBe('3 Dateien');
   });
 
-  it('falls back to English for portal languages without a pack (ua, la, br) and for nonsense', () => {
-    for (const lang of ['ua', 'la', 'br', 'tc', '', undefined, 'xx-YY']) {
+  it('falls back to English for a missing LANG, nonsense, and codes Bitrix24 does not send', () => {
+    // Bitrix24 sends its own codes (`la`, `br`, `ua`, …), never the ISO ones (`es`, `pt`, `uk`).
+    for (const lang of ['', undefined, 'xx-YY', 'es', 'pt', 'uk', 'zh', 'hi']) {
       expect(resolveLanguage(lang)).toBe('en');
     }
     expect(resolveLanguage('RU')).toBe('ru');
     expect(resolveLanguage('de-AT')).toBe('de');
+    expect(resolveLanguage(' br ')).toBe('br');
   });
 
   it('formats sizes per language, 1024-based, with whole bytes pluralized', () => {

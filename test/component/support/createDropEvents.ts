@@ -1,15 +1,5 @@
 import { fireEvent } from '@testing-library/react';
 
-/**
- * A `File` that claims `size` bytes without allocating them (react-dropzone's own tests do the
- * same in `createFile`): only the name, size and type are read before the (fake) encoder.
- */
-export function createFile(name: string, size: number, type = 'application/octet-stream'): File {
-  const file = new File(['x'], name, { type, lastModified: 1_700_000_000_000 });
-  Object.defineProperty(file, 'size', { get: () => size });
-  return file;
-}
-
 /** A DataTransfer-like object carrying files, as a browser drag has (react-dropzone `createDtWithFiles`). */
 export function dataTransferWithFiles(files: readonly File[]) {
   return {

@@ -9,7 +9,8 @@ import { EagerChatDropPanel } from './EagerChatDropPanel.tsx';
 import { TranslatorContext } from '../../../src/ui/TranslatorContext.ts';
 import { createFakePortal } from './createFakePortal.ts';
 import './componentEnvironment.ts';
-import { createFakeEncoder, createFakeTransport } from './createFakeTransport.ts';
+import { createFakeEncoder } from '../../support/doubles/createFakeEncoder.ts';
+import { createFakeTransport } from '../../support/doubles/createFakeTransport.ts';
 
 const queues: { dispose(): Promise<void> }[] = [];
 afterEach(async () => {

@@ -1,12 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LedgerEntry } from '../../../src/core/types.ts';
-import {
-  createFile,
-  dataTransferWithFiles,
-  dataTransferWithText,
-  drop,
-} from '../support/createDropEvents.ts';
+import { createFile } from '../../support/doubles/createFile.ts';
+import { dataTransferWithFiles, dataTransferWithText, drop } from '../support/createDropEvents.ts';
 import '../support/componentEnvironment.ts';
 import { renderPanel } from '../support/renderPanel.tsx';
 
@@ -592,7 +588,7 @@ describe('ChatDropPanel languages', () => {
   });
 
   it('falls back to English for an unknown portal language', async () => {
-    renderPanel({ lang: 'ua' });
+    renderPanel({ lang: 'xx' });
     expect(screen.getByText('Drop files here')).toBeInTheDocument();
     await act(async () => undefined);
   });

@@ -7,7 +7,7 @@ import { createTranslator } from '../../../src/i18n/createTranslator.ts';
 import { InstallPage } from '../../../src/ui/InstallPage.tsx';
 import type { InstallPageProps } from '../../../src/ui/InstallPage.tsx';
 import type { InstallRun } from '../../../src/ui/useInstallRun.ts';
-import { INSTALL_MESSAGES } from '../../../src/ui/installMessages.ts';
+import { INSTALL_MESSAGES } from '../../../src/i18n/createTranslator.ts';
 import { TranslatorContext } from '../../../src/ui/TranslatorContext.ts';
 
 const HANDLER = 'https://apps.example.com/chat-drop/';

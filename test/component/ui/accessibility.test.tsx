@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../src/i18n/createTranslator.ts';
 import { OutsidePortalPage } from '../../../src/ui/OutsidePortalPage.tsx';
 import { TranslatorContext } from '../../../src/ui/TranslatorContext.ts';
-import { createFile, dataTransferWithFiles, drop } from '../support/createDropEvents.ts';
+import { createFile } from '../../support/doubles/createFile.ts';
+import { dataTransferWithFiles, drop } from '../support/createDropEvents.ts';
 import { renderPanel } from '../support/renderPanel.tsx';
 
 /**

@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LedgerEntry } from '../../../src/core/types.ts';
-import { createFile, dataTransferWithFiles, drop } from '../support/createDropEvents.ts';
+import { createFile } from '../../support/doubles/createFile.ts';
+import { dataTransferWithFiles, drop } from '../support/createDropEvents.ts';
 import '../support/componentEnvironment.ts';
 import { renderPanel } from '../support/renderPanel.tsx';
 

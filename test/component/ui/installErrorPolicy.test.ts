@@ -4,7 +4,7 @@ import {
   INSTALL_ERROR_CODES,
   INSTALL_ERROR_POLICIES,
 } from '../../../src/ui/installErrorPolicy.ts';
-import { installMessage } from '../../../src/ui/installMessages.ts';
+import { installMessage } from '../../../src/i18n/installMessages.ts';
 import type { InstallTranslate } from '../../../src/ui/InstallTranslate.ts';
 
 const t: InstallTranslate = (key, vars) => installMessage('en', key, vars);

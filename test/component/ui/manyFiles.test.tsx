@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFile, dataTransferWithFiles, drop } from '../support/createDropEvents.ts';
+import { createFile } from '../../support/doubles/createFile.ts';
+import { dataTransferWithFiles, drop } from '../support/createDropEvents.ts';
 import { renderPanel } from '../support/renderPanel.tsx';
 
 const COUNT = 500;

@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFile, dataTransferWithFiles, drop } from '../support/createDropEvents.ts';
-import { receiptFor } from '../support/createFakeTransport.ts';
+import { createFile } from '../../support/doubles/createFile.ts';
+import { dataTransferWithFiles, drop } from '../support/createDropEvents.ts';
+import { receiptFor } from '../../support/doubles/createFakeTransport.ts';
 import { renderPanel } from '../support/renderPanel.tsx';
 
 /** The toasts sonner shows, as elements. */
@@ -11,7 +12,10 @@ function toasts(): HTMLElement[] {
 }
 
 function toastWith(text: string): HTMLElement {
-  const found = toasts().find((toast) => toast.textContent?.includes(text));
+  // The toast on screen, not one still fading out after a dismiss.
+  const found = toasts().find(
+    (toast) => toast.textContent?.includes(text) && toast.dataset.removed !== 'true',
+  );
   if (!found)
     throw new Error(
       `no toast with "${text}"; toasts: ${toasts()
@@ -43,7 +47,7 @@ describe('toasts', () => {
     await userEvent.click(
       within(toastWith('a.pdf delivered')).getByRole('button', { name: 'Open in chat' }),
     );
-    expect(portal.openMessage).toHaveBeenCalledWith('chat5', 77);
+    await waitFor(() => expect(portal.openMessage).toHaveBeenCalledWith('chat5', 77));
   });
 
   it('a failure whose row is on screen gets no toast: the row has the reason and Retry', async () => {

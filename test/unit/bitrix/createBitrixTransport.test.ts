@@ -233,12 +233,13 @@ describe('createBitrixTransport.upload', () => {
   });
 
   it('ends WIDGET_STALLED after stallTimeoutMs when the SDK never sends the request (no deadline waits for the first progress)', async () => {
-    // The SDK holds the request before the interceptor: its token refresh through the parent
-    // frame never answers.
+    // The token looks fresh to the transport, then the SDK finds it expired and its refresh through
+    // the parent frame never answers: the request is held before the interceptor.
     const auth = createAuth();
+    let asked = 0;
     const b24 = new TestB24({
       ...auth,
-      getAuthData: () => false,
+      getAuthData: () => (++asked === 1 ? auth.getAuthData() : false),
       refreshAuth: () => new Promise<AuthData>(() => {}),
     });
     const transport = createBitrixTransport(b24, { stallTimeoutMs: 200 });
@@ -362,181 +363,5 @@ describe('createBitrixTransport.upload', () => {
     const outcome = await transport.upload(request({ content: new Blob(['QUJD']) }));
     expect(outcome).toMatchObject({ ok: false, error: { code: 'WIDGET_UNEXPECTED_ANSWER' } });
     transport.dispose();
-  });
-});
-
-describe('createBitrixTransport.findDelivery', () => {
-  const serverNow = Date.parse(TIME.date_start);
-
-  /** A message of chat 5 carrying one file, as im.dialog.messages.get returns it. */
-  function fileMessage(m: { id: number; author: number; date: string; fileId: number }) {
-    return {
-      id: m.id,
-      chat_id: 5,
-      author_id: m.author,
-      date: m.date,
-      params: { FILE_ID: [m.fileId] },
-    };
-  }
-  function history(messages: unknown[], files: unknown[]): Handler {
-    return (_req, res) =>
-      json(res, 200, { result: { chat_id: 5, messages, files, users: [] }, time: TIME });
-  }
-  const profile: Handler = (_req, res) =>
-    json(res, 200, { result: { ID: '1', ADMIN: true }, time: TIME });
-
-  it('finds a message by this user with a file of the same name and size, after the attempt began', async () => {
-    const b24 = new TestB24(createAuth());
-    // The client clock is 1 hour ahead of the server: the server's date in the answer corrects it.
-    const clientNow = serverNow + 3_600_000;
-    const transport = createBitrixTransport(b24, { now: () => clientNow });
-    handlers.push(
-      profile,
-      history(
-        [
-          fileMessage({ id: 12, author: 2, date: '2026-08-11T15:28:49+02:00', fileId: 90 }),
-          {
-            id: 11,
-            chat_id: 5,
-            author_id: 1,
-            date: '2026-08-11T15:28:45+02:00',
-            params: { FILE_ID: ['91'] },
-          },
-          fileMessage({ id: 10, author: 1, date: '2026-08-11T15:00:00+02:00', fileId: 92 }),
-        ],
-        [
-          { id: 90, name: 'a.txt', size: 3 },
-          { id: 91, name: 'a.txt', size: 3 },
-          { id: 92, name: 'a.txt', size: 3 },
-        ],
-      ),
-    );
-    const receipt = await transport.findDelivery({
-      dialogId: 'chat5',
-      name: 'a.txt',
-      size: 3,
-      since: clientNow - 10_000,
-    });
-    expect(receipt).toEqual({ messageId: 11, fileId: 91, chatId: 5, dialogId: 'chat5' });
-    const sent = JSON.parse(received[1]!.body.toString()) as Record<string, unknown>;
-    expect(sent).toMatchObject({ DIALOG_ID: 'chat5', LIMIT: 50 });
-  });
-
-  it('returns undefined when only older uploads, other sizes or other authors match', async () => {
-    const b24 = new TestB24(createAuth());
-    const transport = createBitrixTransport(b24, { now: () => serverNow });
-    handlers.push(
-      profile,
-      history(
-        [
-          fileMessage({ id: 12, author: 2, date: '2026-08-11T15:28:49+02:00', fileId: 90 }),
-          fileMessage({ id: 11, author: 1, date: '2026-08-11T15:28:45+02:00', fileId: 91 }),
-          fileMessage({ id: 10, author: 1, date: '2026-08-11T15:00:00+02:00', fileId: 92 }),
-        ],
-        [
-          { id: 90, name: 'a.txt', size: 3 },
-          { id: 91, name: 'a.txt', size: 4 },
-          { id: 92, name: 'a.txt', size: 3 },
-        ],
-      ),
-    );
-    const receipt = await transport.findDelivery({
-      dialogId: 'chat5',
-      name: 'a.txt',
-      size: 3,
-      since: serverNow - 30_000,
-    });
-    expect(receipt).toBeUndefined();
-  });
-
-  it('never counts one message for two files: skips the messages in excludeMessageIds', async () => {
-    const b24 = new TestB24(createAuth());
-    const transport = createBitrixTransport(b24, { now: () => serverNow });
-    const page = history(
-      [
-        fileMessage({ id: 21, author: 1, date: '2026-08-11T15:28:48+02:00', fileId: 95 }),
-        fileMessage({ id: 20, author: 1, date: '2026-08-11T15:28:46+02:00', fileId: 94 }),
-      ],
-      [
-        { id: 94, name: 'a.txt', size: 3 },
-        { id: 95, name: 'a.txt', size: 3 },
-      ],
-    );
-    handlers.push(profile, page, page);
-    const query = { dialogId: 'chat5', name: 'a.txt', size: 3, since: serverNow - 10_000 };
-    expect(await transport.findDelivery({ ...query, excludeMessageIds: [20] })).toEqual({
-      messageId: 21,
-      fileId: 95,
-      chatId: 5,
-      dialogId: 'chat5',
-    });
-    expect(await transport.findDelivery({ ...query, excludeMessageIds: [20, 21] })).toBeUndefined();
-  });
-
-  it('prefers the earliest matching message after the attempt began', async () => {
-    const b24 = new TestB24(createAuth());
-    const transport = createBitrixTransport(b24, { now: () => serverNow });
-    handlers.push(
-      profile,
-      history(
-        [
-          fileMessage({ id: 31, author: 1, date: '2026-08-11T15:28:49+02:00', fileId: 97 }),
-          fileMessage({ id: 30, author: 1, date: '2026-08-11T15:28:47+02:00', fileId: 96 }),
-        ],
-        [
-          { id: 96, name: 'a.txt', size: 3 },
-          { id: 97, name: 'a.txt', size: 3 },
-        ],
-      ),
-    );
-    const receipt = await transport.findDelivery({
-      dialogId: 'chat5',
-      name: 'a.txt',
-      size: 3,
-      since: serverNow - 10_000,
-    });
-    expect(receipt).toMatchObject({ messageId: 30, fileId: 96 });
-  });
-
-  it('matches a name the portal trimmed or renamed as a duplicate `stem (N).ext`, but only with the same size', async () => {
-    const b24 = new TestB24(createAuth());
-    const transport = createBitrixTransport(b24, { now: () => serverNow });
-    const page = history(
-      [
-        fileMessage({ id: 42, author: 1, date: '2026-08-11T15:28:49+02:00', fileId: 82 }),
-        fileMessage({ id: 41, author: 1, date: '2026-08-11T15:28:48+02:00', fileId: 81 }),
-        fileMessage({ id: 40, author: 1, date: '2026-08-11T15:28:47+02:00', fileId: 80 }),
-      ],
-      [
-        { id: 80, name: 'report (2).pdf', size: 9 },
-        { id: 81, name: 'notes.txt', size: 5 },
-        { id: 82, name: 'report (3).pdf', size: 10 },
-      ],
-    );
-    handlers.push(profile, page, page, page);
-    const since = serverNow - 10_000;
-    expect(
-      await transport.findDelivery({ dialogId: 'chat5', name: 'report.pdf', size: 10, since }),
-    ).toMatchObject({ messageId: 42, fileId: 82 });
-    expect(
-      await transport.findDelivery({ dialogId: 'chat5', name: ' notes.txt ', size: 5, since }),
-    ).toMatchObject({ messageId: 41, fileId: 81 });
-    expect(
-      await transport.findDelivery({ dialogId: 'chat5', name: 'report.pdf', size: 11, since }),
-    ).toBeUndefined();
-  });
-
-  it('throws a BitrixCallError when the history cannot be read', async () => {
-    const b24 = new TestB24(createAuth());
-    const transport = createBitrixTransport(b24);
-    handlers.push(profile, (_req, res) =>
-      json(res, 403, { error: 'ACCESS_ERROR', error_description: 'no' }),
-    );
-    await expect(
-      transport.findDelivery({ dialogId: 'chat7', name: 'a', size: 1, since: 0 }),
-    ).rejects.toMatchObject({
-      name: 'BitrixCallError',
-      error: { code: 'ACCESS_ERROR', status: 403 },
-    });
   });
 });

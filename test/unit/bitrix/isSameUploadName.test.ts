@@ -25,4 +25,20 @@ describe('isSameUploadName', () => {
     expect(isSameUploadName('a.txt', 'b.txt')).toBe(false);
     expect(isSameUploadName('a', 'a.txt')).toBe(false);
   });
+
+  it('matches the name the portal corrected: emoji and forbidden characters as `_`, also with a counter', () => {
+    expect(isSameUploadName('Отчёт_ Q3 _итог__.pdf', 'Отчёт: Q3 "итог"?.pdf')).toBe(true);
+    expect(isSameUploadName('_ plan.xlsx', '📊 plan.xlsx')).toBe(true);
+    expect(isSameUploadName('a_b__c_.txt', 'a<b>|c*.txt')).toBe(true);
+    expect(isSameUploadName('a_b__c_ (1).txt', 'a<b>|c*.txt')).toBe(true);
+    // An emoji sequence (ZWJ family) may collapse to one `_` or to several.
+    expect(isSameUploadName('_ team.png', '👨‍👩‍👧 team.png')).toBe(true);
+    expect(isSameUploadName('___ team.png', '👨‍👩‍👧 team.png')).toBe(true);
+  });
+
+  it('does not take a corrected name for a different one', () => {
+    expect(isSameUploadName('a_b__c_.txt', 'a<b>|cd.txt')).toBe(false);
+    expect(isSameUploadName('x plan.xlsx', '📊 plan.xlsx')).toBe(false);
+    expect(isSameUploadName(' plan.xlsx', '📊 plan.xlsx')).toBe(false);
+  });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLedger } from '../../../src/core/createLedger.ts';
 import type { LedgerEntry } from '../../../src/core/types.ts';
-import { memoryStorage } from './fakes.ts';
+import { createMemoryLedgerStorage } from '../../support/doubles/createMemoryLedgerStorage.ts';
 
 function entry(id: string, at: number, overrides: Partial<LedgerEntry> = {}): LedgerEntry {
   return {
@@ -24,7 +24,7 @@ afterEach(() => {
 describe('createLedger', () => {
   it('debounces writes: many records, one save per chat', async () => {
     vi.useFakeTimers();
-    const storage = memoryStorage();
+    const storage = createMemoryLedgerStorage();
     const ledger = createLedger({ storage, debounceMs: 500 });
     ledger.record('chat5', entry('a', 1, { state: 'unfinished' }));
     ledger.record('chat5', entry('a', 2, { state: 'unknown' }));
@@ -39,7 +39,7 @@ describe('createLedger', () => {
   });
 
   it('merges with what earlier sessions stored instead of overwriting it', async () => {
-    const storage = memoryStorage();
+    const storage = createMemoryLedgerStorage();
     await storage.save('chat5', [entry('old', 1)]);
     const ledger = createLedger({ storage });
     ledger.record('chat5', entry('new', 2));
@@ -48,7 +48,7 @@ describe('createLedger', () => {
   });
 
   it('keeps only the newest entries per chat', async () => {
-    const storage = memoryStorage();
+    const storage = createMemoryLedgerStorage();
     const ledger = createLedger({ storage, maxEntriesPerChat: 3 });
     for (let i = 1; i <= 5; i += 1) ledger.record('chat5', entry(`e${i}`, i));
     ledger.record('chat9', entry('other', 1));
@@ -59,7 +59,7 @@ describe('createLedger', () => {
   });
 
   it('forgets an entry', async () => {
-    const storage = memoryStorage();
+    const storage = createMemoryLedgerStorage();
     const ledger = createLedger({ storage });
     ledger.record('chat5', entry('a', 1));
     ledger.forget('chat5', 'a');
@@ -68,7 +68,7 @@ describe('createLedger', () => {
   });
 
   it('stores only the ledger fields: no contents, no tokens', async () => {
-    const storage = memoryStorage();
+    const storage = createMemoryLedgerStorage();
     const ledger = createLedger({ storage });
     const sneaky = { ...entry('a', 1), content: 'QUJD', auth: 'secret-token' } as LedgerEntry;
     ledger.record('chat5', sneaky);
@@ -81,7 +81,7 @@ describe('createLedger', () => {
   });
 
   it('ignores malformed stored data', async () => {
-    const storage = memoryStorage();
+    const storage = createMemoryLedgerStorage();
     storage.data.set('chat5', [{ id: 1 } as unknown as LedgerEntry, entry('ok', 1)]);
     const ledger = createLedger({ storage });
     expect((await ledger.load('chat5')).map((e) => e.id)).toEqual(['ok']);

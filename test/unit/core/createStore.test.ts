@@ -46,4 +46,19 @@ describe('createStore', () => {
     );
     expect(() => store.dispatch({ type: 'inc' })).toThrow(/inside the reducer/);
   });
+
+  it('a listener that throws is logged and cannot stop the dispatch or the other listeners', () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const store = createStore(reducer, { n: 0 });
+    const after = vi.fn();
+    store.subscribe(() => {
+      throw new Error('broken view');
+    });
+    store.subscribe(after);
+    expect(() => store.dispatch({ type: 'inc' })).not.toThrow();
+    expect(store.getState()).toEqual({ n: 1 });
+    expect(after).toHaveBeenCalledTimes(1);
+    expect(log).toHaveBeenCalledWith('[chat-drop] a store listener failed:', 'Error: broken view');
+    log.mockRestore();
+  });
 });

@@ -1,30 +1,21 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  createUploadQueue,
-  defaultBackoff,
-  MAX_BACKOFF_MS,
-  ORDERED_MAX_BYTES,
-} from '../../../src/core/createUploadQueue.ts';
+import { createUploadQueue } from '../../../src/core/createUploadQueue.ts';
+import { ORDERED_MAX_BYTES } from '../../../src/core/createOrderedLane.ts';
+import { defaultBackoff, MAX_BACKOFF_MS } from '../../../src/core/decideAfterFailure.ts';
 import type { UploadQueueOptions } from '../../../src/core/createUploadQueue.ts';
 import { policyFor } from '../../../src/core/errorPolicy.ts';
 import type { Phase } from '../../../src/core/types.ts';
 import { MAX_FILE_BYTES } from '../../../src/core/validateFile.ts';
-import {
-  fakeEncoder,
-  fakeTransport,
-  itemOf,
-  makeFile,
-  memoryStorage,
-  nextEvent,
-  phaseReached,
-  receiptFor,
-  tick,
-} from './fakes.ts';
+import { createFakeEncoder } from '../../support/doubles/createFakeEncoder.ts';
+import { createFakeTransport, receiptFor } from '../../support/doubles/createFakeTransport.ts';
+import { createFile } from '../../support/doubles/createFile.ts';
+import { createMemoryLedgerStorage } from '../../support/doubles/createMemoryLedgerStorage.ts';
+import { itemOf, nextEvent, phaseReached, tick } from './queueProbes.ts';
 
 let counter = 0;
 function setup(overrides: Partial<UploadQueueOptions> = {}) {
-  const transport = fakeTransport();
-  const encoder = fakeEncoder();
+  const transport = createFakeTransport();
+  const encoder = createFakeEncoder();
   const queue = createUploadQueue({
     transport,
     encoder,
@@ -50,7 +41,7 @@ describe('createUploadQueue', () => {
     const succeeded = vi.fn();
     queue.events.on('upload-succeeded', succeeded);
 
-    const [first, second] = queue.addFiles([makeFile('a.txt'), makeFile('b.txt')], {
+    const [first, second] = queue.addFiles([createFile('a.txt'), createFile('b.txt')], {
       dialogId: 'chat5',
     });
     expect(await drained).toEqual({
@@ -74,7 +65,7 @@ describe('createUploadQueue', () => {
   it('sends the batch text with the first accepted file only', async () => {
     const { queue, transport } = setup();
     const drained = nextEvent(queue, 'queue-drained');
-    queue.addFiles([makeFile('empty.txt', 0), makeFile('a.txt'), makeFile('b.txt')], {
+    queue.addFiles([createFile('empty.txt', 0), createFile('a.txt'), createFile('b.txt')], {
       dialogId: 'chat5',
       message: 'Minutes',
     });
@@ -85,7 +76,7 @@ describe('createUploadQueue', () => {
   it('lets a message function decide the text per file', async () => {
     const { queue, transport } = setup();
     const drained = nextEvent(queue, 'queue-drained');
-    queue.addFiles([makeFile('a.txt'), makeFile('b.txt')], {
+    queue.addFiles([createFile('a.txt'), createFile('b.txt')], {
       dialogId: '3',
       message: (file, index) => `${index}:${file.name}`,
     });
@@ -101,7 +92,7 @@ describe('createUploadQueue', () => {
     const drained = nextEvent(queue, 'queue-drained');
 
     const [big, limit] = queue.addFiles(
-      [makeFile('big.bin', MAX_FILE_BYTES + 1), makeFile('limit.bin', MAX_FILE_BYTES)],
+      [createFile('big.bin', MAX_FILE_BYTES + 1), createFile('limit.bin', MAX_FILE_BYTES)],
       { dialogId: 'chat5' },
     );
     expect(big?.phase).toBe('failed');
@@ -124,10 +115,10 @@ describe('createUploadQueue', () => {
 
   it('rejects empty files and unusable names before reading, and a missing chat as WIDGET_NOT_IN_CHAT', () => {
     const { queue, encoder } = setup();
-    const items = queue.addFiles([makeFile('empty.txt', 0), makeFile('..', 5)], {
+    const items = queue.addFiles([createFile('empty.txt', 0), createFile('..', 5)], {
       dialogId: 'chat5',
     });
-    const [noChat] = queue.addFiles([makeFile('a.txt')], { dialogId: '  ' });
+    const [noChat] = queue.addFiles([createFile('a.txt')], { dialogId: '  ' });
     expect(items.map((item) => item.error?.code)).toEqual(['FILE_EMPTY', 'WIDGET_NAME_INVALID']);
     expect(noChat?.error?.code).toBe('WIDGET_NOT_IN_CHAT');
     expect(encoder.calls).toHaveLength(0);
@@ -137,20 +128,20 @@ describe('createUploadQueue', () => {
   it('sends a sanitized name: path separators replaced, control characters removed', async () => {
     const { queue, transport } = setup();
     const drained = nextEvent(queue, 'queue-drained');
-    queue.addFiles([makeFile('../a\u0007\\b.txt')], { dialogId: 'chat5' });
+    queue.addFiles([createFile('../a\u0007\\b.txt')], { dialogId: 'chat5' });
     await drained;
     expect(transport.calls[0]?.request.name).toBe('.._a_b.txt');
   });
 
   it('waits visibly after a rate-limit refusal, then sends again and delivers once', async () => {
     vi.useFakeTimers({ now: 1_000_000 });
-    const transport = fakeTransport([
+    const transport = createFakeTransport([
       () => ({ ok: false, error: { code: 'QUERY_LIMIT_EXCEEDED', origin: 'server', status: 503 } }),
     ]);
     const { queue } = setup({ transport, backoff: () => 5_000, now: Date.now });
     const waiting = vi.fn();
     queue.events.on('upload-waiting', waiting);
-    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    const [item] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
     await vi.advanceTimersByTimeAsync(0);
 
     const now = itemOf(queue, item!.id);
@@ -177,10 +168,10 @@ describe('createUploadQueue', () => {
       ok: false as const,
       error: { code: 'OPERATION_TIME_LIMIT', origin: 'server' as const, status: 429 },
     });
-    const transport = fakeTransport([limited, limited, limited, limited]);
+    const transport = createFakeTransport([limited, limited, limited, limited]);
     const backoff = vi.fn((attempt: number) => attempt * 1_000);
     const { queue } = setup({ transport, backoff });
-    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    const [item] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
 
     await vi.advanceTimersByTimeAsync(1_000 + 2_000 + 3_000 + 4_000);
     expect(backoff.mock.calls.map(([attempt]) => attempt)).toEqual([1, 2, 3, 4]);
@@ -194,9 +185,9 @@ describe('createUploadQueue', () => {
       ok: false as const,
       error: { code: 'expired_token', origin: 'server' as const, status: 401 },
     });
-    const transport = fakeTransport([expired]);
+    const transport = createFakeTransport([expired]);
     const { queue } = setup({ transport, backoff: () => 1_000 });
-    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    const [item] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
     await vi.advanceTimersByTimeAsync(0);
     expect(itemOf(queue, item!.id).phase).toBe('waiting');
     await vi.advanceTimersByTimeAsync(1_000);
@@ -211,9 +202,9 @@ describe('createUploadQueue', () => {
       ok: false as const,
       error: { code: 'expired_token', origin: 'server' as const, status: 401 },
     });
-    const transport = fakeTransport([], expired);
+    const transport = createFakeTransport([], expired);
     const { queue } = setup({ transport, backoff: () => 1_000 });
-    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    const [item] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
     await vi.advanceTimersByTimeAsync(60_000);
     const failed = itemOf(queue, item!.id);
     expect(failed.phase).toBe('failed');
@@ -233,20 +224,20 @@ describe('createUploadQueue', () => {
       ok: false as const,
       error: { code: 'QUERY_LIMIT_EXCEEDED', origin: 'server' as const, status: 503 },
     });
-    const patientTransport = fakeTransport([], limited);
+    const patientTransport = createFakeTransport([], limited);
     const patient = setup({ transport: patientTransport, backoff: () => 1_000 });
-    const [a] = patient.queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    const [a] = patient.queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
     await vi.advanceTimersByTimeAsync(100_000);
     expect(itemOf(patient.queue, a!.id).phase).toBe('waiting');
     expect(patientTransport.calls.length).toBeGreaterThan(50);
 
-    const cappedTransport = fakeTransport([], limited);
+    const cappedTransport = createFakeTransport([], limited);
     const capped = setup({
       transport: cappedTransport,
       backoff: () => 1_000,
       maxAutoResends: 2,
     });
-    const [b] = capped.queue.addFiles([makeFile('b.txt')], { dialogId: 'chat5' });
+    const [b] = capped.queue.addFiles([createFile('b.txt')], { dialogId: 'chat5' });
     await vi.advanceTimersByTimeAsync(10_000);
     expect(itemOf(capped.queue, b!.id)).toEqual(
       expect.objectContaining({
@@ -261,13 +252,15 @@ describe('createUploadQueue', () => {
   it.each(['WIDGET_CANCELLED', 'WIDGET_INTERNAL', 'WIDGET_UNEXPECTED_ANSWER', 'WIDGET_STALLED'])(
     'checks the chat instead of resending after the transport reports %s',
     async (code) => {
-      const transport = fakeTransport([() => ({ ok: false, error: { code, origin: 'client' } })]);
+      const transport = createFakeTransport([
+        () => ({ ok: false, error: { code, origin: 'client' } }),
+      ]);
       const receipt = receiptFor('chat5');
       transport.onFind = async () => receipt;
       const { queue } = setup({ transport });
       const checking = nextEvent(queue, 'upload-checking');
       const drained = nextEvent(queue, 'queue-drained');
-      const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+      const [item] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
       expect((await checking).item.phase).toBe('checking');
       await drained;
       expect(itemOf(queue, item!.id)).toEqual(
@@ -288,7 +281,7 @@ describe('createUploadQueue', () => {
 
   it('after an unknown outcome finds the file in the chat: delivered, and no second upload', async () => {
     let clock = 5_000;
-    const transport = fakeTransport([
+    const transport = createFakeTransport([
       () => ({ ok: false, error: { code: 'NETWORK_ERROR', origin: 'transport', status: 0 } }),
     ]);
     const receipt = receiptFor('chat5');
@@ -297,7 +290,7 @@ describe('createUploadQueue', () => {
     const checking = vi.fn();
     queue.events.on('upload-checking', checking);
     const drained = nextEvent(queue, 'queue-drained');
-    const [item] = queue.addFiles([makeFile('a.txt', 3)], { dialogId: 'chat5' });
+    const [item] = queue.addFiles([createFile('a.txt', 3)], { dialogId: 'chat5' });
 
     expect(await drained).toEqual(expect.objectContaining({ delivered: 1, failed: 0 }));
     expect(itemOf(queue, item!.id)).toEqual(
@@ -314,12 +307,12 @@ describe('createUploadQueue', () => {
   });
 
   it('after an unknown outcome that is not in the chat: failed with a retry offered, resent only by retry()', async () => {
-    const transport = fakeTransport([
+    const transport = createFakeTransport([
       () => ({ ok: false, error: { code: 'REQUEST_TIMEOUT', origin: 'transport', status: 408 } }),
     ]);
     const { queue, encoder } = setup({ transport });
     const drained = nextEvent(queue, 'queue-drained');
-    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    const [item] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
     expect(await drained).toEqual(expect.objectContaining({ failed: 1, unknown: 0 }));
 
     const failed = itemOf(queue, item!.id);
@@ -344,7 +337,7 @@ describe('createUploadQueue', () => {
   });
 
   it('when the delivery check itself fails: failed, outcome still unknown, next step check-chat', async () => {
-    const transport = fakeTransport([
+    const transport = createFakeTransport([
       () => ({ ok: false, error: { code: 'BAD_GATEWAY', origin: 'server', status: 502 } }),
     ]);
     transport.onFind = async () => {
@@ -352,7 +345,7 @@ describe('createUploadQueue', () => {
     };
     const { queue } = setup({ transport });
     const drained = nextEvent(queue, 'queue-drained');
-    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    const [item] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
     expect(await drained).toEqual(expect.objectContaining({ failed: 1, unknown: 1 }));
 
     const failed = itemOf(queue, item!.id);
@@ -367,12 +360,12 @@ describe('createUploadQueue', () => {
   });
 
   it('fails a refused upload without checking or resending', async () => {
-    const transport = fakeTransport([
+    const transport = createFakeTransport([
       () => ({ ok: false, error: { code: 'ACCESS_DENIED', origin: 'server', status: 403 } }),
     ]);
     const { queue } = setup({ transport });
     const failed = nextEvent(queue, 'upload-failed');
-    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat7' });
+    const [item] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat7' });
     expect((await failed).error.code).toBe('ACCESS_DENIED');
     await tick();
     expect(transport.queries).toHaveLength(0);
@@ -381,9 +374,9 @@ describe('createUploadQueue', () => {
   });
 
   it('cancel while reading aborts the encoder signal and ends cancelled', async () => {
-    const encoder = fakeEncoder({ auto: false });
+    const encoder = createFakeEncoder({ auto: false });
     const { queue, transport } = setup({ encoder });
-    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    const [item] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
     expect(itemOf(queue, item!.id).phase).toBe('reading');
     const cancelled = nextEvent(queue, 'upload-cancelled');
 
@@ -395,9 +388,9 @@ describe('createUploadQueue', () => {
   });
 
   it('cancel while sending aborts the transport signal and ends cancelled without a check', async () => {
-    const transport = fakeTransport([() => 'manual']);
+    const transport = createFakeTransport([() => 'manual']);
     const { queue } = setup({ transport });
-    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    const [item] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
     await phaseReached(queue, item!.id, 'sending');
     transport.calls[0]!.request.onProgress(10, 100);
     const drained = nextEvent(queue, 'queue-drained');
@@ -410,12 +403,14 @@ describe('createUploadQueue', () => {
   });
 
   it('cancel after the whole body was sent checks the chat: found ⇒ delivered, else failed as unknown and checked (never a silent cancelled)', async () => {
-    const transport = fakeTransport([() => 'manual', () => 'manual']);
+    const transport = createFakeTransport([() => 'manual', () => 'manual']);
     const receipt = receiptFor('chat5');
     let found = true;
     transport.onFind = async () => (found ? receipt : undefined);
     const { queue } = setup({ transport, concurrency: 1 });
-    const [a, b] = queue.addFiles([makeFile('a.txt'), makeFile('b.txt')], { dialogId: 'chat5' });
+    const [a, b] = queue.addFiles([createFile('a.txt'), createFile('b.txt')], {
+      dialogId: 'chat5',
+    });
 
     await phaseReached(queue, a!.id, 'sending');
     transport.calls[0]!.request.onProgress(100, 100);
@@ -439,7 +434,7 @@ describe('createUploadQueue', () => {
   });
 
   it('cancel during checking lets the check finish and decide: not found ⇒ failed, checked, pointing to the chat', async () => {
-    const transport = fakeTransport([
+    const transport = createFakeTransport([
       () => ({
         ok: false,
         error: { code: 'INTERNAL_SERVER_ERROR', origin: 'server', status: 500 },
@@ -452,7 +447,7 @@ describe('createUploadQueue', () => {
         expect(query.signal?.aborted).toBe(false);
       });
     const { queue } = setup({ transport });
-    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    const [item] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
     await phaseReached(queue, item!.id, 'checking');
 
     queue.cancel(item!.id);
@@ -468,9 +463,9 @@ describe('createUploadQueue', () => {
   });
 
   it('cancel while queued ends cancelled at once, and cancelAll cancels every active file', async () => {
-    const encoder = fakeEncoder({ auto: false });
+    const encoder = createFakeEncoder({ auto: false });
     const { queue } = setup({ encoder, concurrency: 1 });
-    const [a, b, c] = queue.addFiles([makeFile('a'), makeFile('b'), makeFile('c')], {
+    const [a, b, c] = queue.addFiles([createFile('a'), createFile('b'), createFile('c')], {
       dialogId: 'chat5',
     });
     queue.cancel(b!.id);
@@ -483,12 +478,12 @@ describe('createUploadQueue', () => {
   });
 
   it('keeps at most `concurrency` files in flight and reads the next only when a slot frees', async () => {
-    const transport = fakeTransport([], () => 'manual');
+    const transport = createFakeTransport([], () => 'manual');
     const { queue, encoder } = setup({ transport });
     // Large files: each goes beside the others (small ones would be sent one at a time in order).
     const big = ORDERED_MAX_BYTES + 1;
     queue.addFiles(
-      [makeFile('1', big), makeFile('2', big), makeFile('3', big), makeFile('4', big)],
+      [createFile('1', big), createFile('2', big), createFile('3', big), createFile('4', big)],
       {
         dialogId: 'chat5',
       },
@@ -515,9 +510,9 @@ describe('createUploadQueue', () => {
   });
 
   it('sends small files one after another in drop order; the next stays queued until its turn', async () => {
-    const transport = fakeTransport([], () => 'manual');
+    const transport = createFakeTransport([], () => 'manual');
     const { queue, encoder } = setup({ transport });
-    const [, second] = queue.addFiles([makeFile('1'), makeFile('2'), makeFile('3')], {
+    const [, second] = queue.addFiles([createFile('1'), createFile('2'), createFile('3')], {
       dialogId: 'chat5',
     });
     await tick();
@@ -534,10 +529,10 @@ describe('createUploadQueue', () => {
   });
 
   it('sends a file larger than the ordered size beside the small ones, so they are not held up', async () => {
-    const transport = fakeTransport([], () => 'manual');
+    const transport = createFakeTransport([], () => 'manual');
     const { queue } = setup({ transport });
     queue.addFiles(
-      [makeFile('video.mp4', ORDERED_MAX_BYTES + 1), makeFile('a.jpg'), makeFile('b.jpg')],
+      [createFile('video.mp4', ORDERED_MAX_BYTES + 1), createFile('a.jpg'), createFile('b.jpg')],
       {
         dialogId: 'chat5',
       },
@@ -556,12 +551,12 @@ describe('createUploadQueue', () => {
 
   it('keeps the turn of a rate-limited file, so the file dropped after it cannot overtake it', async () => {
     vi.useFakeTimers({ now: 1_000_000 });
-    const transport = fakeTransport([
+    const transport = createFakeTransport([
       () => ({ ok: false, error: { code: 'QUERY_LIMIT_EXCEEDED', origin: 'server', status: 503 } }),
     ]);
     const { queue } = setup({ transport, backoff: () => 2_000, now: Date.now });
     const drained = nextEvent(queue, 'queue-drained');
-    queue.addFiles([makeFile('1'), makeFile('2')], { dialogId: 'chat5' });
+    queue.addFiles([createFile('1'), createFile('2')], { dialogId: 'chat5' });
     await vi.advanceTimersByTimeAsync(1_000);
     expect(transport.calls.map((call) => call.request.name)).toEqual(['1']);
     await vi.advanceTimersByTimeAsync(1_000);
@@ -570,9 +565,11 @@ describe('createUploadQueue', () => {
   });
 
   it('cancels at once a file that is waiting for its turn', async () => {
-    const transport = fakeTransport([], () => 'manual');
+    const transport = createFakeTransport([], () => 'manual');
     const { queue } = setup({ transport });
-    const [first, second] = queue.addFiles([makeFile('1'), makeFile('2')], { dialogId: 'chat5' });
+    const [first, second] = queue.addFiles([createFile('1'), createFile('2')], {
+      dialogId: 'chat5',
+    });
     await tick();
     queue.cancel(second!.id);
     await tick();
@@ -584,25 +581,25 @@ describe('createUploadQueue', () => {
   });
 
   it('defaults to two files in flight', async () => {
-    const encoder = fakeEncoder({ auto: false });
+    const encoder = createFakeEncoder({ auto: false });
     const { queue } = setup({ encoder });
     const big = ORDERED_MAX_BYTES + 1;
-    queue.addFiles([makeFile('1', big), makeFile('2', big), makeFile('3', big)], {
+    queue.addFiles([createFile('1', big), createFile('2', big), createFile('3', big)], {
       dialogId: 'chat5',
     });
     expect(encoder.calls).toHaveLength(2);
   });
 
   it('never moves progress backwards or over 100 %, whatever the ports report', async () => {
-    const encoder = fakeEncoder({ auto: false });
-    const transport = fakeTransport([() => 'manual']);
+    const encoder = createFakeEncoder({ auto: false });
+    const transport = createFakeTransport([() => 'manual']);
     const { queue } = setup({ encoder, transport });
     const percentages: number[] = [];
     queue.store.subscribe(() => {
       const value = queue.store.getState().items[0]?.progress.percentage;
       if (value !== undefined) percentages.push(value);
     });
-    const [item] = queue.addFiles([makeFile('a.bin', 1_000)], { dialogId: 'chat5' });
+    const [item] = queue.addFiles([createFile('a.bin', 1_000)], { dialogId: 'chat5' });
     const read = encoder.calls[0]!;
     read.onProgress(600);
     read.onProgress(300);
@@ -625,20 +622,22 @@ describe('createUploadQueue', () => {
     expect(percentages.filter((value) => value === 100)).toHaveLength(1);
   });
 
-  it('aborts a send with no progress for stallTimeoutMs as WIDGET_STALLED and checks the chat', async () => {
+  it('has no stall watchdog of its own: a WIDGET_STALLED outcome from the transport is an unknown outcome, checked in the chat', async () => {
     vi.useFakeTimers();
-    const transport = fakeTransport([() => 'manual']);
-    const { queue } = setup({ transport, stallTimeoutMs: 10_000 });
-    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    const transport = createFakeTransport([() => 'manual']);
+    const { queue } = setup({ transport });
+    const [item] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
     await vi.advanceTimersByTimeAsync(0);
-    transport.calls[0]!.request.onProgress(10, 100);
-    await vi.advanceTimersByTimeAsync(9_000);
-    transport.calls[0]!.request.onProgress(20, 100);
-    await vi.advanceTimersByTimeAsync(9_000);
+    // Five minutes without progress: only the transport decides that a request stalled.
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(itemOf(queue, item!.id).phase).toBe('sending');
+    expect(transport.calls[0]!.request.signal.aborted).toBe(false);
 
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect(transport.calls[0]!.request.signal.aborted).toBe(true);
+    transport.calls[0]!.result.resolve({
+      ok: false,
+      error: { code: 'WIDGET_STALLED', origin: 'transport', detail: 'no upload progress for 60 s' },
+    });
+    await vi.advanceTimersByTimeAsync(0);
     const failed = itemOf(queue, item!.id);
     expect(failed.phase).toBe('failed');
     expect(failed.error).toEqual(
@@ -648,47 +647,37 @@ describe('createUploadQueue', () => {
     expect(transport.calls).toHaveLength(1);
   });
 
-  it('waits responseTimeoutMs for the answer once the whole body was sent, then checks the chat', async () => {
+  it('gives up on a transport that never settles after portDeadlineMs as WIDGET_PORT_TIMEOUT, aborts it and checks the chat', async () => {
     vi.useFakeTimers();
-    const transport = fakeTransport([() => 'manual']);
+    const transport = createFakeTransport([() => 'manual']);
     transport.onFind = async () => receiptFor('chat5');
-    const { queue } = setup({ transport, stallTimeoutMs: 1_000, responseTimeoutMs: 50_000 });
-    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    const { queue } = setup({ transport, portDeadlineMs: 50_000 });
+    const [item] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
     await vi.advanceTimersByTimeAsync(0);
-    transport.calls[0]!.request.onProgress(100, 100);
     await vi.advanceTimersByTimeAsync(49_999);
     expect(itemOf(queue, item!.id).phase).toBe('sending');
     await vi.advanceTimersByTimeAsync(1);
+    expect(transport.calls[0]!.request.signal.aborted).toBe(true);
+    expect(transport.queries).toHaveLength(1);
     expect(itemOf(queue, item!.id).phase).toBe('delivered');
     expect(transport.calls).toHaveLength(1);
   });
 
-  it('arms the stall deadline when the upload is handed over: a transport that never reports progress ends WIDGET_STALLED', async () => {
+  it('fails a read whose encoder never settles after portDeadlineMs as WIDGET_READ_FAILED, never sending', async () => {
     vi.useFakeTimers();
-    const transport = fakeTransport([() => 'manual']);
-    const { queue } = setup({ transport, stallTimeoutMs: 10_000 });
-    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
-    await vi.advanceTimersByTimeAsync(0);
-    expect(itemOf(queue, item!.id).phase).toBe('sending');
-    await vi.advanceTimersByTimeAsync(9_999);
-    expect(itemOf(queue, item!.id).phase).toBe('sending');
-
-    await vi.advanceTimersByTimeAsync(1);
-    expect(transport.calls[0]!.request.signal.aborted).toBe(true);
+    const encoder = createFakeEncoder({ auto: false });
+    const { queue, transport } = setup({ encoder, portDeadlineMs: 50_000 });
+    const [item] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
+    await vi.advanceTimersByTimeAsync(50_000);
+    expect(encoder.calls[0]!.signal.aborted).toBe(true);
     const failed = itemOf(queue, item!.id);
     expect(failed.phase).toBe('failed');
-    expect(failed.error).toEqual(
-      expect.objectContaining({
-        code: 'WIDGET_STALLED',
-        deliveryCheck: 'not-found',
-        detail: expect.stringContaining('no upload started') as unknown,
-      }),
-    );
-    expect(transport.calls).toHaveLength(1);
+    expect(failed.error?.code).toBe('WIDGET_READ_FAILED');
+    expect(transport.calls).toHaveLength(0);
   });
 
   it('never counts one message for two files: a check excludes the message ids of receipts already held for the chat', async () => {
-    const storage = memoryStorage();
+    const storage = createMemoryLedgerStorage();
     // An earlier session delivered a same-named file as message 7.
     storage.data.set('chat5', [
       {
@@ -703,7 +692,7 @@ describe('createUploadQueue', () => {
       },
     ]);
     const first = receiptFor('chat5');
-    const transport = fakeTransport([
+    const transport = createFakeTransport([
       () => ({ ok: true, receipt: first }),
       () => ({
         ok: false,
@@ -711,10 +700,10 @@ describe('createUploadQueue', () => {
       }),
     ]);
     const { queue } = setup({ transport, ledger: storage, concurrency: 1 });
-    const [a] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    const [a] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
     await phaseReached(queue, a!.id, 'delivered');
     queue.clearFinished();
-    const [b] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    const [b] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
     await phaseReached(queue, b!.id, 'failed');
 
     expect(transport.queries).toHaveLength(1);
@@ -725,7 +714,7 @@ describe('createUploadQueue', () => {
 
   it('never counts one message for two files: a receipt another file already holds is not a delivery', async () => {
     const first = receiptFor('chat5');
-    const transport = fakeTransport([
+    const transport = createFakeTransport([
       () => ({ ok: true, receipt: first }),
       () => ({
         ok: false,
@@ -735,17 +724,81 @@ describe('createUploadQueue', () => {
     // A transport that ignores excludeMessageIds and answers with the first file's message.
     transport.onFind = async () => first;
     const { queue } = setup({ transport, concurrency: 1 });
-    const [a, b] = queue.addFiles([makeFile('a.txt'), makeFile('a.txt')], { dialogId: 'chat5' });
+    const [a, b] = queue.addFiles([createFile('a.txt'), createFile('a.txt')], {
+      dialogId: 'chat5',
+    });
     await phaseReached(queue, a!.id, 'delivered');
     const failed = await phaseReached(queue, b!.id, 'failed');
     expect(failed.receipt).toBeUndefined();
     expect(failed.error).toEqual(expect.objectContaining({ deliveryCheck: 'not-found' }));
   });
 
+  it('a subscriber that throws cannot stop an upload: the ledger, the receipts and the events go on', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown): void => void rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const storage = createMemoryLedgerStorage();
+      const { queue, transport } = setup({ ledger: storage, concurrency: 1 });
+      queue.store.subscribe(() => {
+        throw new Error('broken view');
+      });
+      for (const type of ['upload-started', 'upload-succeeded', 'queue-drained'] as const) {
+        queue.events.on(type, () => {
+          throw new Error(`broken ${type} handler`);
+        });
+      }
+      const succeeded = vi.fn();
+      queue.events.on('upload-succeeded', succeeded);
+      const drained = nextEvent(queue, 'queue-drained');
+      const [a, b] = queue.addFiles([createFile('a.txt'), createFile('b.txt')], {
+        dialogId: 'chat5',
+      });
+      expect(await drained).toMatchObject({ delivered: 2, failed: 0 });
+      expect(succeeded).toHaveBeenCalledTimes(2);
+      expect(transport.calls).toHaveLength(2);
+      await queue.dispose();
+      const stored = storage.data.get('chat5') ?? [];
+      expect(stored.map((entry) => [entry.id, entry.state]).sort()).toEqual(
+        [
+          [a!.id, 'delivered'],
+          [b!.id, 'delivered'],
+        ].sort(),
+      );
+      await tick();
+      expect(rejections).toEqual([]);
+      expect(log.mock.calls.flat().join(' ')).toContain('broken view');
+    } finally {
+      process.off('unhandledRejection', onRejection);
+      log.mockRestore();
+    }
+  });
+
+  it('emits upload-retried and file-removed, and hands out the picked file while its row exists', async () => {
+    const transport = createFakeTransport([
+      () => ({ ok: false, error: { code: 'SEND_FAILED', origin: 'server', status: 400 } }),
+    ]);
+    const { queue } = setup({ transport });
+    const file = createFile('a.txt');
+    const drained = nextEvent(queue, 'queue-drained');
+    const [item] = queue.addFiles([file], { dialogId: 'chat5' });
+    expect(queue.fileFor(item!.id)).toBe(file);
+    await drained;
+    const retried = nextEvent(queue, 'upload-retried');
+    expect(queue.retry(item!.id)).toBe(true);
+    expect((await retried).item).toMatchObject({ id: item!.id, phase: 'queued' });
+    await phaseReached(queue, item!.id, 'delivered');
+    const removed = nextEvent(queue, 'file-removed');
+    queue.remove(item!.id);
+    expect((await removed).item.id).toBe(item!.id);
+    expect(queue.fileFor(item!.id)).toBeUndefined();
+  });
+
   it('logs an engine failure as one scrubbed line, never the error object (it may carry auth)', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const token = 'f00dfeedf00dfeedf00dfeedf00dfeed';
-    const transport = fakeTransport([
+    const transport = createFakeTransport([
       () => ({ ok: false, error: { code: 'QUERY_LIMIT_EXCEEDED', origin: 'server', status: 503 } }),
     ]);
     // A port that breaks its contract by throwing an SDK-like error with its request attached.
@@ -755,7 +808,7 @@ describe('createUploadQueue', () => {
       });
     };
     const { queue } = setup({ transport, backoff });
-    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    const [item] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
     await phaseReached(queue, item!.id, 'failed');
     expect(log).toHaveBeenCalledTimes(1);
     const args = log.mock.calls[0]!;
@@ -766,10 +819,10 @@ describe('createUploadQueue', () => {
   });
 
   it('reports an encoder failure as data with the encoder code', async () => {
-    const encoder = fakeEncoder({ auto: false });
+    const encoder = createFakeEncoder({ auto: false });
     const { queue } = setup({ encoder });
     const failed = nextEvent(queue, 'upload-failed');
-    queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
     encoder.calls[0]!.result.reject(
       Object.assign(new Error('gone'), { code: 'WIDGET_READ_FAILED', detail: 'NotFoundError' }),
     );
@@ -781,9 +834,9 @@ describe('createUploadQueue', () => {
   });
 
   it('remove aborts a file in flight and drops its row', async () => {
-    const transport = fakeTransport([() => 'manual']);
+    const transport = createFakeTransport([() => 'manual']);
     const { queue } = setup({ transport });
-    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    const [item] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
     await phaseReached(queue, item!.id, 'sending');
     queue.remove(item!.id);
     expect(transport.calls[0]!.request.signal.aborted).toBe(true);
@@ -791,13 +844,13 @@ describe('createUploadQueue', () => {
   });
 
   it('clearFinished drops delivered and cancelled rows but keeps failed ones', async () => {
-    const transport = fakeTransport([
+    const transport = createFakeTransport([
       () => ({ ok: false, error: { code: 'UPLOAD_FAILED', origin: 'server', status: 400 } }),
     ]);
     const { queue } = setup({ transport, concurrency: 1 });
     const drained = nextEvent(queue, 'queue-drained');
     const [failed, delivered, cancelled] = queue.addFiles(
-      [makeFile('f'), makeFile('d'), makeFile('c')],
+      [createFile('f'), createFile('d'), createFile('c')],
       {
         dialogId: 'chat5',
       },
@@ -810,15 +863,15 @@ describe('createUploadQueue', () => {
   });
 
   it('persists the ledger and reloads it in a new session, unfinished work marked as such', async () => {
-    const storage = memoryStorage();
-    const transport = fakeTransport([
+    const storage = createMemoryLedgerStorage();
+    const transport = createFakeTransport([
       () => ({ ok: true, receipt: { messageId: 77, fileId: 1, chatId: 5, dialogId: 'chat5' } }),
       () => ({ ok: false, error: { code: 'UPLOAD_FAILED', origin: 'server', status: 400 } }),
       () => 'manual',
     ]);
     const first = setup({ transport, ledger: storage, concurrency: 3 });
     const [delivered, failed, sending] = first.queue.addFiles(
-      [makeFile('d.txt'), makeFile('f.txt'), makeFile('s.txt')],
+      [createFile('d.txt'), createFile('f.txt'), createFile('s.txt')],
       {
         dialogId: 'chat5',
       },
@@ -852,7 +905,7 @@ describe('createUploadQueue', () => {
       },
     });
     const drained = nextEvent(queue, 'queue-drained');
-    queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
     expect((await drained).delivered).toBe(1);
     await queue.dispose();
     expect(await queue.loadHistory('chat5')).toEqual([
@@ -861,17 +914,17 @@ describe('createUploadQueue', () => {
   });
 
   it('dispose aborts work in flight without marking it cancelled', async () => {
-    const transport = fakeTransport([() => 'manual']);
+    const transport = createFakeTransport([() => 'manual']);
     const { queue } = setup({ transport });
     const cancelled = vi.fn();
     queue.events.on('upload-cancelled', cancelled);
-    const [item] = queue.addFiles([makeFile('a.txt')], { dialogId: 'chat5' });
+    const [item] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
     await phaseReached(queue, item!.id, 'sending');
     await queue.dispose();
     expect(transport.calls[0]!.request.signal.aborted).toBe(true);
     await tick();
     expect(itemOf(queue, item!.id).phase).toBe('sending');
     expect(cancelled).not.toHaveBeenCalled();
-    expect(queue.addFiles([makeFile('b')], { dialogId: 'chat5' })).toEqual([]);
+    expect(queue.addFiles([createFile('b')], { dialogId: 'chat5' })).toEqual([]);
   });
 });

@@ -97,7 +97,12 @@ describe('errorPolicy', () => {
 
   it('resends automatically only refusals made before processing: rate limits and expired_token', () => {
     const auto = ERROR_CODES.filter((code) => ERROR_POLICIES[code].retry === 'auto-backoff');
-    expect(auto.sort()).toEqual(['OPERATION_TIME_LIMIT', 'QUERY_LIMIT_EXCEEDED', 'expired_token']);
+    expect(auto.sort()).toEqual([
+      'OPERATION_TIME_LIMIT',
+      'QUERY_LIMIT_EXCEEDED',
+      'WIDGET_MAINTENANCE',
+      'expired_token',
+    ]);
     for (const code of auto) expect(ERROR_POLICIES[code].outcome, code).toBe('failed');
     expect(policyFor(server('QUERY_LIMIT_EXCEEDED', 503))).toEqual(
       expect.objectContaining({ outcome: 'failed', nextStep: 'wait' }),

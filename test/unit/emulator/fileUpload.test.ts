@@ -78,18 +78,22 @@ describe('im.v2.File.upload as documented', () => {
     const body = await sh(`curl -s -X POST \\
       -H "Content-Type: application/json" \\
       -H "Accept: application/json" \\
-      -d '{"dialogId":"chat5","fields":{"name":"report.pdf","content":"SGVsbG8gV29ybGQh","message":"Here is the report"},"auth":"${token}"}' \\
+      -d '{"dialogId":"chat5","fields":{"name":"report-oauth.pdf","content":"SGVsbG8gV29ybGQh","message":"Here is the report"},"auth":"${token}"}' \\
       ${t.emu.url}/rest/im.v2.File.upload`);
     const result = body.result as UploadResult;
     expect(result).toMatchObject({
       dialogId: 'chat5',
       chatId: 5,
-      file: { name: 'report.pdf', size: 12 },
+      file: { name: 'report-oauth.pdf', size: 12 },
     });
     const messages = t.emu.messages(5);
     const message = messages.find((m) => m.id === result.messageId);
     expect(message).toMatchObject({ authorId: 1, text: 'Here is the report' });
-    expect(message?.files[0]).toMatchObject({ id: result.file.id, name: 'report.pdf', size: 12 });
+    expect(message?.files[0]).toMatchObject({
+      id: result.file.id,
+      name: 'report-oauth.pdf',
+      size: 12,
+    });
   });
 
   it('returns the exact bytes of a binary file from the download URL', async () => {
@@ -160,13 +164,13 @@ describe('im.v2.File.upload as documented', () => {
     }
   });
 
-  it('stores files under generated names, so a name like ../../x cannot escape the data dir', async () => {
+  it('stores files under generated names, so a name like ../../x cannot escape the data dir (Disk makes it .._.._x)', async () => {
     const { json } = await postJson(`${t.hook}im.v2.File.upload`, {
       dialogId: 'chat5',
       fields: { name: '../../x', content: 'eA==' },
     });
     const result = json.result as UploadResult;
-    expect(result.file.name).toBe('x');
+    expect(result.file.name).toBe('.._.._x');
     const stored = readdirSync(join(t.dataDir, 'files'));
     expect(stored.every((f) => /^\d+-[0-9a-f]{16}\.bin$/.test(f))).toBe(true);
     expect(readdirSync(join(t.dataDir, '..')).includes('x')).toBe(false);

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson, startTestEmulator } from './startTestEmulator.ts';
 import type { TestEmulator } from './startTestEmulator.ts';
 
+/** Short, so the test of the delayed write does not wait the portal's 5 s. */
+const USER_OPTION_DELAY_MS = 400;
 let t: TestEmulator;
 let admin: string;
 beforeAll(async () => {
-  t = await startTestEmulator();
+  t = await startTestEmulator({ userOptionDelayMs: USER_OPTION_DELAY_MS });
   admin = await t.token(1);
 });
 afterAll(async () => {
@@ -16,7 +18,7 @@ const call = (method: string, body: Record<string, unknown>): ReturnType<typeof 
   postJson(`${t.emu.url}/rest/${method}`, { auth: admin, ...body });
 const sidebar = { PLACEMENT: 'IM_SIDEBAR', OPTIONS: { iconName: 'fa-upload' } };
 
-describe('placement.bind rules (contract §5.1)', () => {
+describe('placement.bind rules (portal reference §5.1)', () => {
   it.each([
     ['PLACEMENT missing', { HANDLER: 'https://app.example.com/' }, 'ERROR_ARGUMENT', 'PLACEMENT'],
     [
@@ -124,7 +126,7 @@ const open = async (body: Record<string, unknown>, base = t.emu.url): Promise<Op
 const command = (appSid: string, name: string, params?: unknown): ReturnType<typeof postJson> =>
   postJson(`${t.emu.url}/_emulator/frame/command`, { appSid, command: name, params });
 
-describe('frame open and commands (contract §1.2–§1.4, §2.6)', () => {
+describe('frame open and commands (portal reference §1.2–§1.4, §2.6, §7.6)', () => {
   it('opens IM_SIDEBAR with the handler query, POST fields and frame name', async () => {
     const result = await open({
       user: 1,
@@ -140,17 +142,18 @@ describe('frame open and commands (contract §1.2–§1.4, §2.6)', () => {
     expect(result.appOrigin).toBe('http://127.0.0.1:5173');
     expect(result.fields).toMatchObject({
       AUTH_EXPIRES: '3600',
-      SERVER_ENDPOINT: `${t.emu.url}/rest/`,
-      APPLICATION_SCOPE: 'im,placement,user_brief',
       status: 'L',
       PLACEMENT: 'IM_SIDEBAR',
       PLACEMENT_OPTIONS: '{"dialogId":"chat5"}',
     });
+    // The newest app.layout template carries none of the three documented extras (§7.6).
+    expect(Object.keys(result.fields)).not.toContain('SERVER_ENDPOINT');
+    expect(Object.keys(result.fields)).not.toContain('APPLICATION_TOKEN');
     expect(result.fields.AUTH_ID).toMatch(/^[0-9a-f]{70}$/);
     expect(result.fields.REFRESH_ID).toMatch(/^[0-9a-f]{70}$/);
   });
 
-  it('answers getInitData with the contract types; FIRST_RUN turns false after setInstall', async () => {
+  it('answers getInitData with the reference types; FIRST_RUN turns false after setInstall', async () => {
     const { appSid } = await open({ user: 3, placement: 'DEFAULT' });
     const first = (await command(appSid, 'getInitData')).json.reply as Record<string, unknown>;
     expect(first).toMatchObject({
@@ -170,18 +173,26 @@ describe('frame open and commands (contract §1.2–§1.4, §2.6)', () => {
     expect(second.FIRST_RUN).toBe(false);
   });
 
-  it('ignores setAppOption from a non-admin and stores user options', async () => {
+  it('ignores setAppOption from a non-admin; setUserOption answers at once and reaches the server later', async () => {
     const { appSid } = await open({ user: 4, placement: 'DEFAULT' });
     expect((await command(appSid, 'setAppOption', { name: 'x', value: 1 })).json).toEqual({
       noReply: true,
     });
+    const answeredAt = Date.now();
     expect((await command(appSid, 'setUserOption', { name: 'k', value: 'v' })).json.reply).toEqual({
       name: 'k',
       value: 'v',
     });
-    expect(
-      ((await command(appSid, 'getInitData')).json.reply as Record<string, unknown>).USER_OPTIONS,
-    ).toEqual({ k: 'v' });
+    const userOptions = async (): Promise<unknown> =>
+      ((await command(appSid, 'getInitData')).json.reply as Record<string, unknown>).USER_OPTIONS;
+    // Right after the answer the server still has the old value (BX.userOptions batching, §7.6).
+    expect(await userOptions()).toEqual([]);
+    const deadline = answeredAt + 5_000;
+    while (Date.now() < deadline && JSON.stringify(await userOptions()) === '[]') {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await userOptions()).toEqual({ k: 'v' });
+    expect(Date.now() - answeredAt).toBeGreaterThanOrEqual(USER_OPTION_DELAY_MS - 50);
   });
 
   it('answers 404 for an unknown frame session', async () => {

@@ -18,7 +18,7 @@ afterAll(async () => {
 
 const DATE_C = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
 
-describe('success envelope (contract §3.3)', () => {
+describe('success envelope (portal reference §3.3)', () => {
   it('carries result and a complete time object with date("c") dates', async () => {
     const { status, headers, json } = await postJson(`${t.hook}profile`, {});
     expect(status).toBe(200);
@@ -40,7 +40,7 @@ describe('success envelope (contract §3.3)', () => {
   });
 });
 
-describe('params assembly (contract §3.1)', () => {
+describe('params assembly (portal reference §3.1)', () => {
   it('reads the token from auth, access_token or a Bearer header', async () => {
     const token = await t.token();
     expect((await postJson(`${t.emu.url}/rest/profile`, { auth: token })).status).toBe(200);
@@ -81,7 +81,7 @@ describe('params assembly (contract §3.1)', () => {
   });
 });
 
-describe('errors and statuses (contract §3.4)', () => {
+describe('errors and statuses (portal reference §3.4)', () => {
   it.each([
     [
       'unknown method, even without auth',
@@ -122,7 +122,7 @@ describe('errors and statuses (contract §3.4)', () => {
   });
 });
 
-describe('CORS (contract §3.6)', () => {
+describe('CORS (portal reference §3.6)', () => {
   it('answers a preflight with 204 and the CORS headers, without credentials', async () => {
     const res = await fetch(`${t.emu.url}/rest/im.v2.File.upload?bx24_request_id=x`, {
       method: 'OPTIONS',
@@ -140,7 +140,7 @@ describe('CORS (contract §3.6)', () => {
   });
 });
 
-describe('rate limit (contract §5.8)', () => {
+describe('rate limit (portal reference §5.8)', () => {
   it('answers 503 QUERY_LIMIT_EXCEEDED with CORS after the burst; preflights stay free', async () => {
     const limited = await startTestEmulator({ rateLimit: { burst: 3, drainPerSecond: 0.001 } });
     try {
@@ -181,7 +181,7 @@ describe('body size limit', () => {
   });
 });
 
-describe('batch (contract §3.3)', () => {
+describe('batch (portal reference §3.3)', () => {
   it('runs commands by key, reports errors per item, and refuses a nested batch', async () => {
     const { status, json } = await postJson(`${t.hook}batch`, {
       halt: 0,

@@ -53,41 +53,52 @@ function isPartialResponse(raw: string): boolean {
 const uploadsNamed = (name: string): number =>
   t.emu.uploads().filter((u) => u.name === name).length;
 
-describe('drop faults fire once per logical request', () => {
-  it('response-drop stores exactly once, even when the same request is sent again', async () => {
-    t.emu.setScenario('response-drop', { count: 1 });
-    const first = await rawUpload('rd-1', 'rd.txt');
+describe('drop faults: every request that reaches the portal is executed (no de-duplication)', () => {
+  it('close-mid-answer stores, then ends after part of the answer; the same request sent again is stored again', async () => {
+    t.emu.setScenario('close-mid-answer', { count: 1 });
+    const first = await rawUpload('cm-1', 'cm.txt');
     expect(isPartialResponse(first)).toBe(true);
-    expect(uploadsNamed('rd.txt')).toBe(1);
-    // A browser/SDK resend with the same bx24_request_id meets the same drop and stores nothing.
-    const again = await rawUpload('rd-1', 'rd.txt');
-    expect(isPartialResponse(again)).toBe(true);
-    expect(uploadsNamed('rd.txt')).toBe(1);
-    expect(t.emu.uploads().find((u) => u.name === 'rd.txt')?.requestId).toBe('rd-1');
-    // The count was consumed once: a new logical request succeeds.
-    expect(await rawUpload('rd-2', 'rd.txt')).toMatch(/^HTTP\/1\.1 200 OK/);
-    expect(uploadsNamed('rd.txt')).toBe(2);
+    expect(uploadsNamed('cm.txt')).toBe(1);
+    // A re-send with the same bx24_request_id is a new request for the portal.
+    expect(await rawUpload('cm-1', 'cm.txt')).toMatch(/^HTTP\/1\.1 200 OK/);
+    expect(t.emu.uploads().filter((u) => u.requestId === 'cm-1')).toHaveLength(2);
   });
 
-  it('connection-drop stores nothing and meets a resend of the same request again', async () => {
+  it('response-drop is the old name of close-mid-answer', async () => {
+    t.emu.setScenario('response-drop', { count: 1 });
+    const before = t.emu.uploads().length;
+    expect(isPartialResponse(await rawUpload('rd-1', 'rd.txt'))).toBe(true);
+    expect(t.emu.uploads()).toHaveLength(before + 1);
+  });
+
+  it('close-before-answer stores, then closes with zero response bytes; a re-send is stored too', async () => {
+    t.emu.setScenario('close-before-answer', { count: 1 });
+    expect(await rawUpload('cb-1', 'cb.txt')).toBe('');
+    expect(uploadsNamed('cb.txt')).toBe(1);
+    expect(await rawUpload('cb-1', 'cb.txt')).toMatch(/^HTTP\/1\.1 200 OK/);
+    // Disk made the second copy's name unique in the chat folder.
+    expect(
+      t.emu
+        .uploads()
+        .filter((u) => u.requestId === 'cb-1')
+        .map((u) => u.name),
+    ).toEqual(['cb.txt', 'cb (1).txt']);
+  });
+
+  it('connection-drop stores nothing; a re-send with the same request id meets no fault once the count is used', async () => {
     t.emu.setScenario('connection-drop', { count: 1 });
     expect(isPartialResponse(await rawUpload('cd-1', 'cd.txt'))).toBe(true);
-    expect(isPartialResponse(await rawUpload('cd-1', 'cd.txt'))).toBe(true);
     expect(uploadsNamed('cd.txt')).toBe(0);
-    const ok = await rawUpload('cd-2', 'cd.txt');
-    expect(ok).toMatch(/^HTTP\/1\.1 200 OK/);
+    expect(await rawUpload('cd-1', 'cd.txt')).toMatch(/^HTTP\/1\.1 200 OK/);
     expect(uploadsNamed('cd.txt')).toBe(1);
   });
 
-  it('upload faults keyed by request id do not consume a count on a resend', async () => {
+  it('an upload fault consumes its count per request, whatever the request id', async () => {
     t.emu.setScenario('upload-failed', { count: 1 });
     const url = `${t.hook}im.v2.File.upload?bx24_request_id=uf-1`;
     const body = { dialogId: 'chat5', fields: { name: 'uf.txt', content: 'YWJj' } };
     expect((await postJson(url, body)).json.error).toBe('UPLOAD_FAILED');
-    expect((await postJson(url, body)).json.error).toBe('UPLOAD_FAILED');
-    expect((await postJson(`${t.hook}im.v2.File.upload?bx24_request_id=uf-2`, body)).status).toBe(
-      200,
-    );
+    expect((await postJson(url, body)).status).toBe(200);
   });
 });
 
@@ -139,8 +150,9 @@ describe('portal-wide scenarios', () => {
       appSid: sid,
       command: 'refreshAuth',
     });
-    const fresh = (refreshed.json.reply as { AUTH_ID: string; AUTH_EXPIRES: string }).AUTH_ID;
-    expect((refreshed.json.reply as { AUTH_EXPIRES: string }).AUTH_EXPIRES).toBe('3600');
+    const fresh = (refreshed.json.reply as { AUTH_ID: string }).AUTH_ID;
+    // A number after a refresh (§7.6).
+    expect((refreshed.json.reply as { AUTH_EXPIRES: number }).AUTH_EXPIRES).toBe(3600);
     expect(fresh).toMatch(/^[0-9a-f]{70}$/);
     expect((await postJson(`${t.emu.url}/rest/profile`, { auth: fresh })).status).toBe(200);
     t.emu.setScenario('refresh-fails');
@@ -148,9 +160,9 @@ describe('portal-wide scenarios', () => {
       appSid: sid,
       command: 'refreshAuth',
     });
-    const useless = (failed.json.reply as { AUTH_ID: string }).AUTH_ID;
-    const rejected = await postJson(`${t.emu.url}/rest/profile`, { auth: useless });
-    expect([rejected.status, rejected.json.error]).toEqual([401, 'invalid_token']);
+    // No reply to the frame; the portal page shows an alert (§7.6).
+    expect(failed.json).toMatchObject({ noReply: true, alert: expect.any(String) });
+    expect(failed.json.reply).toBeUndefined();
     t.emu.clearScenario();
   });
 

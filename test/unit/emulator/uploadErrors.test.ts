@@ -18,7 +18,7 @@ const upload = (body: unknown): ReturnType<typeof postJson> =>
   postJson(`${t.hook}im.v2.File.upload`, body);
 const valid = { dialogId: 'chat5', fields: { name: 'a.txt', content: 'YWJj' } };
 
-describe('im.v2.File.upload validation order and statuses (contract §4.2)', () => {
+describe('im.v2.File.upload validation order and statuses (portal reference §4.2, §7.7)', () => {
   it.each([
     ['dialogId missing', { fields: valid.fields }, 400, 100, '{dialogId}'],
     ['fields missing', { dialogId: 'chat5' }, 400, 100, '{fields}'],
@@ -34,7 +34,7 @@ describe('im.v2.File.upload validation order and statuses (contract §4.2)', () 
     [
       'not a member of chat7',
       { dialogId: 'chat7', fields: valid.fields },
-      403,
+      400,
       'ACCESS_DENIED',
       '',
     ],
@@ -85,7 +85,7 @@ describe('im.v2.File.upload validation order and statuses (contract §4.2)', () 
     [
       'bad chat and bad content',
       { dialogId: 'chat7', fields: { name: 'a', content: '!!' } },
-      403,
+      400,
       'ACCESS_DENIED',
       '',
     ],
@@ -139,7 +139,7 @@ describe('im.v2.File.upload validation order and statuses (contract §4.2)', () 
   });
 
   it.each([
-    ['no-access', 403, 'ACCESS_DENIED'],
+    ['no-access', 400, 'ACCESS_DENIED'],
     ['chat-deleted', 400, 'CHAT_NOT_FOUND'],
   ])('scenario %s answers %s %s for a chat the user belongs to', async (scenario, status, code) => {
     t.emu.setScenario(scenario, { count: 1 });
@@ -207,15 +207,15 @@ describe('the 100 MiB limit applies to decoded bytes', () => {
   });
 });
 
-describe('stored file names (contract §4.5)', () => {
-  it('keeps the given name as it is, spaces included, basename only', async () => {
+describe('stored file names (portal reference §4.5, §7.1)', () => {
+  it('trims the name and replaces a path separator with _ as Disk does, inner spaces kept', async () => {
     const res = await upload({
       dialogId: 'chat5',
-      fields: { name: 'dir/ spaced name.txt ', content: 'YWJj' },
+      fields: { name: ' dir/ spaced name.txt ', content: 'YWJj' },
     });
     expect(res.status).toBe(200);
     const file = (res.json.result as { file: { name: string } }).file;
-    expect(file.name).toBe(' spaced name.txt ');
+    expect(file.name).toBe('dir_ spaced name.txt');
   });
 
   it('refuses to serve a file whose storage name in state.json points outside its folder', async () => {

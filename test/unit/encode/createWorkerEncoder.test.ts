@@ -67,6 +67,22 @@ describe('createWorkerEncoder', () => {
     encoder.dispose();
   });
 
+  it('passes the encode figures from the Worker to onStats once per file', async () => {
+    const stats: unknown[] = [];
+    const encoder = createWorkerEncoder({
+      chunkSize: 3000,
+      createWorker: () => new InProcessWorker(),
+      onStats: (value) => stats.push(value),
+    });
+    await encoder.encode(new Blob([new Uint8Array(randomBytes(7000))]), {
+      signal: new AbortController().signal,
+      onProgress: () => {},
+    });
+    expect(stats).toHaveLength(1);
+    expect(stats[0]).toMatchObject({ chunks: 3 });
+    encoder.dispose();
+  });
+
   it('encodes a 0-byte file to an empty Blob', async () => {
     const encoder = createWorkerEncoder({ createWorker: () => new InProcessWorker() });
     const blob = await encoder.encode(new Blob([]), {

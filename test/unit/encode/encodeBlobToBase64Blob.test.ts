@@ -91,4 +91,78 @@ describe('encodeBlobToBase64Blob', () => {
     expect(error).toBeInstanceOf(EncodeError);
     expect(error).toMatchObject({ code: 'WIDGET_READ_FAILED' });
   });
+
+  it('turns a short read (file truncated on disk) into EncodeError WIDGET_READ_FAILED', async () => {
+    const truncated = new Blob([new Uint8Array(9000)]);
+    const realSlice = truncated.slice.bind(truncated);
+    truncated.slice = (start?: number, end?: number) =>
+      start === 3000 ? realSlice(start, (end ?? 9000) - 1) : realSlice(start, end);
+    const error: unknown = await encodeBlobToBase64Blob(truncated, { chunkSize: 3000 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'WIDGET_READ_FAILED' });
+  });
+
+  it('asks for the next chunk before it encodes the current one (reads overlap encoding)', async () => {
+    const bytes = new Uint8Array(randomBytes(9000));
+    const source = new Blob([bytes]);
+    const realSlice = source.slice.bind(source);
+    const events: string[] = [];
+    source.slice = (start?: number, end?: number) => {
+      events.push(`read ${start ?? 0}`);
+      return realSlice(start, end);
+    };
+    const out = await encodeBlobToBase64Blob(source, {
+      chunkSize: 3000,
+      onProgress: (read) => events.push(`encoded ${read}`),
+    });
+    expect(await out.text()).toBe(reference(bytes));
+    expect(events).toEqual([
+      'read 0',
+      'read 3000',
+      'encoded 3000',
+      'read 6000',
+      'encoded 6000',
+      'encoded 9000',
+    ]);
+  });
+
+  it('reports where the time went, once, with one part per chunk', async () => {
+    const stats: unknown[] = [];
+    await encodeBlobToBase64Blob(new Blob([new Uint8Array(randomBytes(7000))]), {
+      chunkSize: 3000,
+      onStats: (value) => stats.push(value),
+    });
+    expect(stats).toHaveLength(1);
+    expect(stats[0]).toMatchObject({ chunks: 3 });
+  });
+
+  it('a read still in flight when the encode is aborted does not become an unhandled rejection', async () => {
+    const controller = new AbortController();
+    const source = new Blob([new Uint8Array(9000)]);
+    const realSlice = source.slice.bind(source);
+    source.slice = (start?: number, end?: number) => {
+      if (start === 0) return realSlice(start, end);
+      const broken = new Blob([]);
+      broken.arrayBuffer = () => Promise.reject(new DOMException('gone', 'NotReadableError'));
+      return broken;
+    };
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const promise = encodeBlobToBase64Blob(source, {
+        chunkSize: 3000,
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      });
+      await expect(promise).rejects.toMatchObject({ name: 'AbortError' });
+      // Give a rejected in-flight read the turns it needs to be reported, if it were unhandled.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageApp } from '../../../scripts/package.ts';
+import { precompressAssets } from '../../../server/precompressAssets.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -36,7 +37,9 @@ beforeAll(async () => {
     logLevel: 'error',
     build: { outDir: dist, emptyOutDir: true, sourcemap: true },
   });
-  // Stray files that must never reach the archive.
+  // Stray files that must never reach the archive: the server's compressed copies
+  // (`npm run build` writes them), a dotfile, a test.
+  expect((await precompressAssets(dist)).length).toBeGreaterThan(0);
   await writeFile(join(dist, '.DS_Store'), 'junk');
   await writeFile(join(dist, 'assets', 'leftover.test.js'), 'test');
 }, 120_000);

@@ -1,0 +1,229 @@
+// Issue 11 (the transport side): against the faithful emulator in real Chromium, every dropped
+// file ends in the chat once — checked in the chat's final state (messages, stored names, SHA-256)
+// — or as a failure with a true reason; the portal's corrected names, two equal-sized files of one
+// name, proxy and HTML answers, and placement options as JSON text.
+import type { Frame } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { diskStoredName } from '../../src/core/diskStoredName.ts';
+import { en } from '../../src/i18n/en.ts';
+import { chatFiles } from '../support/chatFiles.ts';
+import { dropFiles, type DroppedFile } from '../support/dropFiles.ts';
+import { openWidget } from '../support/openWidget.ts';
+import { startStack, type Stack } from '../support/startStack.ts';
+import type { Emulator } from '../support/stackTypes.ts';
+// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
+import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
+import { readRows, waitForPhase } from '../support/waitForPhase.ts';
+
+const MARKETING = 5;
+const harness = setupBrowser();
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack({ rateLimit: false });
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+function stored(emulator: Emulator, name: string) {
+  return chatFiles(emulator, MARKETING).filter((f) => f.name === name);
+}
+
+/** The chat holds each file once under `storedName`, with the dropped bytes; accepted once. */
+function expectOnceAs(emulator: Emulator, dropped: DroppedFile, storedName: string): void {
+  const copies = chatFiles(emulator, MARKETING).filter((f) => f.sha256 === dropped.sha256);
+  expect(copies, dropped.name).toHaveLength(1);
+  expect(copies[0]?.name, dropped.name).toBe(storedName);
+  expect(
+    emulator.uploads().filter((u) => u.sha256 === dropped.sha256),
+    dropped.name,
+  ).toHaveLength(1);
+}
+
+async function phasesSeen(appFrame: Frame, name: string): Promise<string> {
+  return (await readRows(appFrame)).find((r) => r.name === name)?.phase ?? '';
+}
+
+describe('exactly once with the portal’s corrected names', () => {
+  test('a file stored under a corrected name, its answer lost, is found in the chat and delivered once, never re-sent', async () => {
+    const { page, guard } = await harness.newPage();
+    guard.allowNetworkFailures('close-mid-answer destroys the socket after the file was stored');
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const files = [
+      { name: 'Отчёт: Q3 "итог"?.pdf', buffer: Buffer.from('report q3 %PDF') },
+      { name: '📊 plan.xlsx', buffer: Buffer.from('plan sheet') },
+      { name: 'a<b>|c*.txt', buffer: Buffer.from('odd characters') },
+    ];
+    stack.emulator.setScenario('close-mid-answer', { count: files.length });
+    try {
+      const dropped = await dropFiles(frame, files);
+      for (const f of files) await waitForPhase(appFrame, f.name, 'delivered');
+      expect(stored(stack.emulator, 'Отчёт_ Q3 _итог__.pdf')).toHaveLength(1);
+      for (const d of dropped) expectOnceAs(stack.emulator, d, diskStoredName(d.name));
+    } finally {
+      stack.emulator.clearScenario();
+    }
+  });
+
+  test('report.pdf stored as "report (1).pdf" next to an older report.pdf, its answer lost: delivered once', async () => {
+    const { page, guard } = await harness.newPage();
+    guard.allowNetworkFailures('close-mid-answer destroys the socket after the file was stored');
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const [older] = await dropFiles(frame, [{ name: 'report.pdf', buffer: Buffer.from('v1') }]);
+    await waitForPhase(appFrame, 'report.pdf', 'delivered');
+    // A second panel (a later session): the first delivery is not among its receipts.
+    const later = await harness.newPage();
+    later.guard.allowNetworkFailures('close-mid-answer destroys the socket');
+    const second = await openWidget(later.page, stack.emulator.url);
+    stack.emulator.setScenario('close-mid-answer', { count: 1 });
+    try {
+      const [newer] = await dropFiles(second.frame, [
+        { name: 'report.pdf', buffer: Buffer.from('v2') },
+      ]);
+      await waitForPhase(second.appFrame, 'report.pdf', 'delivered');
+      expectOnceAs(stack.emulator, older!, 'report.pdf');
+      expectOnceAs(stack.emulator, newer!, 'report (1).pdf');
+    } finally {
+      stack.emulator.clearScenario();
+    }
+  });
+});
+
+describe('identity is not name and size', () => {
+  test('two different image.png of the same size, the second’s answer lost: both contents in the chat once each', async () => {
+    const { page, guard } = await harness.newPage();
+    guard.allowNetworkFailures('close-mid-answer destroys the socket after the file was stored');
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const [first] = await dropFiles(frame, [{ name: 'image.png', size: 2048 }]);
+    await waitForPhase(appFrame, 'image.png', 'delivered');
+    // A second panel (a later session): the first delivery is not among its receipts.
+    const later = await harness.newPage();
+    later.guard.allowNetworkFailures('close-mid-answer destroys the socket');
+    const next = await openWidget(later.page, stack.emulator.url);
+    stack.emulator.setScenario('close-mid-answer', { count: 1 });
+    try {
+      const [second] = await dropFiles(next.frame, [{ name: 'image.png', size: 2048 }]);
+      expect(second!.sha256).not.toBe(first!.sha256);
+      await waitForPhase(next.appFrame, 'image.png', 'delivered');
+      expectOnceAs(stack.emulator, first!, 'image.png');
+      expectOnceAs(stack.emulator, second!, 'image (1).png');
+    } finally {
+      stack.emulator.clearScenario();
+    }
+  });
+});
+
+describe('proxy and HTML answers', () => {
+  test('a 502 page without CORS after the portal stored the file: unknown outcome, the chat is checked, delivered once', async () => {
+    const { page, guard } = await harness.newPage();
+    guard.allowNetworkFailures('the proxy page has no CORS headers: status 0 to the page');
+    guard.allowFailedResponses([502], 'the proxy answers 502');
+    guard.allow(/blocked by CORS policy/, 'a proxy page has no CORS headers: only PHP adds them');
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const name = 'behind-a-proxy.txt';
+    stack.emulator.setScenario('proxy-error', { count: 1, status: 502, mode: 'after' });
+    try {
+      const [dropped] = await dropFiles(frame, [{ name, buffer: Buffer.from('proxied') }]);
+      await waitForPhase(appFrame, name, 'delivered');
+      expectOnceAs(stack.emulator, dropped!, name);
+    } finally {
+      stack.emulator.clearScenario();
+    }
+  });
+
+  test('a 200 login page is never "delivered": a readable reason without raw codes, nothing stored; Retry then delivers once', async () => {
+    const { page } = await harness.newPage();
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const name = 'login-page.txt';
+    stack.emulator.setScenario('html-answer', {
+      count: 1,
+      mode: 'login',
+      method: 'im.v2.File.upload',
+    });
+    let dropped: DroppedFile | undefined;
+    try {
+      [dropped] = await dropFiles(frame, [{ name, buffer: Buffer.from('after sign-in') }]);
+      const row = await waitForPhase(appFrame, name, 'failed');
+      expect(row.text).toContain(en.error_htmlAnswer);
+      expect(row.text).not.toMatch(/TypeError|JSSDK_/);
+      expect(stored(stack.emulator, name)).toHaveLength(0);
+    } finally {
+      stack.emulator.clearScenario();
+    }
+    await frame
+      .getByTestId('upload-row')
+      .filter({ has: frame.getByTitle(name, { exact: true }) })
+      .getByRole('button', { name: en.retry, exact: true })
+      .click();
+    await waitForPhase(appFrame, name, 'delivered');
+    expectOnceAs(stack.emulator, dropped!, name);
+  });
+
+  test('a 503 maintenance page: the file waits and is sent when the portal is back (not "rate limit"), once', async () => {
+    const { page, guard } = await harness.newPage();
+    guard.allowFailedResponses([503], 'the maintenance page answers 503');
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const name = 'maintenance.txt';
+    stack.emulator.setScenario('html-answer', {
+      mode: 'maintenance',
+      seconds: 3,
+      method: 'im.v2.File.upload',
+    });
+    try {
+      const [dropped] = await dropFiles(frame, [{ name, buffer: Buffer.from('patience') }]);
+      const waiting = await waitForPhase(appFrame, name, 'waiting');
+      expect(waiting.text).not.toContain(en.error_rateLimit);
+      await waitForPhase(appFrame, name, 'delivered', 90_000);
+      expectOnceAs(stack.emulator, dropped!, name);
+    } finally {
+      stack.emulator.clearScenario();
+    }
+  }, 120_000);
+});
+
+describe('placement options as the portal sends them', () => {
+  test('PLACEMENT_OPTIONS as JSON text: the widget finds its chat and delivers there once', async () => {
+    const { page } = await harness.newPage();
+    stack.emulator.setScenario('placement-options-text');
+    try {
+      const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+      const name = 'placement-as-text.txt';
+      const [dropped] = await dropFiles(frame, [{ name, buffer: Buffer.from('found my chat') }]);
+      await waitForPhase(appFrame, name, 'delivered');
+      expect(await phasesSeen(appFrame, name)).toBe('delivered');
+      expectOnceAs(stack.emulator, dropped!, name);
+    } finally {
+      stack.emulator.clearScenario();
+    }
+  });
+});
+
+describe('a proxy body limit in front of the portal', () => {
+  let limited: Stack;
+  beforeAll(async () => {
+    limited = await startStack({ rateLimit: false, proxyBodyLimit: 1024 * 1024 });
+  });
+  afterAll(async () => {
+    await limited?.close();
+  });
+
+  test('a 413 page without CORS: that file fails with a true reason and is not in the chat, the other files go on', async () => {
+    const { page, guard } = await harness.newPage();
+    guard.allowNetworkFailures('the 413 page has no CORS headers: status 0 to the page');
+    guard.allowFailedResponses([413], 'the proxy refuses the large body');
+    guard.allow(/blocked by CORS policy/, 'a proxy page has no CORS headers: only PHP adds them');
+    const { frame, appFrame } = await openWidget(page, limited.emulator.url);
+    const dropped = await dropFiles(frame, [
+      { name: 'too-big-for-the-proxy.bin', size: 3 * 1024 * 1024 },
+      { name: 'fits.txt', buffer: Buffer.from('small enough') },
+    ]);
+    const row = await waitForPhase(appFrame, 'too-big-for-the-proxy.bin', 'failed');
+    expect(row.text).toContain(en.error_sendInterrupted);
+    await waitForPhase(appFrame, 'fits.txt', 'delivered');
+    expect(chatFiles(limited.emulator, MARKETING).map((f) => f.name)).not.toContain(
+      'too-big-for-the-proxy.bin',
+    );
+    expectOnceAs(limited.emulator, dropped[1]!, 'fits.txt');
+  });
+});

@@ -1,0 +1,100 @@
+// Issue 16: the Apache recipe of docs/INSTALL.md, run as documented by Debian's Apache 2.4,
+// started by the test as the current user with its own ServerRoot and a loopback port.
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildSecurityHeaders } from '../../server/buildSecurityHeaders.ts';
+import { copySite, type CopiedSite } from '../support/servers/copySite.ts';
+import { freePort } from '../support/servers/freePort.ts';
+import { fillPlaceholders, readDocSnippet } from '../support/servers/readDocSnippet.ts';
+import { PORTAL_FORM, sendRaw } from '../support/servers/sendRaw.ts';
+import { apacheVersion, startApache, type StartedApache } from '../support/servers/startApache.ts';
+
+const PORTAL = 'https://yourcompany.bitrix24.com';
+
+let site: CopiedSite;
+let apache: StartedApache;
+let base: string;
+
+beforeAll(async () => {
+  site = await copySite(inject('chatDropDist'));
+  const port = await freePort();
+  apache = await startApache({
+    port,
+    // The modules the guide names: Debian's defaults plus mod_headers.
+    modules: ['alias', 'dir', 'headers', 'deflate', 'filter'],
+    site: fillPlaceholders(readDocSnippet('apache-conf'), {
+      '/srv/chat-drop/dist/': `${site.dist}/`,
+    }),
+  });
+  base = `http://127.0.0.1:${port}/chat-drop/`;
+});
+
+afterAll(async () => {
+  await apache?.close();
+  if (site) await rm(site.dir, { recursive: true, force: true });
+});
+
+const get = (path: string, headers: Record<string, string> = {}) =>
+  sendRaw(new URL(path, base).href, { headers });
+
+describe('the documented Apache recipe', () => {
+  it('passes apache2 -t without warnings', () => {
+    expect(apache.testOutput).toMatch(/Syntax OK/);
+    expect(apache.testOutput).not.toMatch(/AH\d+/);
+  });
+
+  it('names the Apache version it was tried with', async () => {
+    const version = /Apache\/(\d+\.\d+)/.exec(apacheVersion())?.[1];
+    expect(version).toBeDefined();
+    const guide = await readFile(new URL('../../docs/INSTALL.md', import.meta.url), 'utf8');
+    expect(guide).toContain(`Tried with Apache ${version}`);
+  });
+
+  it("answers the portal's POST to the handler path with 200 and the app page", async () => {
+    const res = await sendRaw(new URL('?DOMAIN=yourcompany.bitrix24.com&APP_SID=1', base).href, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: PORTAL_FORM,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body.toString()).toBe(site.indexHtml);
+    expect(await apache.errorLog()).not.toMatch(/\[(\w+:)?error\]/);
+  });
+
+  it('sends the same CSP as npm run serve: frame-ancestors names the portal, REST to https portals allowed, no X-Frame-Options', async () => {
+    const expected = buildSecurityHeaders([PORTAL])['Content-Security-Policy'];
+    for (const path of ['', site.pageAssets[0] ?? 'missing']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp, path).toBe(expected);
+      expect(csp, path).toContain(`frame-ancestors ${PORTAL}`);
+      expect(res.headers['x-frame-options'], path).toBeUndefined();
+      expect(res.headers['x-content-type-options'], path).toBe('nosniff');
+    }
+  });
+
+  it('caches hashed assets for a year and makes the page revalidate', async () => {
+    expect(site.pageAssets.length).toBeGreaterThan(0);
+    for (const asset of site.pageAssets) {
+      const res = await get(asset);
+      expect(res.status, asset).toBe(200);
+      expect(res.headers['cache-control'], asset).toBe('public, max-age=31536000, immutable');
+    }
+    expect((await get('')).headers['cache-control']).toBe('no-cache');
+  });
+
+  it('gzips the page and the assets for a browser that accepts it', async () => {
+    const page = await get('', { 'Accept-Encoding': 'gzip' });
+    expect(page.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(page.body).toString()).toBe(site.indexHtml);
+    const script = site.pageAssets.find((asset) => asset.endsWith('.js')) ?? 'missing.js';
+    const raw = await readFile(join(site.dist, script));
+    const asset = await get(script, { 'Accept-Encoding': 'gzip, deflate' });
+    expect(asset.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(asset.body).equals(raw)).toBe(true);
+  });
+});

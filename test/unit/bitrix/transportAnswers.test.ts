@@ -1,0 +1,288 @@
+import { type AuthActions, type AuthData } from '@bitrix24/b24jssdk';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBitrixTransport } from '../../../src/bitrix/createBitrixTransport.ts';
+import { policyFor } from '../../../src/core/errorPolicy.ts';
+import type { UploadRequest } from '../../../src/core/ports.ts';
+import { html, json, startFakePortal, TIME, type FakePortal } from './startFakePortal.ts';
+import { fixedAuth, TestB24 } from './TestB24.ts';
+
+/**
+ * How the transport reads answers that are not the portal's JSON (proxy and login pages), the
+ * portal's own size limit, and the token's lifetime, through the real SDK over real HTTP.
+ */
+let portal: FakePortal;
+
+beforeEach(async () => {
+  portal = await startFakePortal();
+});
+afterEach(async () => {
+  await portal.close();
+});
+
+function request(overrides: Partial<UploadRequest> = {}): UploadRequest {
+  return {
+    requestId: `req-${Math.random().toString(16).slice(2)}`,
+    dialogId: 'chat5',
+    name: 'a.txt',
+    message: undefined,
+    content: new Blob(['QUJD']),
+    signal: new AbortController().signal,
+    onProgress: () => {},
+    ...overrides,
+  };
+}
+
+const LOGIN_PAGE =
+  '<!DOCTYPE html><html><head><title>Authorization</title></head><body><form>' +
+  '<input name="USER_LOGIN"></form></body></html>';
+
+describe('answers that are not the portal’s JSON', () => {
+  it('a 200 text/html login page is never "delivered": WIDGET_HTML_ANSWER, a retryable refusal, no TypeError', async () => {
+    const transport = createBitrixTransport(
+      new TestB24(fixedAuth(portal.origin, { current: 't' })),
+    );
+    portal.handlers.push((_req, res) => html(res, 200, LOGIN_PAGE));
+    const outcome = await transport.upload(request());
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'WIDGET_HTML_ANSWER', status: 200 },
+    });
+    if (outcome.ok) return;
+    expect(outcome.error.detail ?? '').not.toMatch(/TypeError/);
+    expect(policyFor(outcome.error)).toMatchObject({
+      outcome: 'failed',
+      retry: 'offer',
+      messageKey: 'error_htmlAnswer',
+    });
+    expect(portal.received).toHaveLength(1);
+    transport.dispose();
+  });
+
+  it('a 503 text/html maintenance page means wait and resume, not "rate limit"', async () => {
+    const transport = createBitrixTransport(
+      new TestB24(fixedAuth(portal.origin, { current: 't' })),
+    );
+    portal.handlers.push((_req, res) => html(res, 503, '<html><body>Maintenance</body></html>'));
+    const outcome = await transport.upload(request());
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'WIDGET_MAINTENANCE', status: 503 },
+    });
+    if (outcome.ok) return;
+    expect(policyFor(outcome.error)).toMatchObject({
+      retry: 'auto-backoff',
+      nextStep: 'wait',
+      messageKey: 'error_maintenance',
+    });
+    expect(portal.received).toHaveLength(1);
+    transport.dispose();
+  });
+
+  it('a 413 page from a proxy: no retry, the portal’s server refuses requests this large', async () => {
+    const transport = createBitrixTransport(
+      new TestB24(fixedAuth(portal.origin, { current: 't' })),
+    );
+    portal.handlers.push((_req, res) => html(res, 413, '<html><body>413</body></html>'));
+    const outcome = await transport.upload(request());
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'WIDGET_HTTP_ERROR', status: 413 } });
+    if (outcome.ok) return;
+    expect(policyFor(outcome.error)).toMatchObject({
+      outcome: 'failed',
+      retry: 'none',
+      messageKey: 'error_requestTooLarge',
+    });
+    transport.dispose();
+  });
+
+  it('a 502 page readable to the page is an unknown outcome (the chat is checked)', async () => {
+    const transport = createBitrixTransport(
+      new TestB24(fixedAuth(portal.origin, { current: 't' })),
+    );
+    portal.handlers.push((_req, res) => html(res, 502, '<html><body>Bad Gateway</body></html>'));
+    const outcome = await transport.upload(request());
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'WIDGET_HTTP_ERROR', status: 502 } });
+    if (outcome.ok) return;
+    expect(policyFor(outcome.error).outcome).toBe('unknown');
+    transport.dispose();
+  });
+
+  it('the portal’s FILE_TOO_LARGE for a file under 100 MB says the portal’s limit is lower, no retry', async () => {
+    const transport = createBitrixTransport(
+      new TestB24(fixedAuth(portal.origin, { current: 't' })),
+    );
+    portal.handlers.push((_req, res) =>
+      json(res, 400, { error: 'FILE_TOO_LARGE', error_description: 'File is too large' }),
+    );
+    const outcome = await transport.upload(
+      request({ content: new Blob([Buffer.alloc(1024 * 1024).toString('base64')]) }),
+    );
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'WIDGET_PORTAL_FILE_LIMIT' } });
+    if (outcome.ok) return;
+    expect(policyFor(outcome.error)).toMatchObject({
+      retry: 'none',
+      messageKey: 'error_portalFileLimit',
+    });
+    expect(portal.received).toHaveLength(1);
+    transport.dispose();
+  });
+});
+
+describe('what goes to the portal', () => {
+  it('sends dialogId as a JSON string, also for a numeric user id', async () => {
+    const transport = createBitrixTransport(
+      new TestB24(fixedAuth(portal.origin, { current: 't' })),
+    );
+    await transport.upload(request({ dialogId: '5' }));
+    expect(JSON.parse(portal.received[0]!.body.toString())).toMatchObject({ dialogId: '5' });
+    transport.dispose();
+  });
+
+  it('releases the file on cancel: an upload the SDK sends later never leaves (fail closed)', async () => {
+    let release: (() => void) | undefined;
+    const auth = fixedAuth(portal.origin, { current: 't', next: () => 't2' });
+    let asked = 0;
+    let refreshed = false;
+    // The transport sees a fresh token; the SDK then refreshes, which waits for the test.
+    const held: AuthActions = {
+      ...auth,
+      getAuthData: () => (++asked === 1 || refreshed ? auth.getAuthData() : false),
+      refreshAuth: () =>
+        new Promise<AuthData>((resolve) => {
+          release = () => {
+            refreshed = true;
+            void auth.refreshAuth().then(resolve);
+          };
+        }),
+    };
+    const b24 = new TestB24(held);
+    let sdkSettled = false;
+    const transport = createBitrixTransport(b24);
+    const controller = new AbortController();
+    const pending = transport.upload(request({ signal: controller.signal }));
+    while (!release) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'WIDGET_CANCELLED' } });
+    // Now the SDK goes on with the request: the interceptor must stop it.
+    const later = b24.actions.v2.call.make({ method: 'profile', params: {} }).finally(() => {
+      sdkSettled = true;
+    });
+    release();
+    await later.catch(() => undefined);
+    expect(sdkSettled).toBe(true);
+    expect(portal.received.filter((r) => r.url.includes('im.v2.File.upload'))).toHaveLength(0);
+    transport.dispose();
+  });
+});
+
+describe('the token outlives the upload', () => {
+  function expiringAuth(secondsLeft: number, refresh: () => Promise<AuthData>): AuthActions {
+    const auth = fixedAuth(portal.origin, { current: 'old' });
+    let current: AuthData = {
+      ...(auth.getAuthData() as AuthData),
+      access_token: 'old',
+      expires: Date.now() / 1000 + secondsLeft,
+    };
+    return {
+      ...auth,
+      getAuthData: () => current,
+      refreshAuth: async () => {
+        current = await refresh();
+        return current;
+      },
+    };
+  }
+
+  it('refreshes first when the token would expire before the upload is likely done: one request, the new token', async () => {
+    let refreshes = 0;
+    const auth = expiringAuth(30, () => {
+      refreshes += 1;
+      return Promise.resolve({
+        access_token: 'fresh',
+        refresh_token: 'r',
+        expires: Date.now() / 1000 + 3600,
+        expires_in: 3600,
+        domain: portal.origin,
+        member_id: 'm',
+      });
+    });
+    const transport = createBitrixTransport(new TestB24(auth), {
+      assumedBytesPerSecond: 10_000,
+      responseTimeoutMs: 1000,
+    });
+    // 1 MB at 10 kB/s ≈ 100 s > the 30 s left.
+    const content = new Blob([Buffer.alloc(750_000).toString('base64')]);
+    const outcome = await transport.upload(request({ content }));
+    expect(outcome.ok).toBe(true);
+    expect(refreshes).toBe(1);
+    expect(portal.received).toHaveLength(1);
+    expect(JSON.parse(portal.received[0]!.body.toString())).toMatchObject({ auth: 'fresh' });
+    transport.dispose();
+  });
+
+  it('does not refresh when the token outlives the upload', async () => {
+    let refreshes = 0;
+    const auth = expiringAuth(3000, () => {
+      refreshes += 1;
+      return Promise.reject(new Error('not expected'));
+    });
+    const transport = createBitrixTransport(new TestB24(auth));
+    expect((await transport.upload(request())).ok).toBe(true);
+    expect(refreshes).toBe(0);
+    transport.dispose();
+  });
+
+  it('a refreshAuth that never answers ends within the bounded time: "reopen", retryable, nothing sent, no loop', async () => {
+    let refreshes = 0;
+    const auth = expiringAuth(5, () => {
+      refreshes += 1;
+      return new Promise<AuthData>(() => {});
+    });
+    const transport = createBitrixTransport(new TestB24(auth), { refreshTimeoutMs: 300 });
+    const started = Date.now();
+    const outcome = await transport.upload(request());
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT' },
+    });
+    if (outcome.ok) return;
+    expect(policyFor(outcome.error)).toMatchObject({
+      outcome: 'failed',
+      retry: 'offer',
+      nextStep: 'reopen',
+    });
+    expect(refreshes).toBe(1);
+    expect(portal.received).toHaveLength(0);
+    transport.dispose();
+  });
+});
+
+describe('removing a proven own duplicate', () => {
+  it('deletes a message with im.message.delete and its MESSAGE_ID', async () => {
+    const transport = createBitrixTransport(
+      new TestB24(fixedAuth(portal.origin, { current: 't' })),
+    );
+    portal.handlers.push((_req, res) => json(res, 200, { result: true, time: TIME }));
+    await transport.deleteMessage(4711);
+    expect(portal.received[0]!.url).toMatch(/^\/rest\/im\.message\.delete\?/);
+    expect(JSON.parse(portal.received[0]!.body.toString())).toMatchObject({ MESSAGE_ID: 4711 });
+    transport.dispose();
+  });
+
+  it('throws when the portal refuses (CANT_EDIT_MESSAGE), so nothing is reported as removed', async () => {
+    const transport = createBitrixTransport(
+      new TestB24(fixedAuth(portal.origin, { current: 't' })),
+    );
+    portal.handlers.push((_req, res) =>
+      json(res, 400, {
+        error: 'CANT_EDIT_MESSAGE',
+        error_description: 'You do not have access to this message',
+      }),
+    );
+    await expect(transport.deleteMessage(4712)).rejects.toMatchObject({
+      name: 'BitrixCallError',
+      error: { code: 'CANT_EDIT_MESSAGE' },
+    });
+    transport.dispose();
+  });
+});
