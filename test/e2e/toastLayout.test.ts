@@ -82,10 +82,7 @@ describe('toasts in the 380 px side panel', () => {
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
     expect((await boxes(appFrame)).width).toBeLessThanOrEqual(380);
 
-    // A long name of the kind that was cut to "member-1.…" next to the row's buttons.
-    const delivered = 'member-1.quarterly-report-final.pdf';
-    await dropFiles(frame, [{ name: delivered, size: 2048, mimeType: 'application/pdf' }]);
-    await waitForPhase(appFrame, delivered, 'delivered');
+    // A failure first: its row is on screen, so it gets no toast, only its row's Retry.
     stack.emulator.setScenario('send-failed');
     const failed = 'member-2.budget.xlsx';
     try {
@@ -94,6 +91,10 @@ describe('toasts in the 380 px side panel', () => {
     } finally {
       stack.emulator.clearScenario();
     }
+    // A long name of the kind that was cut to "member-1.…" next to the row's buttons.
+    const delivered = 'member-1.quarterly-report-final.pdf';
+    await dropFiles(frame, [{ name: delivered, size: 2048, mimeType: 'application/pdf' }]);
+    await waitForPhase(appFrame, delivered, 'delivered');
     // The delivered toast (Open in chat) is there: the check below is not vacuous.
     await frame
       .locator('[data-sonner-toast]')
