@@ -39,6 +39,9 @@ export const br = {
   phase_reading: 'Lendo',
   phase_sending: 'Enviando',
   phase_waiting: 'Portal ocupado, será enviado novamente',
+  phase_waitingUntil: 'O portal pediu para aguardar; retoma às {time}',
+  chatAccessLost:
+    'Não é mais possível enviar arquivos para este bate-papo. Os arquivos restantes não foram enviados.',
   phase_checking: 'Verificando o bate-papo',
   phase_delivered: 'Entregue',
   phase_failed: 'Não enviado',
@@ -141,6 +144,10 @@ export const br = {
   error_appConfig: 'O aplicativo não está configurado corretamente. Fale com o seu administrador.',
   error_rateLimit: 'O portal está ocupado. O arquivo será enviado novamente em instantes.',
   error_overload: 'O portal está sobrecarregado. Tente novamente mais tarde.',
+  error_operatingLimit:
+    'O portal pediu que o aplicativo aguarde: ele esgotou seu tempo de processamento por enquanto. O envio será retomado sozinho.',
+  error_overloadBlocked:
+    'O suporte do Bitrix24 bloqueou as solicitações deste aplicativo neste portal. Um administrador precisa entrar em contato com o suporte do Bitrix24.',
   error_server: 'Ocorreu um erro interno no portal.',
   error_request: 'A solicitação não foi entendida. Abra o aplicativo novamente e tente de novo.',
   error_requestTooLarge:

@@ -40,6 +40,9 @@ export const fr = {
   phase_reading: 'Lecture',
   phase_sending: 'Envoi',
   phase_waiting: 'Portail occupé, nouvel envoi prévu',
+  phase_waitingUntil: "Le portail demande d'attendre, reprise à {time}",
+  chatAccessLost:
+    "Il n'est plus possible d'envoyer des fichiers dans ce chat. Les fichiers restants n'ont pas été envoyés.",
   phase_checking: 'Vérification du chat',
   phase_delivered: 'Remis',
   phase_failed: 'Non envoyé',
@@ -133,6 +136,10 @@ export const fr = {
     "L'application n'est pas configurée correctement. Adressez-vous à votre administrateur.",
   error_rateLimit: 'Le portail est occupé. Le fichier sera renvoyé sous peu.',
   error_overload: 'Le portail est surchargé. Réessayez plus tard.',
+  error_operatingLimit:
+    "Le portail demande à l'application de patienter : elle a épuisé son temps de traitement pour le moment. L'envoi reprendra de lui-même.",
+  error_overloadBlocked:
+    'Le support Bitrix24 a bloqué les requêtes de cette application sur ce portail. Un administrateur doit contacter le support Bitrix24.',
   error_server: 'Le portail a rencontré une erreur interne.',
   error_request: "La requête n'a pas été comprise. Rouvrez l'application et réessayez.",
   error_requestTooLarge:

@@ -31,6 +31,8 @@ export const id = {
   phase_reading: 'Membaca',
   phase_sending: 'Mengirim',
   phase_waiting: 'Portal sibuk, akan dikirim ulang',
+  phase_waitingUntil: 'Portal meminta menunggu, dilanjutkan pukul {time}',
+  chatAccessLost: 'File tidak dapat lagi dikirim ke obrolan ini. File yang tersisa tidak dikirim.',
   phase_checking: 'Memeriksa obrolan',
   phase_delivered: 'Terkirim',
   phase_failed: 'Tidak terkirim',
@@ -109,6 +111,10 @@ export const id = {
   error_appConfig: 'Aplikasi tidak diatur dengan benar. Hubungi administrator Anda.',
   error_rateLimit: 'Portal sedang sibuk. File akan segera dikirim ulang.',
   error_overload: 'Portal kelebihan beban. Coba lagi nanti.',
+  error_operatingLimit:
+    'Portal meminta aplikasi ini menunggu: waktu pemrosesannya sudah habis untuk saat ini. Pengiriman akan berlanjut dengan sendirinya.',
+  error_overloadBlocked:
+    'Dukungan Bitrix24 telah memblokir permintaan aplikasi ini di portal ini. Administrator harus menghubungi dukungan Bitrix24.',
   error_server: 'Terjadi kesalahan internal di portal.',
   error_request: 'Permintaan tidak dipahami. Buka kembali aplikasi dan coba lagi.',
   error_requestTooLarge:

@@ -38,6 +38,9 @@ export const it = {
   phase_reading: 'Lettura',
   phase_sending: 'Invio',
   phase_waiting: 'Portale occupato, verrà inviato di nuovo',
+  phase_waitingUntil: 'Il portale chiede di attendere, si riprende alle {time}',
+  chatAccessLost:
+    'Non è più possibile inviare file in questa chat. I file rimanenti non sono stati inviati.',
   phase_checking: 'Verifica della chat',
   phase_delivered: 'Consegnato',
   phase_failed: 'Non inviato',
@@ -141,6 +144,10 @@ export const it = {
   error_appConfig: 'L’app non è configurata correttamente. Rivolgiti al tuo amministratore.',
   error_rateLimit: 'Il portale è occupato. Il file verrà inviato di nuovo a breve.',
   error_overload: 'Il portale è sovraccarico. Riprova più tardi.',
+  error_operatingLimit:
+    'Il portale chiede all’app di attendere: per ora ha esaurito il suo tempo di elaborazione. L’invio riprenderà da solo.',
+  error_overloadBlocked:
+    'Il supporto di Bitrix24 ha bloccato le richieste di questa app su questo portale. Un amministratore deve contattare il supporto di Bitrix24.',
   error_server: 'Si è verificato un errore interno del portale.',
   error_request: 'La richiesta non è stata compresa. Riapri l’app e riprova.',
   error_requestTooLarge:

@@ -31,6 +31,9 @@ export const ja = {
   phase_reading: '読み込み中',
   phase_sending: '送信中',
   phase_waiting: 'ポータルが混雑しています。再送信します',
+  phase_waitingUntil: 'ポータルから待機を求められています。{time} に再開します',
+  chatAccessLost:
+    'このチャットにはもうファイルを送信できません。残りのファイルは送信されていません。',
   phase_checking: 'チャットを確認中',
   phase_delivered: '送信済み',
   phase_failed: '未送信',
@@ -109,6 +112,10 @@ export const ja = {
   error_appConfig: 'アプリが正しく設定されていません。管理者にお問い合わせください。',
   error_rateLimit: 'ポータルが混雑しています。まもなくファイルを再送信します。',
   error_overload: 'ポータルが過負荷状態です。しばらくしてからもう一度お試しください。',
+  error_operatingLimit:
+    'ポータルからアプリに待機が求められています。現在、処理時間の上限に達しています。送信は自動的に再開されます。',
+  error_overloadBlocked:
+    'Bitrix24 サポートが、このポータルでのこのアプリのリクエストをブロックしました。管理者が Bitrix24 サポートに連絡する必要があります。',
   error_server: 'ポータルで内部エラーが発生しました。',
   error_request: 'リクエストを処理できませんでした。アプリを開き直してもう一度お試しください。',
   error_requestTooLarge:

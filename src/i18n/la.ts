@@ -38,6 +38,9 @@ export const la = {
   phase_reading: 'Leyendo',
   phase_sending: 'Enviando',
   phase_waiting: 'El portal está ocupado, se volverá a enviar',
+  phase_waitingUntil: 'El portal pide esperar; se reanuda a las {time}',
+  chatAccessLost:
+    'Ya no se pueden enviar archivos a este chat. Los archivos restantes no se enviaron.',
   phase_checking: 'Comprobando el chat',
   phase_delivered: 'Entregado',
   phase_failed: 'No enviado',
@@ -139,6 +142,10 @@ export const la = {
   error_appConfig: 'La aplicación no está bien configurada. Consulte a su administrador.',
   error_rateLimit: 'El portal está ocupado. El archivo se volverá a enviar en breve.',
   error_overload: 'El portal está sobrecargado. Inténtelo más tarde.',
+  error_operatingLimit:
+    'El portal pide a la aplicación que espere: por ahora agotó su tiempo de procesamiento. El envío se reanudará solo.',
+  error_overloadBlocked:
+    'El soporte de Bitrix24 bloqueó las solicitudes de esta aplicación en este portal. Un administrador debe contactar con el soporte de Bitrix24.',
   error_server: 'Se produjo un error interno en el portal.',
   error_request: 'No se entendió la solicitud. Vuelva a abrir la aplicación e inténtelo de nuevo.',
   error_requestTooLarge:

@@ -31,6 +31,9 @@ export const ms = {
   phase_reading: 'Membaca',
   phase_sending: 'Menghantar',
   phase_waiting: 'Portal sibuk, akan dihantar semula',
+  phase_waitingUntil: 'Portal meminta supaya menunggu, disambung pada {time}',
+  chatAccessLost:
+    'Fail tidak boleh dihantar ke sembang ini lagi. Fail yang selebihnya tidak dihantar.',
   phase_checking: 'Menyemak sembang',
   phase_delivered: 'Dihantar',
   phase_failed: 'Tidak dihantar',
@@ -108,6 +111,10 @@ export const ms = {
   error_appConfig: 'Aplikasi tidak disediakan dengan betul. Hubungi pentadbir anda.',
   error_rateLimit: 'Portal sedang sibuk. Fail akan dihantar semula sebentar lagi.',
   error_overload: 'Portal terlebih beban. Cuba lagi kemudian.',
+  error_operatingLimit:
+    'Portal meminta aplikasi ini menunggu: masa pemprosesannya telah habis buat masa ini. Penghantaran akan bersambung dengan sendirinya.',
+  error_overloadBlocked:
+    'Sokongan Bitrix24 telah menyekat permintaan aplikasi ini pada portal ini. Pentadbir perlu menghubungi sokongan Bitrix24.',
   error_server: 'Portal mengalami ralat dalaman.',
   error_request: 'Permintaan tidak difahami. Buka semula aplikasi dan cuba lagi.',
   error_requestTooLarge:

@@ -44,6 +44,9 @@ export const pl = {
   phase_reading: 'Odczytywanie',
   phase_sending: 'Wysyłanie',
   phase_waiting: 'Portal jest zajęty, plik zostanie wysłany ponownie',
+  phase_waitingUntil: 'Portal prosi o cierpliwość, wznowienie o {time}',
+  chatAccessLost:
+    'Do tego czatu nie można już wysyłać plików. Pozostałe pliki nie zostały wysłane.',
   phase_checking: 'Sprawdzanie czatu',
   phase_delivered: 'Dostarczono',
   phase_failed: 'Nie wysłano',
@@ -155,6 +158,10 @@ export const pl = {
   error_appConfig: 'Aplikacja nie jest poprawnie skonfigurowana. Zwróć się do administratora.',
   error_rateLimit: 'Portal jest zajęty. Plik zostanie wkrótce wysłany ponownie.',
   error_overload: 'Portal jest przeciążony. Spróbuj ponownie później.',
+  error_operatingLimit:
+    'Portal prosi aplikację o cierpliwość: na razie wyczerpała swój czas przetwarzania. Wysyłanie wznowi się samo.',
+  error_overloadBlocked:
+    'Pomoc techniczna Bitrix24 zablokowała żądania tej aplikacji w tym portalu. Administrator musi skontaktować się z pomocą techniczną Bitrix24.',
   error_server: 'W portalu wystąpił błąd wewnętrzny.',
   error_request: 'Żądanie nie zostało zrozumiane. Otwórz aplikację ponownie i spróbuj jeszcze raz.',
   error_requestTooLarge:

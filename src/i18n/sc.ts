@@ -30,6 +30,8 @@ export const sc = {
   phase_reading: '读取中',
   phase_sending: '发送中',
   phase_waiting: '门户繁忙，将重新发送',
+  phase_waitingUntil: '门户要求等待，将于 {time} 继续',
+  chatAccessLost: '无法再向此聊天发送文件。其余文件未发送。',
   phase_checking: '正在检查聊天',
   phase_delivered: '已送达',
   phase_failed: '未发送',
@@ -102,6 +104,9 @@ export const sc = {
   error_appConfig: '应用设置不正确。请联系您的管理员。',
   error_rateLimit: '门户繁忙。文件将很快重新发送。',
   error_overload: '门户负载过高。请稍后重试。',
+  error_operatingLimit: '门户要求此应用等待：它暂时用完了处理时间。发送将自动继续。',
+  error_overloadBlocked:
+    'Bitrix24 支持团队已在此门户上阻止了此应用的请求。管理员需要联系 Bitrix24 支持团队。',
   error_server: '门户发生内部错误。',
   error_request: '无法理解该请求。请重新打开应用后重试。',
   error_requestTooLarge:

@@ -33,6 +33,8 @@ export const tc = {
   phase_reading: '讀取中',
   phase_sending: '傳送中',
   phase_waiting: '入口網站忙碌中，將重新傳送',
+  phase_waitingUntil: '入口網站要求等待，將於 {time} 繼續',
+  chatAccessLost: '無法再傳送檔案到此聊天。其餘檔案未傳送。',
   phase_checking: '正在檢查聊天',
   phase_delivered: '已送達',
   phase_failed: '未傳送',
@@ -104,6 +106,9 @@ export const tc = {
   error_appConfig: '應用程式設定不正確。請聯絡您的管理員。',
   error_rateLimit: '入口網站忙碌中。檔案即將重新傳送。',
   error_overload: '入口網站負載過高。請稍後再試。',
+  error_operatingLimit: '入口網站要求此應用程式等待：它暫時用完了處理時間。傳送將自動繼續。',
+  error_overloadBlocked:
+    'Bitrix24 支援團隊已在此入口網站上封鎖此應用程式的要求。管理員需要聯絡 Bitrix24 支援團隊。',
   error_server: '入口網站發生內部錯誤。',
   error_request: '無法理解此要求。請重新開啟應用程式後再試一次。',
   error_requestTooLarge:

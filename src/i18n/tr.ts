@@ -34,6 +34,8 @@ export const tr = {
   phase_reading: 'Okunuyor',
   phase_sending: 'Gönderiliyor',
   phase_waiting: 'Portal meşgul, yeniden gönderilecek',
+  phase_waitingUntil: 'Portal beklemeyi istiyor, {time} itibarıyla devam edilecek',
+  chatAccessLost: 'Bu sohbete artık dosya gönderilemiyor. Kalan dosyalar gönderilmedi.',
   phase_checking: 'Sohbet kontrol ediliyor',
   phase_delivered: 'Teslim edildi',
   phase_failed: 'Gönderilmedi',
@@ -113,6 +115,10 @@ export const tr = {
   error_appConfig: 'Uygulama doğru yapılandırılmamış. Yöneticinize başvurun.',
   error_rateLimit: 'Portal meşgul. Dosya birazdan yeniden gönderilecek.',
   error_overload: 'Portal aşırı yüklü. Daha sonra tekrar deneyin.',
+  error_operatingLimit:
+    'Portal uygulamanın beklemesini istiyor: uygulama şimdilik işlem süresini doldurdu. Gönderim kendiliğinden devam edecek.',
+  error_overloadBlocked:
+    'Bitrix24 desteği bu uygulamanın bu portaldaki isteklerini engelledi. Bir yöneticinin Bitrix24 desteğiyle iletişime geçmesi gerekiyor.',
   error_server: 'Portalda dahili bir hata oluştu.',
   error_request: 'İstek anlaşılamadı. Uygulamayı yeniden açıp tekrar deneyin.',
   error_requestTooLarge:

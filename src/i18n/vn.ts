@@ -31,6 +31,8 @@ export const vn = {
   phase_reading: 'Đang đọc',
   phase_sending: 'Đang gửi',
   phase_waiting: 'Cổng thông tin đang bận, sẽ gửi lại',
+  phase_waitingUntil: 'Cổng thông tin yêu cầu chờ, sẽ tiếp tục lúc {time}',
+  chatAccessLost: 'Không thể gửi tệp vào cuộc trò chuyện này nữa. Các tệp còn lại chưa được gửi.',
   phase_checking: 'Đang kiểm tra cuộc trò chuyện',
   phase_delivered: 'Đã gửi đến',
   phase_failed: 'Chưa gửi',
@@ -108,6 +110,10 @@ export const vn = {
   error_appConfig: 'Ứng dụng chưa được thiết lập đúng. Hãy liên hệ quản trị viên.',
   error_rateLimit: 'Cổng thông tin đang bận. Tệp sẽ sớm được gửi lại.',
   error_overload: 'Cổng thông tin đang quá tải. Hãy thử lại sau.',
+  error_operatingLimit:
+    'Cổng thông tin yêu cầu ứng dụng chờ: ứng dụng đã dùng hết thời gian xử lý trong lúc này. Việc gửi sẽ tự tiếp tục.',
+  error_overloadBlocked:
+    'Bộ phận hỗ trợ Bitrix24 đã chặn các yêu cầu của ứng dụng này trên cổng thông tin. Quản trị viên cần liên hệ bộ phận hỗ trợ Bitrix24.',
   error_server: 'Cổng thông tin gặp lỗi nội bộ.',
   error_request: 'Yêu cầu không được hiểu. Hãy mở lại ứng dụng và thử lại.',
   error_requestTooLarge:

@@ -1,17 +1,25 @@
 import { describeSummary } from './describeSummary.ts';
 import { ProgressBar } from './ProgressBar.tsx';
-import type { ItemSummary } from './summarizeItems.ts';
+import { sameSummary, summarizeItems } from './summarizeItems.ts';
+import type { QueueStateLike, UploadQueueLike } from './UploadQueueLike.ts';
 import { useTranslator } from './useTranslator.ts';
+import { useUploadQueue } from './useUploadQueue.ts';
 
 export interface BatchBarProps {
-  readonly summary: ItemSummary;
-  readonly onCancelAll: () => void;
-  readonly onClearFinished: () => void;
+  readonly queue: UploadQueueLike;
 }
 
-/** Overall progress of the queue with Cancel all and Clear finished. */
-export function BatchBar({ summary, onCancelAll, onClearFinished }: BatchBarProps) {
+const selectSummary = (state: QueueStateLike) => summarizeItems(state.items);
+
+/**
+ * Overall progress of the queue with Cancel all and Clear finished. Selects its own summary
+ * (changes of a whole percent or a count), so the panel around it does not re-render for it.
+ */
+export function BatchBar({ queue }: BatchBarProps) {
   const translator = useTranslator();
+  const summary = useUploadQueue(queue, selectSummary, sameSummary);
+  const onCancelAll = (): void => queue.cancelAll();
+  const onClearFinished = (): void => queue.clearFinished();
   if (summary.total === 0) return null;
   const finished = summary.total - summary.active;
   const percent = translator.formatPercent(summary.percentage ?? 0);

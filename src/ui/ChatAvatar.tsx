@@ -1,4 +1,5 @@
 import type { ChatInfo } from '../core/types.ts';
+import { readableTextOn } from './readableTextOn.ts';
 
 /** Initials of a chat name ("Max Müller" → "MM"); a name made of symbols gives "#". */
 function initials(name: string): string {
@@ -22,6 +23,7 @@ export function ChatAvatar({
     height: size,
     fontSize: Math.round(size * 0.38),
     background: chat.color ?? undefined,
+    color: readableTextOn(chat.color ?? undefined),
   };
   if (chat.avatarUrl) {
     return <img className="cd-avatar" src={chat.avatarUrl} alt="" width={size} height={size} />;

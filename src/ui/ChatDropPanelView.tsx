@@ -1,23 +1,29 @@
-import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
+import { useCallback, useState, type ComponentType } from 'react';
 import { useDropzone, type DropEvent, type FileRejection } from 'react-dropzone';
-import { Toaster } from 'sonner';
 import type { LedgerStorage, PortalPort } from '../core/ports.ts';
 import type { ChatInfo, LedgerEntry, UploadItem } from '../core/types.ts';
 import type { MessageKey } from '../i18n/Messages.ts';
+import { AlreadySentPrompt } from './AlreadySentPrompt.tsx';
 import { BatchBar } from './BatchBar.tsx';
+import { carriesFiles } from './carriesFiles.ts';
+import { isRowInView } from './isRowInView.ts';
 import { ChatHeader } from './ChatHeader.tsx';
 import type { ChatPickerProps } from './ChatPicker.tsx';
-import { createFileIndex } from './createFileIndex.ts';
 import type { LedgerPanelProps } from './LedgerPanel.tsx';
 import { MessageField } from './MessageField.tsx';
 import { openChat } from './openChat.ts';
-import { sameSummary, summarizeItems } from './summarizeItems.ts';
+import { PanelToaster } from './PanelToaster.tsx';
+import { QueueAnnouncer } from './QueueAnnouncer.tsx';
 import type { UploadListProps } from './UploadList.tsx';
 import type { QueueStateLike, UploadQueueLike } from './UploadQueueLike.ts';
-import { useQueueAnnouncements } from './useQueueAnnouncements.ts';
+import { useChatInfo } from './useChatInfo.ts';
+import { useChatInputHandoff } from './useChatInputHandoff.ts';
+import { useDocumentPaste } from './useDocumentPaste.ts';
+import { useEarlierSessions } from './useEarlierSessions.ts';
+import { useQueueToasts } from './useQueueToasts.ts';
+import { useSendFiles } from './useSendFiles.ts';
 import { useTranslator } from './useTranslator.ts';
 import { useUploadQueue } from './useUploadQueue.ts';
-import { watchQueueToasts } from './watchQueueToasts.ts';
 
 export interface ChatDropPanelProps {
   readonly queue: UploadQueueLike;
@@ -33,8 +39,8 @@ export interface ChatDropPanelProps {
 /**
  * The parts of the panel that not every start needs, given by the caller so that the widget can
  * load them as separate chunks (issue 7): the chat picker (DEFAULT placement only), the queue's
- * list (empty until something is dropped) and earlier sessions. ChatDropPanel.tsx passes them
- * all at hand; LazyChatDropPanel.tsx loads them on demand.
+ * list (empty until something is dropped) and earlier sessions. LazyChatDropPanel.tsx loads them
+ * on demand; the component tests' EagerChatDropPanel passes them all at hand.
  */
 export interface PanelParts {
   readonly ChatPicker: ComponentType<ChatPickerProps>;
@@ -46,20 +52,15 @@ export interface ChatDropPanelViewProps extends ChatDropPanelProps {
   readonly parts: PanelParts;
 }
 
-const selectItems = (state: QueueStateLike): readonly UploadItem[] => state.items;
-const selectSummary = (state: QueueStateLike) => summarizeItems(state.items);
-
-/** True when a drag or paste carries files (not only a link or text). */
-function carriesFiles(data: DataTransfer | null | undefined): boolean {
-  if (!data) return false;
-  const types = Array.from(data.types ?? []);
-  if (types.includes('Files') || types.includes('application/x-moz-file')) return true;
-  return Array.from(data.items ?? []).some((item) => item.kind === 'file');
-}
+/** The ids of the rows, as one string: changes when rows come or go, not on progress ticks. */
+const selectRowIds = (state: QueueStateLike): string =>
+  state.items.map((item) => item.id).join('\n');
 
 /**
  * The whole widget: target chat, a drop zone over the entire panel (drop, paste, click or
  * Enter/Space to pick), the message, the queue with its batch bar, earlier sessions and toasts.
+ * It reads only which rows exist from the queue; the list and the batch bar select their own
+ * slices, so a progress tick does not re-render the header or the message field.
  */
 export function ChatDropPanelView({
   queue,
@@ -71,136 +72,34 @@ export function ChatDropPanelView({
 }: ChatDropPanelViewProps) {
   const { ChatPicker, UploadList, LedgerPanel } = parts;
   const translator = useTranslator();
-  const items = useUploadQueue(queue, selectItems);
-  const summary = useUploadQueue(queue, selectSummary, sameSummary);
-  const announcement = useQueueAnnouncements(queue, translator);
+  const rowIds = useUploadQueue(queue, selectRowIds);
 
   const [picked, setPicked] = useState<ChatInfo | undefined>(undefined);
   const [picking, setPicking] = useState(dialogId === undefined);
   const targetDialogId = dialogId ?? picked?.dialogId;
-  const [chat, setChat] = useState<ChatInfo | undefined>(undefined);
-  const [chatFailed, setChatFailed] = useState(false);
+  const { chat, failed: chatFailed } = useChatInfo(portal, dialogId);
   const [message, setMessage] = useState('');
   const [notice, setNotice] = useState<MessageKey | undefined>(undefined);
-  const [earlier, setEarlier] = useState<readonly LedgerEntry[]>([]);
-  // The thumbnails' files by queue item id (see createFileIndex).
-  const [files] = useState(createFileIndex);
-  /** The chat input's text we copied and sent: cleared in the chat once a file carrying it lands. */
-  const sentInputText = useRef<string | undefined>(undefined);
-  const prefill = useRef<string | undefined>(undefined);
-
-  // The chat shown in the header.
-  useEffect(() => {
-    if (dialogId === undefined) return;
-    let live = true;
-    portal.getChat(dialogId).then(
-      (info) => live && setChat(info),
-      () => live && setChatFailed(true),
-    );
-    return () => {
-      live = false;
-    };
-  }, [portal, dialogId]);
-
-  // IM_TEXTAREA: the text the user already typed in the chat becomes the files' message.
-  useEffect(() => {
-    if (placement !== 'IM_TEXTAREA') return;
-    let live = true;
-    portal.getChatInputText().then(
-      (text) => {
-        if (!live || !text) return;
-        prefill.current = text;
-        setMessage((current) => current || text);
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [portal, placement]);
-
-  // Earlier sessions in this chat.
-  useEffect(() => {
-    if (!ledger || !targetDialogId) return;
-    let live = true;
-    // Loaded before this session adds anything, so these are earlier sessions' files.
-    ledger.load(targetDialogId).then(
-      (entries) => live && setEarlier(entries),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [ledger, targetDialogId]);
-
-  // Toasts follow the queue, also outside React's render.
-  useEffect(
-    () => watchQueueToasts(queue, { translator, portal, retry: (id) => queue.retry(id) }),
-    [queue, translator, portal],
-  );
-
-  // A row removed or cleared takes its file with it. Every item of this queue was added here and
-  // remembered, so more files than rows means some row went; checking that first keeps progress
-  // ticks of a 500-file queue from building a set of ids on every update.
-  useEffect(
-    () =>
-      queue.store.subscribe(() => {
-        const items = queue.store.getState().items;
-        if (files.size > items.length) files.keepOnly(items);
-      }),
-    [queue, files],
-  );
-
-  // Once a file that carried the chat input's text is delivered, empty the chat input.
-  useEffect(
-    () =>
-      queue.store.subscribe(() => {
-        const text = sentInputText.current;
-        if (text === undefined) return;
-        const landed = queue.store
-          .getState()
-          .items.some((item) => item.phase === 'delivered' && item.message === text);
-        if (!landed) return;
-        sentInputText.current = undefined;
-        portal.clearChatInputText().catch(() => undefined);
-      }),
-    [queue, portal],
-  );
+  const earlier = useEarlierSessions(ledger, targetDialogId);
+  const prefill = useCallback((text: string) => setMessage((current) => current || text), []);
+  const handoff = useChatInputHandoff(portal, placement, queue, prefill);
+  const retry = useCallback((id: string) => queue.retry(id), [queue]);
 
   const headerChat = dialogId !== undefined ? chat : picked;
   // After "Change chat" the picker is open again while the old chat is still `targetDialogId`.
   const showPicker = dialogId === undefined && (picking || !picked);
   const ready = targetDialogId !== undefined && targetDialogId !== '' && !showPicker;
 
-  const addFiles = useCallback(
-    (picked: readonly File[]) => {
-      if (picked.length === 0) return;
-      // While the picker is shown the overlay says "Choose a chat first": a drop or paste must
-      // not go to the chat the user is just leaving.
-      if (!ready || !targetDialogId) {
-        setNotice('pickChatFirst');
-        return;
-      }
-      const text = message.trim() === '' ? undefined : message;
-      const added = queue.addFiles(
-        picked,
-        text === undefined
-          ? { dialogId: targetDialogId }
-          : { dialogId: targetDialogId, message: text },
-      );
-      files.remember(added, picked);
-      setNotice(undefined);
-      // The text went out only with an accepted file (the engine attaches it to the first one);
-      // when every file was refused (too large, empty name...) the typed message stays.
-      if (!added.some((item) => item.phase !== 'failed')) return;
-      if (text !== undefined && prefill.current !== undefined && text === prefill.current) {
-        sentInputText.current = text;
-        prefill.current = undefined;
-      }
-      setMessage('');
-    },
-    [queue, targetDialogId, ready, message, files],
-  );
+  const send = useSendFiles({
+    queue,
+    ledger,
+    handoff,
+    dialogId: ready ? targetDialogId : undefined,
+    message,
+    setMessage,
+    setNotice,
+  });
+  const { addFiles } = send;
 
   const onDrop = useCallback(
     (accepted: File[], rejected: FileRejection[], event: DropEvent) => {
@@ -227,21 +126,9 @@ export function ChatDropPanelView({
     // aria-disabled, which makes the chat picker inside it read as disabled (and Playwright
     // refuses to type into it). A drop before the pick is explained by addFiles instead.
   });
-
-  // A paste while nothing inside the panel has focus lands on <body>, outside the drop zone.
-  useEffect(() => {
-    const onPaste = (event: ClipboardEvent): void => {
-      const target = event.target as Node | null;
-      if (target && rootRef.current?.contains(target)) return;
-      if (!carriesFiles(event.clipboardData)) return;
-      const pasted = Array.from(event.clipboardData?.files ?? []);
-      if (pasted.length === 0) return;
-      event.preventDefault();
-      addFiles(pasted);
-    };
-    document.addEventListener('paste', onPaste);
-    return () => document.removeEventListener('paste', onPaste);
-  }, [addFiles, rootRef]);
+  useDocumentPaste(addFiles, rootRef);
+  const rowInView = useCallback((id: string) => isRowInView(rootRef.current, id), [rootRef]);
+  useQueueToasts(queue, { translator, portal, retry, rowInView });
 
   const onDropAnything = (event: React.DragEvent<HTMLElement>): void => {
     if (!carriesFiles(event.dataTransfer)) {
@@ -250,7 +137,7 @@ export function ChatDropPanelView({
     }
   };
 
-  const fileFor = useCallback((item: UploadItem) => files.fileFor(item.id), [files]);
+  const fileFor = useCallback((item: UploadItem) => queue.fileFor(item.id), [queue]);
   const onOpen = useCallback(
     (item: UploadItem) => {
       if (item.receipt) openChat(portal, translator, item.receipt.dialogId, item.receipt.messageId);
@@ -268,14 +155,15 @@ export function ChatDropPanelView({
     [portal, translator, targetDialogId],
   );
   const onCancel = useCallback((id: string) => queue.cancel(id), [queue]);
-  const onRetry = useCallback((id: string) => queue.retry(id), [queue]);
   const onRemove = useCallback((id: string) => queue.remove(id), [queue]);
+  const inQueue = new Set(rowIds.split('\n'));
 
   return (
-    <section
+    // The page's main landmark: the widget is the whole page of its frame (axe landmark-one-main).
+    <main
       {...getRootProps({
         className: `cd-panel${isDragActive ? ' cd-panel--dragging' : ''}`,
-        role: 'region',
+        role: 'main',
         'aria-label': translator.t('appTitle'),
         'data-testid': 'chat-drop',
         onDrop: onDropAnything,
@@ -316,22 +204,27 @@ export function ChatDropPanelView({
           {translator.t(notice)}
         </p>
       )}
-      <BatchBar
-        summary={summary}
-        onCancelAll={() => queue.cancelAll()}
-        onClearFinished={() => queue.clearFinished()}
-      />
+      {send.held && (
+        <AlreadySentPrompt
+          matches={send.held.matches}
+          chatName={headerChat?.name ?? send.held.dialogId}
+          now={send.held.at}
+          onSendAgain={send.sendAgain}
+          onSkip={send.skip}
+        />
+      )}
+      <BatchBar queue={queue} />
       <UploadList
-        items={items}
+        queue={queue}
         fileFor={fileFor}
         onCancel={onCancel}
-        onRetry={onRetry}
+        onRetry={retry}
         onRemove={onRemove}
         onOpen={onOpen}
         onCheckChat={onCheckChat}
       />
       <LedgerPanel
-        entries={earlier.filter((entry) => !items.some((item) => item.id === entry.id))}
+        entries={earlier.filter((entry) => !inQueue.has(entry.id))}
         onAddAgain={() => open()}
         onCheckChat={onCheckLedgerChat}
       />
@@ -344,22 +237,9 @@ export function ChatDropPanelView({
           </span>
         </div>
       )}
-      <div
-        className="cd-visually-hidden"
-        aria-live="polite"
-        aria-atomic="true"
-        data-testid="announcer"
-      >
-        {announcement}
-      </div>
-      {/* At the bottom: at the top they would hide the header that names the target chat. */}
-      <Toaster
-        position="bottom-center"
-        closeButton
-        richColors
-        theme="system"
-        containerAriaLabel={translator.t('appTitle')}
-      />
-    </section>
+      <QueueAnnouncer queue={queue} translator={translator} />
+      {/* Last, in the flow: a toast never covers the header, a row or its controls. */}
+      <PanelToaster label={translator.t('appTitle')} />
+    </main>
   );
 }

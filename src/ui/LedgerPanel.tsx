@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { LedgerEntry } from '../core/types.ts';
 import type { MessageKey } from '../i18n/Messages.ts';
 import { useTranslator } from './useTranslator.ts';
@@ -20,6 +21,7 @@ const STATE_LABEL = {
 /** Files from earlier sessions in this chat: what arrived, and what did not. */
 export function LedgerPanel({ entries, onAddAgain, onCheckChat }: LedgerPanelProps) {
   const translator = useTranslator();
+  const baseId = useId();
   if (entries.length === 0) return null;
   const open = entries.some((entry) => entry.state !== 'delivered');
   return (
@@ -30,7 +32,12 @@ export function LedgerPanel({ entries, onAddAgain, onCheckChat }: LedgerPanelPro
       <ul className="cd-ledger__list">
         {entries.map((entry) => (
           <li key={entry.id} className={`cd-ledger__entry cd-ledger__entry--${entry.state}`}>
-            <span className="cd-ledger__name" dir="auto" title={entry.name}>
+            <span
+              className="cd-ledger__name"
+              id={`${baseId}-${entry.id}`}
+              dir="auto"
+              title={entry.name}
+            >
               {entry.name}
             </span>
             <span className="cd-ledger__state">
@@ -52,10 +59,12 @@ export function LedgerPanel({ entries, onAddAgain, onCheckChat }: LedgerPanelPro
               </>
             ) : (
               entry.state !== 'delivered' && (
+                // The visible text is the name (axe label-content-name-mismatch); the file it is
+                // about comes from the entry's name.
                 <button
                   type="button"
                   className="cd-button cd-button--link"
-                  aria-label={translator.t('ledgerAddAgainFile', { name: entry.name })}
+                  aria-describedby={`${baseId}-${entry.id}`}
                   onClick={() => onAddAgain(entry)}
                 >
                   {translator.t('ledgerAddAgain')}

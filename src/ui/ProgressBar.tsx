@@ -19,7 +19,7 @@ export function ProgressBar({ value, label, valueText, tone = 'active' }: Progre
       aria-valuenow={clamped === undefined ? undefined : Math.round(clamped)}
       aria-valuetext={valueText}
     >
-      <div className="cd-progress__fill" style={{ width: `${clamped ?? 100}%` }} />
+      <div className="cd-progress__fill" style={{ inlineSize: `${clamped ?? 100}%` }} />
     </div>
   );
 }

@@ -1,27 +1,22 @@
-import type { UploadItem } from '../core/types.ts';
+import type { QueueState, UploadQueue } from '../core/index.ts';
 
 /** What the queue's store holds, as far as the UI reads it. */
-export interface QueueStateLike {
-  readonly items: readonly UploadItem[];
-}
+export type QueueStateLike = Pick<QueueState, 'items'>;
 
 /**
- * The part of the engine's queue (`createUploadQueue` in src/core) the UI drives. Declared
- * structurally so components and tests depend on the commands, not on how the engine is built.
+ * The part of the engine (core's `UploadQueue`) the UI uses: the store for rendering, the events
+ * for side effects (toasts, announcements, clearing the chat input), the picked files for
+ * thumbnails, and the commands. A `Pick`, not a copy, so it cannot drift from the engine.
  */
-export interface UploadQueueLike {
-  readonly store: {
-    getState(): QueueStateLike;
-    subscribe(listener: () => void): () => void;
-  };
-  /** Returns one item per file, in order; a refused file comes back in phase `failed`. */
-  addFiles(
-    files: readonly File[],
-    options: { dialogId: string; message?: string },
-  ): readonly UploadItem[];
-  cancel(id: string): void;
-  cancelAll(): void;
-  retry(id: string): void;
-  remove(id: string): void;
-  clearFinished(): void;
-}
+export type UploadQueueLike = Pick<
+  UploadQueue,
+  | 'store'
+  | 'events'
+  | 'addFiles'
+  | 'fileFor'
+  | 'cancel'
+  | 'cancelAll'
+  | 'retry'
+  | 'remove'
+  | 'clearFinished'
+>;

@@ -3,35 +3,21 @@ import type { UploadItem } from '../core/types.ts';
 import { describeFailure } from './describeFailure.ts';
 import { ErrorDetails } from './ErrorDetails.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
+import { ROW_ACTIONS, type RowHandlers } from './rowActions.ts';
 import { Thumbnail } from './Thumbnail.tsx';
 import { useTranslator } from './useTranslator.ts';
 
 /** Images above this size get an icon, not a thumbnail: decoding them costs more than it shows. */
 const THUMBNAIL_MAX_BYTES = 20 * 1024 * 1024;
 
-export interface UploadRowProps {
+export interface UploadRowProps extends RowHandlers {
   readonly item: UploadItem;
   /** The picked file, when still known; used only for an image thumbnail. */
   readonly file: File | undefined;
-  readonly onCancel: (id: string) => void;
-  readonly onRetry: (id: string) => void;
-  readonly onRemove: (id: string) => void;
-  readonly onOpen: (item: UploadItem) => void;
-  readonly onCheckChat: (item: UploadItem) => void;
 }
 
-const ACTIVE = new Set(['queued', 'reading', 'sending', 'waiting']);
-
 /** One file in the queue: name, size, thumbnail, phase, progress and the actions that help. */
-export const UploadRow = memo(function UploadRow({
-  item,
-  file,
-  onCancel,
-  onRetry,
-  onRemove,
-  onOpen,
-  onCheckChat,
-}: UploadRowProps) {
+export const UploadRow = memo(function UploadRow({ item, file, ...handlers }: UploadRowProps) {
   const translator = useTranslator();
   const nameId = useId();
   const isImage = item.mimeType.startsWith('image/') && item.size <= THUMBNAIL_MAX_BYTES;
@@ -59,6 +45,7 @@ export const UploadRow = memo(function UploadRow({
     <div
       className={`cd-row cd-row--${failure?.unknown ? 'unknown' : item.phase}`}
       data-testid="upload-row"
+      data-item-id={item.id}
       data-phase={item.phase}
       data-name={item.name}
     >
@@ -86,56 +73,18 @@ export const UploadRow = memo(function UploadRow({
         {failure && <ErrorDetails code={failure.code} />}
       </div>
       <div className="cd-row__actions">
-        {ACTIVE.has(item.phase) && (
+        {ROW_ACTIONS.filter((action) => action.when(item, failure)).map((action) => (
           <button
+            key={action.id}
             type="button"
-            className="cd-button cd-button--ghost"
+            className={`cd-button${action.variant === 'primary' ? '' : ` cd-button--${action.variant}`}`}
             aria-describedby={nameId}
-            onClick={() => onCancel(item.id)}
+            data-action={action.id}
+            onClick={() => action.run(item, handlers)}
           >
-            {translator.t('cancel')}
+            {translator.t(action.label(item))}
           </button>
-        )}
-        {item.phase === 'delivered' && item.receipt && (
-          <button
-            type="button"
-            className="cd-button cd-button--link"
-            aria-describedby={nameId}
-            onClick={() => onOpen(item)}
-          >
-            {translator.t('openInChat')}
-          </button>
-        )}
-        {failure?.unknown && (
-          <button
-            type="button"
-            className="cd-button cd-button--link"
-            aria-describedby={nameId}
-            onClick={() => onCheckChat(item)}
-          >
-            {translator.t('checkTheChat')}
-          </button>
-        )}
-        {((failure && failure.canRetry) || item.phase === 'cancelled') && (
-          <button
-            type="button"
-            className="cd-button"
-            aria-describedby={nameId}
-            onClick={() => onRetry(item.id)}
-          >
-            {translator.t('retry')}
-          </button>
-        )}
-        {(item.phase === 'delivered' || item.phase === 'failed' || item.phase === 'cancelled') && (
-          <button
-            type="button"
-            className="cd-button cd-button--ghost"
-            aria-describedby={nameId}
-            onClick={() => onRemove(item.id)}
-          >
-            {translator.t('remove')}
-          </button>
-        )}
+        ))}
       </div>
     </div>
   );

@@ -17,33 +17,41 @@ export interface ToastContext {
   readonly translator: Translator;
   readonly portal: Pick<PortalPort, 'openMessage'>;
   readonly retry: (id: string) => void;
-}
-
-/** The toast id of an item: one toast per file, updated in place as its phase changes. */
-export function toastIdFor(itemId: string): string {
-  return `chat-drop-file-${itemId}`;
+  /**
+   * Whether the item's row is on screen now (the panel knows); a failure toast is shown only
+   * when it is not. Absent = not known, treated as out of view.
+   */
+  readonly rowInView?: (itemId: string) => boolean;
 }
 
 /**
- * Shows or updates the toast of one file. Callable outside React (sonner keeps its own store):
- * sending → delivered with "Open in chat", → failed with the reason and Retry, → unknown outcome
- * with "Check the chat". A cancelled file's toast is dismissed.
+ * The toast id of an item's `attempt`-th toast. A new attempt gets a new id: sonner carries out
+ * a dismiss on the next animation frame, so a dismissed id reused at once would take the new toast
+ * away with it.
  */
-export function toastForItem(item: UploadItem, context: ToastContext): void {
+export function toastIdFor(itemId: string, attempt = 0): string {
+  return `chat-drop-file-${itemId}-${attempt}`;
+}
+
+/**
+ * Shows or updates the toast of one finished file. Callable outside React (sonner keeps its own
+ * store): delivered with "Open in chat", failed with the reason and Retry, unknown outcome with
+ * "Check the chat". A cancelled file's toast is dismissed. Files still on their way get none:
+ * their row shows the progress, and a "Sending…" toast would only cover the list.
+ */
+export function toastForItem(
+  item: UploadItem,
+  context: ToastContext,
+  id: string = toastIdFor(item.id),
+): void {
   const { translator, portal } = context;
-  const id = toastIdFor(item.id);
   const name = item.name;
   switch (item.phase) {
     case 'queued':
     case 'reading':
     case 'sending':
-      toast.loading(translator.t('toastSending', { name }), { id });
-      return;
     case 'waiting':
-      toast.loading(translator.t('toastWaiting', { name }), { id });
-      return;
     case 'checking':
-      toast.loading(translator.t('toastChecking', { name }), { id });
       return;
     case 'delivered': {
       const receipt = item.receipt;

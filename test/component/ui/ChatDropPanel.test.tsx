@@ -232,7 +232,8 @@ describe('ChatDropPanel', () => {
     const { user } = renderPanel();
     await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('done.txt', 5)]));
     await waitFor(() => expect(rowOf('done.txt').dataset.phase).toBe('delivered'));
-    await user.click(within(rowOf('done.txt')).getByRole('button', { name: 'Remove' }));
+    // A delivered row's Remove says where from: the list, not the chat.
+    await user.click(within(rowOf('done.txt')).getByRole('button', { name: 'Remove from list' }));
     expect(rows()).toHaveLength(0);
   });
 
@@ -410,9 +411,13 @@ describe('ChatDropPanel', () => {
     expect(ledger).toHaveTextContent('kept.pdf');
     expect(ledger).toHaveTextContent('Not delivered');
     const click = vi.spyOn(screen.getByTestId('file-input') as HTMLInputElement, 'click');
-    await user.click(within(ledger).getByRole('button', { name: 'Add lost.pdf again' }));
+    await user.click(
+      within(ledger).getByRole('button', { name: 'Add again', description: 'lost.pdf' }),
+    );
     expect(click).toHaveBeenCalled();
-    expect(within(ledger).queryByRole('button', { name: 'Add kept.pdf again' })).toBeNull();
+    expect(
+      within(ledger).queryByRole('button', { name: 'Add again', description: 'kept.pdf' }),
+    ).toBeNull();
   });
 });
 
@@ -460,9 +465,12 @@ describe('ChatDropPanel: thumbnails follow the queue item, not the file name', (
       clipboardData: dataTransferWithFiles([first]),
     });
     await waitFor(() => expect(rows()).toHaveLength(1));
+    await waitFor(() => expect(rowOf('image.png').dataset.phase).toBe('delivered'));
     fireEvent.paste(screen.getByTestId('message-input'), {
       clipboardData: dataTransferWithFiles([second]),
     });
+    // Same name and size as a file just delivered: the panel asks, and the user sends it again.
+    fireEvent.click(await screen.findByRole('button', { name: 'Send again' }));
     await waitFor(() => expect(rows()).toHaveLength(2));
     expect(rows().map((row) => row.querySelector('img')?.getAttribute('src'))).toEqual([
       'blob:first',
@@ -502,7 +510,9 @@ describe('ChatDropPanel: earlier sessions', () => {
     expect(click).not.toHaveBeenCalled();
     // Refused and unfinished files are known not to be in the chat: they keep Add again.
     for (const name of ['refused.pdf', 'closed.pdf'])
-      expect(within(ledger).getByRole('button', { name: `Add ${name} again` })).toBeInTheDocument();
+      expect(
+        within(ledger).getByRole('button', { name: 'Add again', description: name }),
+      ).toBeInTheDocument();
   });
 });
 
@@ -578,7 +588,7 @@ describe('ChatDropPanel languages', () => {
   });
 
   it('falls back to English for an unknown portal language', async () => {
-    renderPanel({ lang: 'ua' });
+    renderPanel({ lang: 'xx' });
     expect(screen.getByText('Drop files here')).toBeInTheDocument();
     await act(async () => undefined);
   });

@@ -2,15 +2,11 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { INSTALL_STEP_IDS } from '../../../src/core/installTypes.ts';
+import type { InstallResult, InstallState, InstallStep } from '../../../src/core/installTypes.ts';
 import { createTranslator } from '../../../src/i18n/createTranslator.ts';
 import { InstallPage } from '../../../src/ui/InstallPage.tsx';
-import type {
-  InstallPageProps,
-  InstallRun,
-  InstallRunResultView,
-  InstallStateView,
-  InstallStepView,
-} from '../../../src/ui/InstallPage.tsx';
+import type { InstallPageProps } from '../../../src/ui/InstallPage.tsx';
+import type { InstallRun } from '../../../src/ui/useInstallRun.ts';
 import { INSTALL_MESSAGES } from '../../../src/i18n/createTranslator.ts';
 import { TranslatorContext } from '../../../src/ui/TranslatorContext.ts';
 
@@ -27,8 +23,8 @@ function renderPage(props: InstallPageProps, lang = 'en') {
 
 /** A run that reports every step running then done, like installApp does. */
 function succeedingRun(outcome: 'bound' | 'unchanged' = 'bound'): InstallRun {
-  return vi.fn(async (onProgress: (steps: readonly InstallStepView[]) => void) => {
-    let steps: InstallStepView[] = STEP_IDS.map((id) => ({ id, state: 'pending' }));
+  return vi.fn(async (onProgress: (steps: readonly InstallStep[]) => void) => {
+    let steps: InstallStep[] = STEP_IDS.map((id) => ({ id, state: 'pending' }));
     onProgress(steps);
     for (const id of STEP_IDS) {
       steps = steps.map((s) =>
@@ -36,7 +32,7 @@ function succeedingRun(outcome: 'bound' | 'unchanged' = 'bound'): InstallRun {
       );
       onProgress(steps);
     }
-    return { ok: true, steps, handler: HANDLER } satisfies InstallRunResultView;
+    return { ok: true, steps, handler: HANDLER } satisfies InstallResult;
   });
 }
 
@@ -116,7 +112,7 @@ describe('InstallPage: error codes stay under Details', () => {
 });
 
 describe('InstallPage in manage mode (the DEFAULT page)', () => {
-  const broken: InstallStateView = {
+  const broken: InstallState = {
     ok: true,
     handler: HANDLER,
     healthy: false,
@@ -125,7 +121,7 @@ describe('InstallPage in manage mode (the DEFAULT page)', () => {
       { placement: 'IM_TEXTAREA', handlers: [], current: false },
     ],
   };
-  const healthy: InstallStateView = {
+  const healthy: InstallState = {
     ok: true,
     handler: HANDLER,
     healthy: true,
@@ -136,7 +132,7 @@ describe('InstallPage in manage mode (the DEFAULT page)', () => {
   };
 
   it('shows where each placement is bound and repairs, then reads the state again', async () => {
-    const readState = vi.fn<() => Promise<InstallStateView>>();
+    const readState = vi.fn<() => Promise<InstallState>>();
     readState.mockResolvedValueOnce(broken).mockResolvedValue(healthy);
     const repair = succeedingRun();
     renderPage({ isAdmin: true, mode: 'manage', readState, repair });
@@ -164,7 +160,7 @@ describe('InstallPage in manage mode (the DEFAULT page)', () => {
   });
 
   it('tells a binding to this address with old settings apart from one to another address', async () => {
-    const outdated: InstallStateView = {
+    const outdated: InstallState = {
       ok: true,
       handler: HANDLER,
       healthy: false,

@@ -99,14 +99,14 @@ describe('UploadRow', () => {
     expect(buttonNames(row)).toEqual([]);
   });
 
-  it('delivered: Open in chat and Remove', async () => {
+  it('delivered: Open in chat, and Remove says it removes from the list, not from the chat', async () => {
     const item = makeItem({
       phase: 'delivered',
       receipt: { messageId: 7, fileId: 8, chatId: 5, dialogId: 'chat5' },
     });
     const { row, actions } = renderRow(item);
     expect(row).toHaveTextContent('Delivered');
-    expect(buttonNames(row)).toEqual(['Open in chat', 'Remove']);
+    expect(buttonNames(row)).toEqual(['Open in chat', 'Remove from list']);
     await userEvent.click(within(row).getByRole('button', { name: 'Open in chat' }));
     expect(actions.onOpen).toHaveBeenCalledWith(item);
   });

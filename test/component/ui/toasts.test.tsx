@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFile } from '../../support/doubles/createFile.ts';
-import { receiptFor } from '../../support/doubles/createFakeTransport.ts';
 import { dataTransferWithFiles, drop } from '../support/createDropEvents.ts';
+import { receiptFor } from '../../support/doubles/createFakeTransport.ts';
 import { renderPanel } from '../support/renderPanel.tsx';
 
 /** The toasts sonner shows, as elements. */
@@ -12,7 +12,10 @@ function toasts(): HTMLElement[] {
 }
 
 function toastWith(text: string): HTMLElement {
-  const found = toasts().find((toast) => toast.textContent?.includes(text));
+  // The toast on screen, not one still fading out after a dismiss.
+  const found = toasts().find(
+    (toast) => toast.textContent?.includes(text) && toast.dataset.removed !== 'true',
+  );
   if (!found)
     throw new Error(
       `no toast with "${text}"; toasts: ${toasts()
@@ -22,12 +25,19 @@ function toastWith(text: string): HTMLElement {
   return found;
 }
 
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
 describe('toasts', () => {
-  it('one toast per file, updated in place from sending to delivered, with Open in chat', async () => {
+  it('no toast while a file is on its way (its row shows that); delivered gets one, with Open in chat', async () => {
     const { fake, portal } = renderPanel();
     fake.hold();
     await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('a.pdf', 10)]));
-    await waitFor(() => toastWith('Sending a.pdf…'));
+    await waitFor(() =>
+      expect(screen.getByTestId('upload-row')).toHaveAttribute('data-phase', 'sending'),
+    );
+    expect(toasts()).toHaveLength(0);
     fake.release('a.pdf', {
       ok: true,
       receipt: { messageId: 77, fileId: 1, chatId: 5, dialogId: 'chat5' },
@@ -37,7 +47,28 @@ describe('toasts', () => {
     await userEvent.click(
       within(toastWith('a.pdf delivered')).getByRole('button', { name: 'Open in chat' }),
     );
-    expect(portal.openMessage).toHaveBeenCalledWith('chat5', 77);
+    await waitFor(() => expect(portal.openMessage).toHaveBeenCalledWith('chat5', 77));
+  });
+
+  it('a failure whose row is on screen gets no toast: the row has the reason and Retry', async () => {
+    // jsdom has no layout: give every element the box a visible row has.
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(
+      DOMRect.fromRect({ x: 0, y: 100, width: 360, height: 60 }),
+    );
+    const { fake } = renderPanel();
+    fake.answer(() => ({
+      ok: false,
+      error: { code: 'SEND_FAILED', origin: 'server', status: 400 },
+    }));
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('v.pdf', 10)]));
+    await waitFor(() =>
+      expect(screen.getByTestId('upload-row')).toHaveAttribute('data-phase', 'failed'),
+    );
+    await waitFor(() => expect(screen.getByTestId('announcer')).toHaveTextContent('v.pdf'));
+    expect(toasts()).toHaveLength(0);
+    expect(
+      within(screen.getByTestId('upload-row')).getByRole('button', { name: 'Retry' }),
+    ).toBeInTheDocument();
   });
 
   it('a refused file: the reason and Retry, which sends it again', async () => {
@@ -104,15 +135,18 @@ describe('toasts', () => {
     await waitFor(() => toastWith('d.pdf delivered'));
   });
 
-  it('rate limited: a waiting toast that says it will be sent again', async () => {
+  it('rate limited: the row says it will be sent again, no toast covers the list', async () => {
     const { fake } = renderPanel();
     fake.answer(() => ({
       ok: false,
       error: { code: 'QUERY_LIMIT_EXCEEDED', origin: 'server', status: 503 },
     }));
     await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('e.pdf', 10)]));
-    await waitFor(() => toastWith('e.pdf: the portal is busy, sending again soon'));
-    expect(screen.getByTestId('upload-row')).toHaveAttribute('data-phase', 'waiting');
+    await waitFor(() =>
+      expect(screen.getByTestId('upload-row')).toHaveAttribute('data-phase', 'waiting'),
+    );
+    expect(screen.getByTestId('upload-row')).toHaveTextContent('Portal is busy, will send again');
+    expect(toasts()).toHaveLength(0);
   });
 
   it('a batch of more than 3 files gets one summary toast instead of a storm', async () => {
@@ -176,24 +210,33 @@ describe('toasts', () => {
     await waitFor(() => toastWith('5 доставлено'));
   });
 
-  it('cancelling a file takes its toast away', async () => {
+  it('retrying a failed file takes its failure toast away', async () => {
     const { fake, user } = renderPanel();
-    fake.hold();
+    fake.answer(() => ({
+      ok: false,
+      error: { code: 'SEND_FAILED', origin: 'server', status: 400 },
+    }));
     await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('g.pdf', 10)]));
-    await waitFor(() => toastWith('Sending g.pdf…'));
-    await waitFor(() =>
-      expect(screen.getByTestId('upload-row')).toHaveAttribute('data-phase', 'sending'),
-    );
+    await waitFor(() => toastWith('g.pdf was not sent'));
+    fake.hold();
     await user.click(
-      within(screen.getByTestId('upload-row')).getByRole('button', { name: 'Cancel' }),
-    );
-    await waitFor(() =>
-      expect(screen.getByTestId('upload-row')).toHaveAttribute('data-phase', 'cancelled'),
+      within(screen.getByTestId('upload-row')).getByRole('button', { name: 'Retry' }),
     );
     await waitFor(() =>
       expect(
         toasts().filter((t) => t.textContent?.includes('g.pdf') && t.dataset.removed !== 'true'),
       ).toHaveLength(0),
     );
+  });
+
+  it('the toast region is silent: the panel announces each outcome once, in its own live region', async () => {
+    renderPanel();
+    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('s.pdf', 10)]));
+    await waitFor(() => toastWith('s.pdf delivered'));
+    const live = Array.from(document.querySelectorAll('[aria-live]')).filter(
+      (element) => element.getAttribute('aria-live') !== 'off',
+    );
+    expect(live).toEqual([screen.getByTestId('announcer')]);
+    expect(screen.getByTestId('announcer')).toHaveTextContent('s.pdf delivered');
   });
 });

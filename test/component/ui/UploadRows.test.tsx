@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTranslator } from '../../../src/i18n/createTranslator.ts';
 import { TranslatorContext } from '../../../src/ui/TranslatorContext.ts';
-import { UploadList, VIRTUALIZE_FROM } from '../../../src/ui/UploadList.tsx';
+import { UploadRows, VIRTUALIZE_FROM } from '../../../src/ui/UploadRows.tsx';
 import { makeItem } from '../support/makeItem.ts';
 
 function renderList(count: number) {
@@ -11,7 +11,7 @@ function renderList(count: number) {
   );
   render(
     <TranslatorContext value={createTranslator('en')}>
-      <UploadList
+      <UploadRows
         items={items}
         fileFor={() => undefined}
         onCancel={vi.fn()}
@@ -28,7 +28,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('UploadList', () => {
+describe('UploadRows', () => {
   it('renders every row of a short list', () => {
     renderList(VIRTUALIZE_FROM - 1);
     expect(screen.getAllByTestId('upload-row')).toHaveLength(VIRTUALIZE_FROM - 1);

@@ -1,0 +1,13 @@
+import { useEffect } from 'react';
+import type { ToastContext } from './toastForItem.ts';
+import type { UploadQueueLike } from './UploadQueueLike.ts';
+import { watchQueueToasts } from './watchQueueToasts.ts';
+
+/** Keeps the toasts in step with the queue while the panel is mounted (see watchQueueToasts). */
+export function useQueueToasts(queue: UploadQueueLike, context: ToastContext): void {
+  const { translator, portal, retry, rowInView } = context;
+  useEffect(
+    () => watchQueueToasts(queue, { translator, portal, retry, rowInView }),
+    [queue, translator, portal, retry, rowInView],
+  );
+}

@@ -1,0 +1,126 @@
+// Issue 15 "Toasts that never hide the list": in the messenger's side panel (380 px, the
+// emulator's `.app-panel-sidebar`), real Chromium. A toast may add an outcome, but it must never
+// lie over a row's controls, and a delivered row's state and name must be readable whole.
+import type { Frame } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { en } from '../../src/i18n/en.ts';
+import { setInputFiles } from '../support/setInputFiles.ts';
+import { openWidget } from '../support/openWidget.ts';
+import { startStack, type Stack } from '../support/startStack.ts';
+// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
+import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
+import { waitForPhase } from '../support/waitForPhase.ts';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+// After the stack's hooks: after-hooks run in reverse, so pages close before the portal stops.
+const harness = setupBrowser();
+
+interface Box {
+  readonly what: string;
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/** The boxes of every visible toast and of every button inside a row, in the app frame. */
+function boxes(appFrame: Frame): Promise<{ toasts: Box[]; controls: Box[]; width: number }> {
+  return appFrame.evaluate(() => {
+    const box = (what: string, element: Element) => {
+      const r = element.getBoundingClientRect();
+      return { what, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    };
+    const toasts = Array.from(document.querySelectorAll<HTMLElement>('[data-sonner-toast]'))
+      .filter((t) => t.dataset.visible !== 'false' && t.dataset.removed !== 'true')
+      .map((t) => box(`toast "${t.textContent ?? ''}"`, t));
+    const controls = Array.from(
+      document.querySelectorAll<HTMLElement>('[data-testid="upload-row"] button'),
+    ).map((b) =>
+      box(
+        `"${b.textContent ?? ''}" of ${b.closest('[data-name]')?.getAttribute('data-name') ?? '?'}`,
+        b,
+      ),
+    );
+    return { toasts, controls, width: document.documentElement.clientWidth };
+  });
+}
+
+const overlaps = (a: Box, b: Box): boolean =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** The row's name and state elements, and whether each shows its whole text. */
+function rowText(appFrame: Frame, name: string) {
+  return appFrame.evaluate((wanted) => {
+    const row = Array.from(
+      document.querySelectorAll<HTMLElement>('[data-testid="upload-row"]'),
+    ).find((r) => r.dataset.name === wanted);
+    if (!row) throw new Error(`no row ${wanted}`);
+    const whole = (selector: string) => {
+      const element = row.querySelector<HTMLElement>(selector);
+      if (!element) throw new Error(`no ${selector}`);
+      return {
+        text: element.textContent ?? '',
+        whole:
+          element.scrollWidth <= element.clientWidth + 1 &&
+          element.scrollHeight <= element.clientHeight + 1,
+      };
+    };
+    return { name: whole('.cd-row__name'), meta: whole('.cd-row__meta') };
+  }, name);
+}
+
+describe('toasts in the 380 px side panel', () => {
+  test('no toast covers a row control, and a delivered row shows its state and name whole', async () => {
+    const { page, guard } = await harness.newPage();
+    guard.allowFailedResponses([400], 'send-failed answers 400 SEND_FAILED');
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    expect((await boxes(appFrame)).width).toBeLessThanOrEqual(380);
+
+    // A failure first: its row is on screen, so it gets no toast, only its row's Retry.
+    stack.emulator.setScenario('send-failed');
+    const failed = 'member-2.budget.xlsx';
+    try {
+      await setInputFiles(frame, [{ name: failed, size: 1024 }]);
+      await waitForPhase(appFrame, failed, 'failed');
+    } finally {
+      stack.emulator.clearScenario();
+    }
+    // A long name of the kind that was cut to "member-1.…" next to the row's buttons.
+    const delivered = 'member-1.quarterly-report-final.pdf';
+    await setInputFiles(frame, [{ name: delivered, size: 2048, mimeType: 'application/pdf' }]);
+    await waitForPhase(appFrame, delivered, 'delivered');
+    // The delivered toast (Open in chat) is there: the check below is not vacuous.
+    await frame
+      .locator('[data-sonner-toast]')
+      .filter({ hasText: delivered })
+      .getByRole('button', { name: en.openInChat })
+      .waitFor({ timeout: 10_000 });
+
+    const { toasts, controls } = await boxes(appFrame);
+    expect(toasts.length).toBeGreaterThan(0);
+    expect(controls.map((c) => c.what)).toEqual(
+      expect.arrayContaining([
+        `"${en.openInChat}" of ${delivered}`,
+        `"${en.removeFromList}" of ${delivered}`,
+        `"${en.retry}" of ${failed}`,
+        `"${en.remove}" of ${failed}`,
+      ]),
+    );
+    const covered = controls.flatMap((control) =>
+      toasts.filter((t) => overlaps(t, control)).map((t) => `${t.what} covers ${control.what}`),
+    );
+    expect(covered).toEqual([]);
+
+    const row = await rowText(appFrame, delivered);
+    expect(row.meta.text).toContain(en.phase_delivered);
+    expect(row.meta.whole, `state "${row.meta.text}" is cut`).toBe(true);
+    expect(row.name.text).toBe(delivered);
+    expect(row.name.whole, `name "${row.name.text}" is cut`).toBe(true);
+  });
+});
