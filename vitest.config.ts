@@ -70,8 +70,9 @@ export default defineConfig({
           sequence: { groupOrder: 3 },
         },
       },
-      // The cross-engine suite (test/engines/) in Firefox ESR and WebKitGTK, one file at a time
-      // each: a second browser competing for the same two cores only slows both.
+      // The cross-engine suite (test/engines/) in Firefox ESR and WebKitGTK: one file at a time
+      // each, both engines together in the last group, so neither competes with the Chromium
+      // projects (e2e-load's timing rule needs the machine to itself).
       ...(['firefox', 'webkit'] as const).map((engine) => ({
         test: {
           ...e2eProject,
@@ -80,7 +81,7 @@ export default defineConfig({
           env: { CHAT_DROP_ENGINE: engine },
           fileParallelism: false,
           maxWorkers: 1,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 4 },
         },
       })),
     ],

@@ -3,7 +3,7 @@
  * bench/page/main.mts). Pure types: this file is type-checked by both the Node project and the
  * page project. The page pulls commands (`GET /next`) and reports back (`POST /mark`,
  * `POST /result`) to the runner's collector, so nothing drives the browser during an upload
- * (a driver's network inspection distorts uploads several-fold: /work/shared/sdk-upload-facts.md).
+ * (a driver's network inspection distorts uploads several-fold: docs/PERFORMANCE.md, Method).
  */
 
 /** The two in-browser paths compared by the bench. curl is run by the runner itself. */
@@ -42,8 +42,8 @@ export interface DoneCommand {
 export const ENCODE_VARIANTS = [
   /** What ships: createWorkerEncoder with its defaults. */
   'shipped',
-  /** The shipped encoder with the earlier 3 MiB chunks. */
-  'shipped-3MiB',
+  /** The shipped encoder with 12 MiB chunks (fewer reads and parts, more memory). */
+  'shipped-12MiB',
   /** The earlier strategy: per 3 MiB chunk native toBase64, then new Blob([string]). */
   'native-string-3MiB',
   /** Native toBase64 of the whole file in one buffer, no Blob: the floor of base64 itself. */

@@ -1,7 +1,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import busboy from 'busboy';
-import { parseJsonFile } from './parseJsonFile.ts';
+import { parseJsonOffThread } from './parseJsonOffThread.ts';
 import { assignPhpParam, parsePhpQuery } from './parsePhpQuery.ts';
 import { isParams, setOwn } from './params.ts';
 import type { ParamValue, Params } from './params.ts';
@@ -11,7 +11,8 @@ import type { RequestBody } from './readRequestBody.ts';
  * Assembles REST params like the core's `rest_util.php` `getRequestData` (portal reference §3.1): the query string (PHP
  * bracket syntax), overlaid by the body — JSON (invalid ⇒ nothing), urlencoded or multipart
  * (PHP brackets), and any other content type (BX24's `text/plain`) parsed as urlencoded.
- * Large JSON bodies are parsed from disk; long strings come back as SpilledString.
+ * Large JSON bodies are parsed from disk on a worker thread; long strings come back as
+ * SpilledString.
  */
 export async function collectParams(
   query: string,
@@ -35,7 +36,7 @@ export async function collectParams(
         parsed = undefined;
       }
     } else {
-      parsed = parseJsonFile(body.path, tmpDir, temps);
+      parsed = await parseJsonOffThread(body.path, tmpDir, temps);
     }
     overlay(params, toParams(parsed));
     return params;

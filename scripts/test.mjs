@@ -6,6 +6,7 @@
 // Exits with Vitest's exit code and ends with one summary line, `tests: N passed, N failed`,
 // in the plain form CI tooling reads.
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -48,6 +49,18 @@ if (!filtered) {
       process.exit(gate.status ?? 1);
     }
   }
+}
+
+// Evidence of failed e2e tests (screenshots, consoles, request logs; test/support/keepEvidence.ts)
+// is kept per run: clear what an earlier run left, and name the folder at the end if it filled.
+const evidenceDir = join(root, 'test-results', 'e2e');
+rmSync(evidenceDir, { recursive: true, force: true });
+/** Folders of failed tests under the evidence folder (one per project and test). */
+function evidenceCount() {
+  if (!existsSync(evidenceDir)) return 0;
+  return readdirSync(evidenceDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .reduce((n, d) => n + readdirSync(join(evidenceDir, d.name)).length, 0);
 }
 
 const vitestBin = join(root, 'node_modules', 'vitest', 'vitest.mjs');
@@ -97,6 +110,13 @@ child.on('close', (code, signal) => {
     return match ? Number(match[1]) : 0;
   };
   const exitCode = code ?? (signal ? 1 : 0);
+  // Before the summary line, which stays the last line.
+  const kept = evidenceCount();
+  if (kept > 0) {
+    console.log(
+      `\ntest: evidence of ${kept} failed e2e test(s) (screenshot, console, request log) in test-results/e2e/`,
+    );
+  }
   if (testsLine !== undefined) {
     const skipped = count('skipped') + count('todo');
     const failed = count('failed');

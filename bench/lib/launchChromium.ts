@@ -33,7 +33,7 @@ export interface RunningChromium {
 /**
  * Starts Debian's Chromium as a plain child process, with no driver attached: the page itself
  * reports its timings (a driver's network inspection keeps request bodies and slows uploads,
- * /work/shared/sdk-upload-facts.md "Measuring in a browser").
+ * docs/PERFORMANCE.md, Method).
  */
 export async function launchChromium(
   url: string,

@@ -14,8 +14,9 @@ function cell(value: Spread | undefined, format: (n: number) => string): string 
 }
 
 const ENCODE_LABELS = {
-  shipped: 'Shipped: table base64 into bytes, 6 MiB reads overlapped (createWorkerEncoder)',
-  'shipped-3MiB': 'Shipped encoder with 3 MiB chunks',
+  shipped:
+    'Shipped: table base64 into bytes, 3 MiB reads, next read in flight (createWorkerEncoder)',
+  'shipped-12MiB': 'Shipped encoder with 12 MiB chunks',
   'native-string-3MiB': 'Before issue 13: per 3 MiB toBase64 → new Blob([string])',
   'native-only': 'Native toBase64 of the whole file, no Blob (floor of base64 alone)',
 } as const;

@@ -7,7 +7,7 @@ import type { EncodeVariant } from '../protocol.ts';
 
 interface Request {
   readonly file: Blob;
-  readonly variant: Exclude<EncodeVariant, 'shipped' | 'shipped-3MiB'>;
+  readonly variant: Exclude<EncodeVariant, 'shipped' | 'shipped-12MiB'>;
 }
 
 interface Scope {

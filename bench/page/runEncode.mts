@@ -34,9 +34,9 @@ export async function runEncode(
   probe.begin();
   const t0 = performance.now();
   let reply: VariantReply;
-  if (command.variant === 'shipped' || command.variant === 'shipped-3MiB') {
+  if (command.variant === 'shipped' || command.variant === 'shipped-12MiB') {
     const encoder = createWorkerEncoder(
-      command.variant === 'shipped' ? {} : { chunkSize: 3 * 1024 * 1024 },
+      command.variant === 'shipped' ? {} : { chunkSize: 12 * 1024 * 1024 },
     );
     try {
       const blob = await encoder.encode(file, {

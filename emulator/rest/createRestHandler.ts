@@ -8,7 +8,7 @@ import { readRequestBody } from '../readRequestBody.ts';
 import { RestError } from '../RestError.ts';
 import { paramText } from '../params.ts';
 import type { Params } from '../params.ts';
-import { authenticate } from './authenticate.ts';
+import { authenticate, operatingKey } from './authenticate.ts';
 import type { WebhookPath } from './authenticate.ts';
 import { createOperatingLimiter } from './createOperatingLimiter.ts';
 import { createRestFaults } from './createRestFaults.ts';
@@ -111,8 +111,9 @@ export function createRestHandler(emu: EmulatorContext): RestHandler {
     startMs: number,
   ): Promise<MethodOutcome> {
     const result = await runBatch(params, auth, base, limiter);
-    // The batch itself is not billed (§7.3); its envelope still carries a `time` block.
+    // The batch itself is not billed (§7.3); its envelope still carries a full `time` block.
     const finishMs = Date.now();
+    const usage = limiter.operating.usage(operatingKey(auth, 'batch'), finishMs);
     return {
       result,
       time: {
@@ -122,6 +123,8 @@ export function createRestHandler(emu: EmulatorContext): RestHandler {
         processing: (finishMs - startMs) / 1000,
         date_start: formatDateC(new Date(startMs)),
         date_finish: formatDateC(new Date(finishMs)),
+        operating_reset_at: usage.resetAt,
+        operating: usage.operating,
       },
     };
   }

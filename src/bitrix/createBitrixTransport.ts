@@ -80,8 +80,11 @@ export function createBitrixTransport(
   const now = options.now ?? Date.now;
   const interceptor = createUploadInterceptor(b24);
   const finder = createDeliveryFinder(b24, interceptor, options);
+  const assumedBytesPerSecond = options.assumedBytesPerSecond ?? 256 * 1024;
+  /** The speed of the last body sent whole (bytes/s), measured between start and last byte. */
+  let measuredBytesPerSecond = Number.POSITIVE_INFINITY;
   const freshAuth = createAuthFreshener(b24, {
-    assumedBytesPerSecond: options.assumedBytesPerSecond ?? 256 * 1024,
+    bytesPerSecond: () => Math.min(assumedBytesPerSecond, measuredBytesPerSecond),
     marginMs: responseTimeoutMs,
     refreshTimeoutMs: options.refreshTimeoutMs ?? 15_000,
     now,
@@ -104,6 +107,7 @@ export function createBitrixTransport(
     let started = false;
     let sent = 0;
     let total = 0;
+    let startedAt = 0;
     const placeholder = contentPlaceholder();
     const intercepted: InterceptedRequest = {
       signal: controller.signal,
@@ -114,14 +118,19 @@ export function createBitrixTransport(
           started = true;
           sent = 0;
           total = size;
+          startedAt = now();
           request.onProgress(0, size);
           arm(stallTimeoutMs, 'no upload progress');
         },
         progress(loaded, size) {
           sent = loaded;
           request.onProgress(loaded, size);
-          if (loaded >= size) arm(responseTimeoutMs, 'no answer after the upload');
-          else arm(stallTimeoutMs, 'no upload progress');
+          if (loaded >= size) {
+            const seconds = (now() - startedAt) / 1000;
+            // Bodies that go out in under a second say little about the uplink.
+            if (seconds >= 1) measuredBytesPerSecond = size / seconds;
+            arm(responseTimeoutMs, 'no answer after the upload');
+          } else arm(stallTimeoutMs, 'no upload progress');
         },
       },
     };
@@ -226,7 +235,14 @@ export function createBitrixTransport(
           : request.dialogId;
       const storedName = typeof result?.file?.name === 'string' ? result.file.name : undefined;
       const receipt = { fileId, messageId, chatId, dialogId };
-      return { ok: true, receipt: storedName === undefined ? receipt : { ...receipt, storedName } };
+      const stored = storedName === undefined ? receipt : { ...receipt, storedName };
+      // The time block's `operating_reset_at` (unix seconds): when the method's oldest basket of
+      // used operating time frees (docs/portal-reference.md §7.3); the engine pauses until then
+      // after an OPERATION_TIME_LIMIT.
+      const resetAt = toInt(answer.getData()?.time?.operating_reset_at);
+      return resetAt === undefined
+        ? { ok: true, receipt: stored }
+        : { ok: true, receipt: stored, operatingResetAt: resetAt * 1000 };
     } catch (error) {
       return failure(mapB24Error(error));
     } finally {

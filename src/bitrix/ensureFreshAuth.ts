@@ -3,8 +3,11 @@ import type { UploadError } from '../core/types.ts';
 import { mapB24Error } from './mapB24Error.ts';
 
 export interface FreshAuthOptions {
-  /** Upload speed assumed when deciding whether the token outlives the upload. Bytes per second. */
-  readonly assumedBytesPerSecond: number;
+  /**
+   * Upload speed to plan with, bytes per second: the lower of the assumed speed and the speed
+   * last measured (a slow uplink must not make a long upload outlive its token).
+   */
+  readonly bytesPerSecond: () => number;
   /** Kept on top of the estimate: the portal decodes and stores after the body arrived. Ms. */
   readonly marginMs: number;
   /** A `refreshAuth` that does not answer within this long fails the upload. Ms. */
@@ -50,8 +53,7 @@ export function createAuthFreshener(
   return async (bodyBytes) => {
     const auth = b24.auth.getAuthData();
     const expiresAt = auth === false ? 0 : auth.expires * 1000;
-    const needed =
-      (bodyBytes / Math.max(1, options.assumedBytesPerSecond)) * 1000 + options.marginMs;
+    const needed = (bodyBytes / Math.max(1, options.bytesPerSecond())) * 1000 + options.marginMs;
     if (expiresAt - options.now() > needed) return undefined;
     pending ??= refresh().finally(() => {
       pending = undefined;

@@ -23,7 +23,8 @@ export interface QueueDrainedEvent {
  * Per item, in order: `file-added` (or `file-rejected`, final) → `upload-started` →
  * `upload-progress`* → (`upload-waiting` → `upload-progress`*)* → [`upload-checking`] → one of
  * `upload-succeeded` | `upload-failed` | `upload-cancelled`. `upload-retried` starts the item
- * again from `upload-started`. `file-removed` may come at any point. When nothing is left to do,
+ * again from `upload-started`. `file-removed` may come at any point. Queue-wide:
+ * `chat-access-lost`, `uploads-paused` / `uploads-resumed`, and when nothing is left to do,
  * `queue-drained` once.
  */
 export interface UploadEvents {
@@ -52,5 +53,41 @@ export interface UploadEvents {
   'upload-retried': { readonly item: UploadItem };
   /** The row is gone (`item` as it was); a file in flight was aborted. */
   'file-removed': { readonly item: UploadItem };
+  /**
+   * Access to the chat is gone (`ACCESS_DENIED`, `CHAT_NOT_FOUND`): `first` is the file the portal
+   * refused (its `upload-failed` came just before); `stopped` are the chat's other files, failed
+   * with the same reason without being sent and without an `upload-failed` of their own. Show one
+   * message for the chat, not one per file. Later refusals in that chat are quiet too, until a
+   * file is added to it again.
+   */
+  'chat-access-lost': {
+    readonly dialogId: string;
+    readonly error: UploadError;
+    readonly first: UploadItem;
+    readonly stopped: readonly UploadItem[];
+  };
+  /**
+   * The portal refused the upload method for the whole app (429 `OPERATION_TIME_LIMIT`): every
+   * file waits (rows `waiting`, `retryAt` = `resumeAt`) until `resumeAt` (epoch ms), then the
+   * smallest waiting file probes; refused again ⇒ this event again with a later `resumeAt`.
+   * For "the portal asks to wait, resuming at 14:32".
+   */
+  'uploads-paused': { readonly error: UploadError; readonly resumeAt: number };
+  /** The method runs again after `uploads-paused`: the waiting files go. */
+  'uploads-resumed': Record<string, never>;
   'queue-drained': QueueDrainedEvent;
+  /**
+   * After a batch, the chat's history showed an extra copy of file `id` (same name as stored,
+   * size and text, inside the attempt's window, claimed by no file): the browser re-sent the
+   * request on its own. `duplicate-removed`: the widget removed message `messageId`.
+   * `duplicate-found`: it could not; tell the person and offer `queue.removeDuplicate(messageId)`.
+   */
+  'duplicate-removed': DuplicateEvent;
+  'duplicate-found': DuplicateEvent;
+}
+
+export interface DuplicateEvent {
+  readonly id: string;
+  readonly dialogId: string;
+  readonly messageId: number;
 }

@@ -46,7 +46,28 @@ export interface ReadonlyQueueStore {
   subscribe(listener: () => void): () => void;
 }
 
-/** The upload engine (createUploadQueue.ts). */
+/**
+ * The upload engine (createUploadQueue.ts): a queue of files, each going `queued → reading →
+ * sending → delivered`, with `waiting` (refused before processing, sent again automatically),
+ * `checking` (outcome unknown, the chat is searched for the file), `failed` and `cancelled`.
+ * The store is for rendering; the events (UploadEvents.ts) are for side effects.
+ *
+ * Rules it keeps:
+ * - Checks run before a byte is read; a refused file never reaches the encoder.
+ * - A file is read only when a slot is free, so at most `concurrency` base64 Blobs exist.
+ * - Small files are sent in dropping order (createOrderedLane.ts).
+ * - Every send has a fresh `requestId`. What follows a failed send is decided in one place,
+ *   decideAfterFailure.ts: an automatic resend only after a refusal made before processing (a
+ *   method paused by the operating-time limit waits for everyone, createMethodPause.ts); after an
+ *   unknown outcome a delivery check (createDeliveryChecker.ts), never a resend. Only
+ *   `retry(id)`, a user action, sends a file a second time.
+ * - Cancel aborts the current read, send or wait. If the whole body had gone out, the chat is
+ *   checked first: found ⇒ `delivered`, else `failed` pointing to the chat, never `cancelled`.
+ * - Access to a chat lost ⇒ its unsent files stop, with one `chat-access-lost`.
+ * - After each batch, one read of each chat's history finds copies the browser re-sent on its
+ *   own (createChatReconciler.ts).
+ * - A throwing store listener or event handler is logged and cannot stop an upload.
+ */
 export interface UploadQueue {
   /** What to render. */
   readonly store: ReadonlyQueueStore;
@@ -65,8 +86,14 @@ export interface UploadQueue {
   remove(id: string): void;
   /** Drops delivered and cancelled rows; failed rows stay until the user decides. */
   clearFinished(): void;
-  /** The chat's ledger, newest first, including earlier sessions; `[]` without ledger storage. */
+  /**
+   * The chat's ledger, newest first, including earlier sessions; `[]` without ledger storage.
+   * Earlier sessions' entries that are not delivered are first checked against the chat (the
+   * stored ledger may be seconds behind): found ⇒ delivered; unreadable ⇒ never "not sent".
+   */
   loadHistory(dialogId: string): Promise<readonly LedgerEntry[]>;
+  /** Removes a message offered by `duplicate-found`; false when refused or not offered. */
+  removeDuplicate(messageId: number): Promise<boolean>;
   /** Aborts everything without marking it cancelled (the ledger keeps it unfinished), writes the ledger. */
   dispose(): Promise<void>;
 }

@@ -13,6 +13,8 @@ export interface DeliveryCheckQuery {
   readonly name: string;
   readonly size: number;
   readonly since: number;
+  /** The picked file: a candidate counts only if the portal stored the same bytes (when the finder can tell). */
+  readonly file?: Blob;
 }
 
 /** `failed` = the check itself failed (the file may be in the chat); `cause` is what was thrown. */
@@ -91,6 +93,7 @@ export function createDeliveryChecker(options: DeliveryCheckerOptions): Delivery
             name: query.name,
             size: query.size,
             since: query.since,
+            ...(query.file ? { file: query.file } : {}),
             excludeMessageIds: [...excluded],
             signal: deadline.signal,
           }),

@@ -1,21 +1,22 @@
-import { abortError, randomId, wakeableSleep } from './async.ts';
+import { abortError, randomId } from './async.ts';
 import { createBatchTally } from './createBatchTally.ts';
+import { createChatReconciler } from './createChatReconciler.ts';
 import { createDeliveryChecker, DEFAULT_CHECK_TIMEOUT_MS } from './createDeliveryChecker.ts';
 import { createEmitter } from './createEmitter.ts';
 import { createItems } from './createItems.ts';
 import type { AddFilesOptions } from './createItems.ts';
 import { createLedger } from './createLedger.ts';
+import { createMethodPause } from './createMethodPause.ts';
 import { createOrderedLane } from './createOrderedLane.ts';
-import type { Ticket } from './createOrderedLane.ts';
 import { createStore } from './createStore.ts';
-import { decideAfterFailure, defaultBackoff, NO_RESENDS } from './decideAfterFailure.ts';
+import { defaultBackoff } from './decideAfterFailure.ts';
 import { describeForLog } from './describeForLog.ts';
-import { encodeWithDeadline } from './encodeWithDeadline.ts';
-import { isUnknownOutcome, policyFor } from './errorPolicy.ts';
-import { sendWithDeadline } from './sendWithDeadline.ts';
-import type { SendResult } from './sendWithDeadline.ts';
+import { isChatGone, isUnknownOutcome, policyFor } from './errorPolicy.ts';
+import { createRun, runUpload } from './runUpload.ts';
+import { stopLostChat } from './stopLostChat.ts';
+import type { Run, RunContext } from './runUpload.ts';
 import { toLedgerEntry } from './toLedgerEntry.ts';
-import type { ClientError, DeliveryReceipt, UploadError, UploadItem, WidgetCode } from './types.ts';
+import type { DeliveryReceipt, UploadError, UploadItem } from './types.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_PORT_DEADLINE_MS } from './UploadQueue.ts';
 import type { UploadQueue, UploadQueueOptions } from './UploadQueue.ts';
 import type { UploadEvents } from './UploadEvents.ts';
@@ -26,40 +27,12 @@ export type { AddFilesOptions } from './createItems.ts';
 export { DEFAULT_CONCURRENCY, DEFAULT_PORT_DEADLINE_MS } from './UploadQueue.ts';
 export type { ReadonlyQueueStore, UploadQueue, UploadQueueOptions } from './UploadQueue.ts';
 
-interface Run {
-  cancelRequested: boolean;
-  /** The base64 Blob (~4/3 of the file), held only while it may still be sent. */
-  content: Blob | undefined;
-  /** Aborts the current read or send. */
-  step: AbortController | undefined;
-  /** Aborts a delivery check (only on remove and dispose: a cancel lets the check finish). */
-  check: AbortController | undefined;
-  /** Ends a wait (for the send turn, or before a resend) early. */
-  wake: (() => void) | undefined;
-  ticket: Ticket;
-}
-
-function clientError(code: WidgetCode, detail: string): ClientError {
-  return { code, origin: 'client', detail };
-}
+const claims = (item: UploadItem): number[] => (item.receipt ? [item.receipt.messageId] : []);
 
 /**
- * The upload engine: a queue of files, each going `queued → reading → sending → delivered`, with
- * `waiting` (refused before processing, resent automatically), `checking` (outcome unknown, the
- * chat is searched for the file), `failed` and `cancelled`. The store (changed only by
- * {@link uploadReducer}) is for rendering; the events are for side effects.
- *
- * Rules it keeps:
- * - Checks run before a byte is read; a refused file never reaches the encoder.
- * - A file is read only when a slot is free, so at most `concurrency` base64 Blobs exist.
- * - Small files are sent in dropping order (createOrderedLane.ts).
- * - Every send has a fresh `requestId`. What happens after a failed send is decided in one place,
- *   decideAfterFailure.ts: an automatic resend only after a refusal made before processing; after
- *   an unknown outcome a delivery check (createDeliveryChecker.ts), never a resend. Only
- *   `retry(id)`, a user action, sends a file a second time.
- * - Cancel aborts the current read, send or wait. If the whole body had gone out, the chat is
- *   checked first: found ⇒ `delivered`, else `failed` pointing to the chat, never `cancelled`.
- * - A throwing store listener or event handler is logged and cannot stop an upload.
+ * The upload engine (see {@link UploadQueue} for the rules it keeps): the queue's commands and
+ * its bookkeeping — store, ledger, receipts, batch counts, events. One file's life is in
+ * runUpload.ts; what follows a failure is decided in decideAfterFailure.ts.
  *
  * @example
  * const queue = createUploadQueue({ transport, encoder, ledger });
@@ -88,10 +61,14 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   const lane = createOrderedLane();
   const store = createStore(uploadReducer, initialQueueState);
   const events = createEmitter<UploadEvents>();
+  const reconciler = createChatReconciler(transport, events.emit);
   /** The picked files, kept for reading (and reading again on retry); never their contents. */
   const files = new Map<string, File>();
   const runs = new Map<string, Run>();
   const tally = createBatchTally();
+  const pause = createMethodPause(now);
+  /** Chats reported lost (`chat-access-lost`) until a file is added to or delivered in them again. */
+  const lostChats = new Set<string>();
   let disposed = false;
 
   const find = (id: string): UploadItem | undefined =>
@@ -118,10 +95,13 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     else ledger.forget(item.dialogId, item.id);
   }
 
-  function finishDelivered(id: string, receipt: DeliveryReceipt): void {
+  function finishDelivered(id: string, receipt: DeliveryReceipt, since: number): void {
     const item = dispatchAndRecord({ type: 'delivered', id, receipt, at: now() });
     if (!item) return;
+    const { dialogId, name, size, message } = item;
+    reconciler.delivered({ id, dialogId, name, size, message, receipt, since, at: now() });
     checker.claim(item.dialogId, receipt.messageId, id);
+    lostChats.delete(item.dialogId);
     tally.count('delivered');
     events.emit('upload-succeeded', { item, receipt });
   }
@@ -131,7 +111,23 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     if (!item) return;
     tally.count('failed');
     if (isUnknownOutcome(error)) tally.count('unknown');
+    const chatGone = isChatGone(error);
+    // Another refusal in a chat already reported as lost is part of that one message.
+    if (chatGone && lostChats.has(item.dialogId)) return;
     events.emit('upload-failed', { item, error });
+    if (chatGone) stopChat(item, error);
+  }
+
+  function stopChat(first: UploadItem, error: UploadError): void {
+    lostChats.add(first.dialogId);
+    const stopped = stopLostChat(store.getState().items, first, error, (id, notSent) => {
+      const run = runs.get(id);
+      if (run) stop(run, 'Access to the chat was lost', false);
+      const failed = dispatchAndRecord({ type: 'failed', id, error: notSent, at: now() });
+      if (failed) tally.count('failed');
+      return failed;
+    });
+    events.emit('chat-access-lost', { dialogId: first.dialogId, error, first, stopped });
   }
 
   function finishCancelled(id: string): void {
@@ -146,7 +142,28 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     if (store.getState().items.some((item) => isActivePhase(item.phase))) return;
     const counts = tally.close();
     if (counts) events.emit('queue-drained', counts);
+    void reconciler.batchDone(new Set(store.getState().items.flatMap(claims)));
   }
+
+  const context: RunContext = {
+    transport,
+    encoder,
+    lane,
+    checker,
+    pause,
+    rules,
+    portDeadlineMs,
+    now,
+    newId,
+    emit: events.emit,
+    progress: dispatch,
+    move: dispatchAndRecord,
+    delivered: finishDelivered,
+    failed: finishFailed,
+    cancelled: finishCancelled,
+    isDisposed: () => disposed,
+    items: () => store.getState().items,
+  };
 
   function schedule(): void {
     if (disposed) return;
@@ -157,25 +174,10 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   }
 
   function start(id: string): void {
-    const size = files.get(id)?.size ?? 0;
-    const run: Run = {
-      cancelRequested: false,
-      content: undefined,
-      step: undefined,
-      check: undefined,
-      wake: undefined,
-      ticket: lane.take(size),
-    };
+    const run = createRun(lane.take(files.get(id)?.size ?? 0));
     runs.set(id, run);
     tally.open();
-    runItem(id, run)
-      .catch((error: unknown) => {
-        // A bug in the engine: keep the row honest, not stuck.
-        console.error('[chat-drop] upload engine error:', describeForLog(error));
-        if (isActivePhase(find(id)?.phase ?? 'delivered')) {
-          finishFailed(id, clientError('WIDGET_UNKNOWN', describeForLog(error)));
-        }
-      })
+    runUpload(context, id, files.get(id), run)
       .finally(() => {
         lane.release(run.ticket);
         run.content = undefined;
@@ -189,122 +191,6 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       });
   }
 
-  /** Waits while `until` has not resolved, unless cancelled or disposed (then false). */
-  async function pause(run: Run, until: { done: Promise<void>; wake(): void }): Promise<boolean> {
-    run.wake = until.wake;
-    await until.done;
-    run.wake = undefined;
-    return !run.cancelRequested && !disposed;
-  }
-
-  async function runItem(id: string, run: Run): Promise<void> {
-    const file = files.get(id);
-    if (!file) return finishFailed(id, clientError('WIDGET_READ_FAILED', 'the file is gone'));
-    // A small file waits for its turn before reading, so the row honestly says "queued". Its
-    // turn now ⇒ reading starts within addFiles, with no tick in between.
-    if (!lane.isTurn(run.ticket) && !(await pause(run, lane.wait(run.ticket)))) {
-      return finishCancelled(id);
-    }
-    const started = dispatchAndRecord({ type: 'read-started', id, at: now() });
-    if (!started) return;
-    events.emit('upload-started', { item: started });
-    run.content = await readFile(id, file, run);
-    if (!run.content) return;
-    const sending = dispatchAndRecord({
-      type: 'encoded',
-      id,
-      contentSize: run.content.size,
-      at: now(),
-    });
-    if (!sending) return;
-
-    let counts = NO_RESENDS;
-    for (;;) {
-      const attemptStart = now();
-      const result = await sendOnce(id, sending, run);
-      const decision =
-        result.kind === 'error' ? decideAfterFailure(result.error, counts, rules) : undefined;
-      // The send is over (a file that waits keeps its turn): the next file may go, even while
-      // this one is checked, since whatever this one posted is already in the chat.
-      if (decision?.kind !== 'wait') lane.release(run.ticket);
-      if (result.kind === 'ok') return finishDelivered(id, result.receipt);
-      if (result.kind === 'cancelled') {
-        if (!result.bodySent) return finishCancelled(id);
-        run.content = undefined;
-        const error = clientError('WIDGET_UNKNOWN', 'cancelled after the whole body was sent');
-        return checkDelivery(id, run, attemptStart, error);
-      }
-      const { error } = result;
-      if (decision?.kind === 'wait') {
-        counts = decision.counts;
-        const retryAt = now() + decision.delay;
-        const waiting = dispatchAndRecord({ type: 'waiting', id, error, retryAt, at: now() });
-        if (!waiting) return;
-        events.emit('upload-waiting', { item: waiting, error, retryAt });
-        if (!(await pause(run, wakeableSleep(decision.delay)))) return finishCancelled(id);
-        if (!dispatchAndRecord({ type: 'resent', id, at: now() })) return;
-        continue;
-      }
-      run.content = undefined;
-      if (decision?.kind === 'check') return checkDelivery(id, run, attemptStart, error);
-      return finishFailed(id, error);
-    }
-  }
-
-  /** The file's base64 content, or undefined when the read ended (cancelled, failed: row updated). */
-  async function readFile(id: string, file: File, run: Run): Promise<Blob | undefined> {
-    run.step = new AbortController();
-    const read = await encodeWithDeadline(encoder, file, {
-      signal: run.step.signal,
-      deadlineMs: portDeadlineMs,
-      onProgress: (bytesRead) => {
-        const item = dispatch({ type: 'read-progress', id, bytesRead, at: now() });
-        if (item) events.emit('upload-progress', { item });
-      },
-    });
-    if (read.kind === 'ok' && !run.cancelRequested) return read.content;
-    if (read.kind === 'error' && !run.cancelRequested) finishFailed(id, read.error);
-    else finishCancelled(id);
-    return undefined;
-  }
-
-  function sendOnce(id: string, item: UploadItem, run: Run): Promise<SendResult> {
-    const content = run.content;
-    if (!content) return Promise.resolve({ kind: 'cancelled', bodySent: false });
-    run.step = new AbortController();
-    const { dialogId, name, message } = item;
-    return sendWithDeadline(
-      transport,
-      { requestId: newId(), dialogId, name, message, content },
-      {
-        signal: run.step.signal,
-        deadlineMs: portDeadlineMs,
-        onProgress: (sent, total) => {
-          const progressed = dispatch({ type: 'send-progress', id, sent, total, at: now() });
-          if (progressed) events.emit('upload-progress', { item: progressed });
-        },
-      },
-    );
-  }
-
-  async function checkDelivery(id: string, run: Run, since: number, error: UploadError) {
-    const checking = dispatchAndRecord({ type: 'checking', id, error, at: now() });
-    if (!checking) return;
-    events.emit('upload-checking', { item: checking, error });
-    run.check = new AbortController();
-    const { dialogId, name, size } = checking;
-    const found = await checker.check({ id, dialogId, name, size, since }, run.check.signal);
-    if (found.kind === 'found') return finishDelivered(id, found.receipt);
-    if (found.kind === 'failed') {
-      const failure = `delivery check failed: ${describeForLog(found.cause)}`;
-      const detail = error.detail ? `${error.detail}; ${failure}` : failure;
-      return finishFailed(id, { ...error, deliveryCheck: 'failed', detail });
-    }
-    // Not found — also after a cancel once the whole body had gone out: the portal may still be
-    // storing the file, so the row fails with the outcome unknown and points to the chat.
-    return finishFailed(id, { ...error, deliveryCheck: 'not-found' });
-  }
-
   function stop(run: Run, reason: string, alsoCheck: boolean): void {
     run.cancelRequested = true;
     run.step?.abort(abortError(reason));
@@ -315,6 +201,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   function addFiles(list: readonly File[], addOptions: AddFilesOptions): UploadItem[] {
     if (disposed || list.length === 0) return [];
     const items = createItems(list, addOptions, now(), newId);
+    for (const item of items) lostChats.delete(item.dialogId);
     store.dispatch({ type: 'added', items });
     tally.open();
     items.forEach((item, index) => {
@@ -385,16 +272,20 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       for (const id of files.keys()) if (!kept.has(id)) files.delete(id);
     },
     async loadHistory(dialogId) {
-      return ledger ? ledger.load(dialogId) : [];
+      if (!ledger) return [];
+      const live = new Set(store.getState().items.map((item) => item.id));
+      const entries = await ledger.load(dialogId);
+      const earlier = entries.filter((entry) => !live.has(entry.id));
+      const changed = await reconciler.reconcileLedger(dialogId, earlier);
+      for (const entry of changed) ledger.record(dialogId, entry);
+      return changed.length === 0 ? entries : ledger.load(dialogId);
     },
+    removeDuplicate: (messageId) => reconciler.removeOffered(messageId),
     async dispose() {
       if (disposed) return;
       disposed = true;
-      for (const run of runs.values()) {
-        run.step?.abort(abortError('The queue was disposed'));
-        run.check?.abort(abortError('The queue was disposed'));
-        run.wake?.();
-      }
+      // Not marked cancelled: disposed, the store no longer changes, and the ledger keeps them unfinished.
+      for (const run of runs.values()) stop(run, 'The queue was disposed', true);
       events.clear();
       files.clear();
       await ledger?.flush();

@@ -32,11 +32,14 @@ export interface FailureRules {
 }
 
 /**
+ * - `pause`: the portal refused the method for the app as a whole (operating-time limit): every
+ *   file waits for the method to run again (createMethodPause.ts), this one included.
  * - `wait`: refused before processing; send again automatically after `delay` ms (phase `waiting`).
  * - `check`: the file may be in the chat; look for it, never resend on our own.
  * - `fail`: refused; the file is not in the chat.
  */
 export type FailureDecision =
+  | { readonly kind: 'pause' }
   | { readonly kind: 'wait'; readonly delay: number; readonly counts: ResendCounts }
   | { readonly kind: 'check' }
   | { readonly kind: 'fail' };
@@ -46,7 +49,10 @@ export type FailureDecision =
  * from the error's policy (core/errorPolicy.ts) and the resends made so far. Pure: no clock, no
  * timers; the backoff function is passed in.
  *
- * - `auto-backoff` codes (rate limits, `expired_token`) wait and resend while fewer than
+ * - `OPERATION_TIME_LIMIT` (429: the method is blocked for this app until enough of its
+ *   operating time expires, docs/portal-reference.md §7.3) pauses the method: resent once it runs
+ *   again, probed at most once a minute, never counted against the limits below.
+ * - Other `auto-backoff` codes (rate limits, `expired_token`) wait and resend while fewer than
  *   `maxAutoResends` resends were made in all and fewer than the policy's `maxAutoRetries` for
  *   that code; then the file fails (a refusal: nothing reached the chat).
  * - The wait is `backoff(n)` for the n-th resend, never over {@link MAX_WAIT_MS}.
@@ -61,6 +67,7 @@ export function decideAfterFailure(
   counts: ResendCounts,
   rules: FailureRules,
 ): FailureDecision {
+  if (error.code === 'OPERATION_TIME_LIMIT') return { kind: 'pause' };
   const policy = policyFor(error);
   const codeCount = counts.byCode[error.code] ?? 0;
   if (

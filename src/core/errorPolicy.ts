@@ -6,6 +6,10 @@ import type { UploadError } from './types.ts';
  * (system errors), §4.2 (`im.v2.File.upload`), §3.5 (the SDK's own codes); the imbot-style
  * `FILE_*` spellings come from `imbot.v2.File.upload`, and `INVALID_CONTENT` from an earlier
  * revision of the im.v2 docs (STYLE.md §4: handle every spelling).
+ *
+ * Over 300 lines on purpose: it is one table (codes, message keys, policies) that must stay in one
+ * place to be complete by type (`satisfies Record<ErrorCode, ErrorPolicy>`); splitting it would
+ * scatter the single answer to "what happens after this error".
  */
 
 /** How a failure may be retried. `auto-backoff` = the engine waits (phase `waiting`) and resends. */
@@ -51,7 +55,8 @@ export const ERROR_MESSAGE_KEYS = [
   'error_appAccess',
   'error_appConfig',
   'error_rateLimit',
-  'error_overload',
+  'error_operatingLimit',
+  'error_overloadBlocked',
   'error_server',
   'error_request',
   'error_requestTooLarge',
@@ -203,8 +208,12 @@ export const ERROR_POLICIES = {
   WRONG_AUTH_TYPE: refused('error_appConfig', 'none', 'ask-admin'),
   // Refused before processing (limits.md), so an automatic resend cannot duplicate a file.
   QUERY_LIMIT_EXCEEDED: refused('error_rateLimit', 'auto-backoff', 'wait'),
-  OPERATION_TIME_LIMIT: refused('error_rateLimit', 'auto-backoff', 'wait'),
-  OVERLOAD_LIMIT: refused('error_overload', 'offer', 'retry'),
+  // The method is blocked for the whole app until its used operating time expires (429,
+  // docs/portal-reference.md §7.3): the engine pauses the method (decideAfterFailure.ts).
+  OPERATION_TIME_LIMIT: refused('error_operatingLimit', 'auto-backoff', 'wait'),
+  // A manual block set by Bitrix24 support (§7.3): retrying does not help, an administrator must
+  // contact support.
+  OVERLOAD_LIMIT: refused('error_overloadBlocked', 'none', 'ask-admin'),
   INVALID_REQUEST: refused('error_appConfig', 'none', 'ask-admin'),
   INTERNAL_SERVER_ERROR: maybeDelivered('error_server'),
   // A generic core failure; 500 for database failures (contract §3.4) — possibly after storing.
@@ -346,4 +355,16 @@ export function policyFor(error: UploadError): ErrorPolicy {
 /** True when the file may be in the chat despite the error: never resend it automatically. */
 export function isUnknownOutcome(error: UploadError): boolean {
   return policyFor(error).outcome === 'unknown';
+}
+
+/**
+ * Codes that say this user can no longer post to the chat (removed from it, or the chat is gone;
+ * the portal may answer either code with status 400 or 403, docs/portal-reference.md §7.7). The
+ * engine stops the chat's other files instead of sending each one to be refused.
+ */
+export const CHAT_GONE_CODES: readonly ErrorCode[] = ['ACCESS_DENIED', 'CHAT_NOT_FOUND'];
+
+/** True when the portal refused because access to the chat is gone (see {@link CHAT_GONE_CODES}). */
+export function isChatGone(error: UploadError): boolean {
+  return error.origin === 'server' && (CHAT_GONE_CODES as readonly string[]).includes(error.code);
 }

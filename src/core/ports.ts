@@ -26,8 +26,13 @@ export interface UploadRequest {
   readonly onProgress: (sent: number, total: number | undefined) => void;
 }
 
+/**
+ * `operatingResetAt`: the success's `time.operating_reset_at` in epoch ms (the portal sends unix
+ * seconds), when the oldest basket of the method's used operating time frees
+ * (docs/portal-reference.md §7.3); the engine pauses until then after an `OPERATION_TIME_LIMIT`.
+ */
 export type UploadOutcome =
-  | { readonly ok: true; readonly receipt: DeliveryReceipt }
+  | { readonly ok: true; readonly receipt: DeliveryReceipt; readonly operatingResetAt?: number }
   | { readonly ok: false; readonly error: UploadError };
 
 export interface DeliveryQuery {

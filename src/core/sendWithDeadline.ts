@@ -5,7 +5,7 @@ import type { ClientError, DeliveryReceipt, UploadError } from './types.ts';
 
 /** `cancelled` = `signal` fired; `bodySent` = the whole request body had gone out by then. */
 export type SendResult =
-  | { readonly kind: 'ok'; readonly receipt: DeliveryReceipt }
+  | { readonly kind: 'ok'; readonly receipt: DeliveryReceipt; readonly operatingResetAt?: number }
   | { readonly kind: 'error'; readonly error: UploadError }
   | { readonly kind: 'cancelled'; readonly bodySent: boolean };
 
@@ -50,9 +50,11 @@ export async function sendWithDeadline(
       }),
       deadline.signal,
     );
-    return outcome.ok
-      ? { kind: 'ok', receipt: outcome.receipt }
-      : { kind: 'error', error: outcome.error };
+    if (!outcome.ok) return { kind: 'error', error: outcome.error };
+    const { receipt, operatingResetAt } = outcome;
+    return operatingResetAt === undefined
+      ? { kind: 'ok', receipt }
+      : { kind: 'ok', receipt, operatingResetAt };
   } catch (error) {
     if (signal.aborted) return { kind: 'cancelled', bodySent };
     if (error === timeout) return { kind: 'error', error: timeout };

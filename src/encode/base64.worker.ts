@@ -1,6 +1,6 @@
 /**
  * Module Worker that turns a file into base64 text held in a Blob, off the main thread
- * (see /work/shared/sdk-upload-facts.md, "A faster path"). Protocol: createEncodeWorkerHost.ts.
+ * (why and how fast: docs/PERFORMANCE.md). Protocol: createEncodeWorkerHost.ts.
  */
 import { createEncodeWorkerHost, type EncodeWorkerRequest } from './createEncodeWorkerHost.ts';
 

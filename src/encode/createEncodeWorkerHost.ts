@@ -7,7 +7,8 @@ export type EncodeWorkerRequest =
       readonly type: 'encode';
       readonly id: number;
       readonly file: Blob;
-      readonly chunkSize: number;
+      /** Bytes per read; undefined = the encoder's default. */
+      readonly chunkSize: number | undefined;
     }
   | { readonly type: 'cancel'; readonly id: number };
 

@@ -2,14 +2,13 @@ import { base64Length, encodeBase64Into } from './encodeBase64Into.ts';
 import { EncodeError } from './EncodeError.ts';
 
 /**
- * 6 MiB, a multiple of 3 (chunk outputs then concatenate without inner padding). Each read and
- * each Blob part has a fixed cost (a round trip to the browser's blob store), so larger chunks are
- * faster; but the renderer holds up to two chunks, one output buffer and the parts the browser has
- * not taken yet, so larger chunks also grow memory. Measured in Chromium at 100 MiB (Worker only):
- * 12 MiB was fastest but grew the renderer by ~105–115 MiB, 6 MiB by ~65–100 MiB, the old
- * 3 MiB string-based encoder by ~140–170 MiB (busy machine). Figures, method: docs/PERFORMANCE.md.
+ * 3 MiB, a multiple of 3 (chunk outputs then concatenate without inner padding). Larger chunks
+ * mean fewer fixed-cost reads and Blob parts, but the renderer then holds more at once (two chunks,
+ * one output buffer, parts the browser has not taken yet). In the bench's `encode` case 6 MiB was
+ * not faster than 3 MiB (two runs on a busy machine), and a 12 MiB trial grew the renderer past
+ * 1× the file, so the size stays where it was. Figures: docs/PERFORMANCE.md.
  */
-export const DEFAULT_CHUNK_SIZE = 6 * 1024 * 1024;
+export const DEFAULT_CHUNK_SIZE = 3 * 1024 * 1024;
 
 /** Where the encode's wall time went (ms), for the bench's phase breakdown. */
 export interface EncodeStats {

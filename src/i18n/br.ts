@@ -39,6 +39,9 @@ export const br = {
   phase_reading: 'Lendo',
   phase_sending: 'Enviando',
   phase_waiting: 'Portal ocupado, será enviado novamente',
+  phase_waitingUntil: 'O portal pediu para aguardar; retoma às {time}',
+  chatAccessLost:
+    'Não é mais possível enviar arquivos para este bate-papo. Os arquivos restantes não foram enviados.',
   phase_checking: 'Verificando o bate-papo',
   phase_delivered: 'Entregue',
   phase_failed: 'Não enviado',
@@ -141,6 +144,10 @@ export const br = {
   error_appConfig: 'O aplicativo não está configurado corretamente. Fale com o seu administrador.',
   error_rateLimit: 'O portal está ocupado. O arquivo será enviado novamente em instantes.',
   error_overload: 'O portal está sobrecarregado. Tente novamente mais tarde.',
+  error_operatingLimit:
+    'O portal pediu que o aplicativo aguarde: ele esgotou seu tempo de processamento por enquanto. O envio será retomado sozinho.',
+  error_overloadBlocked:
+    'O suporte do Bitrix24 bloqueou as solicitações deste aplicativo neste portal. Um administrador precisa entrar em contato com o suporte do Bitrix24.',
   error_server: 'Ocorreu um erro interno no portal.',
   error_request: 'A solicitação não foi entendida. Abra o aplicativo novamente e tente de novo.',
   error_requestTooLarge:
@@ -153,6 +160,13 @@ export const br = {
   error_encodeFailed: 'Não foi possível preparar o arquivo para o envio.',
   error_nameInvalid: 'O nome do arquivo está vazio ou tem mais de 255 caracteres.',
   error_stalled: 'O envio parou de avançar.',
+  error_htmlAnswer:
+    'O portal respondeu com uma página da web em vez de um resultado, geralmente uma página de login. Abra o Bitrix24 em uma nova aba, faça login se for solicitado e tente novamente.',
+  error_maintenance: 'O portal está em manutenção. O arquivo será enviado quando ele voltar.',
+  error_sendInterrupted:
+    'A conexão foi encerrada antes de o arquivo inteiro ser enviado, então ele não está no bate-papo. Se isso se repetir com este arquivo, o servidor do portal pode recusar arquivos deste tamanho: avise o seu administrador.',
+  error_portalFileLimit:
+    'O servidor deste portal recusa arquivos deste tamanho. Avise o seu administrador; os outros arquivos são enviados normalmente.',
   error_notInChat: 'Você não é participante deste bate-papo.',
   error_folderUnsupported: 'Não é possível enviar pastas. Abra a pasta e escolha os arquivos.',
   error_noFiles: 'Não havia arquivos para enviar.',

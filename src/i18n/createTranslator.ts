@@ -1,6 +1,11 @@
 import { createTranslatorFrom, type Translator } from './createTranslatorFrom.ts';
 import de from './de.ts';
 import { en } from './en.ts';
+import ar from './ar.ts';
+import hi from './in.ts';
+import tc from './tc.ts';
+import sc from './sc.ts';
+import ja from './ja.ts';
 import th from './th.ts';
 import vn from './vn.ts';
 import ms from './ms.ts';
@@ -40,6 +45,11 @@ export const PACKS = {
   ms: ms,
   vn: vn,
   th: th,
+  ja: ja,
+  sc: sc,
+  tc: tc,
+  in: hi,
+  ar: ar,
 } as const satisfies Record<TranslatedLanguage, LanguagePack>;
 
 /** Every language's install texts, at hand (tests and tools). */
@@ -59,6 +69,11 @@ export const INSTALL_MESSAGES = {
   ms: ms.install,
   vn: vn.install,
   th: th.install,
+  ja: ja.install,
+  sc: sc.install,
+  tc: tc.install,
+  in: hi.install,
+  ar: ar.install,
 } as const satisfies Record<Language, InstallMessages>;
 
 /**

@@ -31,6 +31,9 @@ export const de = {
   phase_reading: 'Wird gelesen',
   phase_sending: 'Wird gesendet',
   phase_waiting: 'Portal ausgelastet, wird erneut gesendet',
+  phase_waitingUntil: 'Das Portal bittet zu warten, weiter um {time}',
+  chatAccessLost:
+    'In diesen Chat können keine Dateien mehr gesendet werden. Die übrigen Dateien wurden nicht gesendet.',
   phase_checking: 'Chat wird geprüft',
   phase_delivered: 'Zugestellt',
   phase_failed: 'Nicht gesendet',
@@ -130,6 +133,10 @@ export const de = {
     'Die App ist nicht richtig eingerichtet. Wenden Sie sich an Ihren Administrator.',
   error_rateLimit: 'Das Portal ist ausgelastet. Die Datei wird gleich erneut gesendet.',
   error_overload: 'Das Portal ist überlastet. Versuchen Sie es später erneut.',
+  error_operatingLimit:
+    'Das Portal bittet die App zu warten: Ihre Verarbeitungszeit ist vorerst aufgebraucht. Das Senden wird von selbst fortgesetzt.',
+  error_overloadBlocked:
+    'Der Bitrix24-Support hat die Anfragen dieser App auf diesem Portal gesperrt. Ein Administrator muss sich an den Bitrix24-Support wenden.',
   error_server: 'Im Portal ist ein interner Fehler aufgetreten.',
   error_request:
     'Die Anfrage wurde nicht verstanden. Öffnen Sie die App erneut und versuchen Sie es noch einmal.',

@@ -34,6 +34,8 @@ export const en = {
   phase_reading: 'Reading',
   phase_sending: 'Sending',
   phase_waiting: 'Portal is busy, will send again',
+  phase_waitingUntil: 'The portal asks to wait, resuming at {time}',
+  chatAccessLost: 'Files can no longer be sent to this chat. The remaining files were not sent.',
   phase_checking: 'Checking the chat',
   phase_delivered: 'Delivered',
   phase_failed: 'Not sent',
@@ -124,6 +126,10 @@ export const en = {
   error_appConfig: 'The app is not set up correctly. Ask your administrator.',
   error_rateLimit: 'The portal is busy. The file will be sent again shortly.',
   error_overload: 'The portal is overloaded. Try again later.',
+  error_operatingLimit:
+    'The portal asks this app to wait: it has used up its processing time for now. Sending resumes by itself.',
+  error_overloadBlocked:
+    "Bitrix24 support has blocked this app's requests on this portal. An administrator must contact Bitrix24 support.",
   error_server: 'The portal had an internal error.',
   error_request: 'The request was not understood. Reopen the app and try again.',
   error_requestTooLarge:

@@ -40,6 +40,9 @@ export const fr = {
   phase_reading: 'Lecture',
   phase_sending: 'Envoi',
   phase_waiting: 'Portail occupé, nouvel envoi prévu',
+  phase_waitingUntil: "Le portail demande d'attendre, reprise à {time}",
+  chatAccessLost:
+    "Il n'est plus possible d'envoyer des fichiers dans ce chat. Les fichiers restants n'ont pas été envoyés.",
   phase_checking: 'Vérification du chat',
   phase_delivered: 'Remis',
   phase_failed: 'Non envoyé',
@@ -133,6 +136,10 @@ export const fr = {
     "L'application n'est pas configurée correctement. Adressez-vous à votre administrateur.",
   error_rateLimit: 'Le portail est occupé. Le fichier sera renvoyé sous peu.',
   error_overload: 'Le portail est surchargé. Réessayez plus tard.',
+  error_operatingLimit:
+    "Le portail demande à l'application de patienter : elle a épuisé son temps de traitement pour le moment. L'envoi reprendra de lui-même.",
+  error_overloadBlocked:
+    'Le support Bitrix24 a bloqué les requêtes de cette application sur ce portail. Un administrateur doit contacter le support Bitrix24.',
   error_server: 'Le portail a rencontré une erreur interne.',
   error_request: "La requête n'a pas été comprise. Rouvrez l'application et réessayez.",
   error_requestTooLarge:
@@ -145,6 +152,13 @@ export const fr = {
   error_encodeFailed: "Le fichier n'a pas pu être préparé pour l'envoi.",
   error_nameInvalid: 'Le nom du fichier est vide ou dépasse 255 caractères.',
   error_stalled: "L'envoi n'avance plus.",
+  error_htmlAnswer:
+    "Le portail a répondu par une page web au lieu d'un résultat, souvent une page de connexion. Ouvrez Bitrix24 dans un nouvel onglet, connectez-vous si on vous le demande, puis réessayez.",
+  error_maintenance: 'Le portail est en maintenance. Le fichier sera envoyé dès son retour.',
+  error_sendInterrupted:
+    "La connexion s'est fermée avant l'envoi complet du fichier ; il n'est donc pas dans le chat. Si cela se reproduit avec ce fichier, le serveur du portail refuse peut-être les fichiers aussi volumineux : prévenez votre administrateur.",
+  error_portalFileLimit:
+    'Le serveur de ce portail refuse les fichiers aussi volumineux. Prévenez votre administrateur ; les autres fichiers sont envoyés normalement.',
   error_notInChat: "Vous n'êtes pas membre de ce chat.",
   error_folderUnsupported:
     'Les dossiers ne peuvent pas être envoyés. Ouvrez le dossier et choisissez les fichiers.',

@@ -31,6 +31,8 @@ export const id = {
   phase_reading: 'Membaca',
   phase_sending: 'Mengirim',
   phase_waiting: 'Portal sibuk, akan dikirim ulang',
+  phase_waitingUntil: 'Portal meminta menunggu, dilanjutkan pukul {time}',
+  chatAccessLost: 'File tidak dapat lagi dikirim ke obrolan ini. File yang tersisa tidak dikirim.',
   phase_checking: 'Memeriksa obrolan',
   phase_delivered: 'Terkirim',
   phase_failed: 'Tidak terkirim',
@@ -109,6 +111,10 @@ export const id = {
   error_appConfig: 'Aplikasi tidak diatur dengan benar. Hubungi administrator Anda.',
   error_rateLimit: 'Portal sedang sibuk. File akan segera dikirim ulang.',
   error_overload: 'Portal kelebihan beban. Coba lagi nanti.',
+  error_operatingLimit:
+    'Portal meminta aplikasi ini menunggu: waktu pemrosesannya sudah habis untuk saat ini. Pengiriman akan berlanjut dengan sendirinya.',
+  error_overloadBlocked:
+    'Dukungan Bitrix24 telah memblokir permintaan aplikasi ini di portal ini. Administrator harus menghubungi dukungan Bitrix24.',
   error_server: 'Terjadi kesalahan internal di portal.',
   error_request: 'Permintaan tidak dipahami. Buka kembali aplikasi dan coba lagi.',
   error_requestTooLarge:
@@ -121,6 +127,13 @@ export const id = {
   error_encodeFailed: 'File tidak dapat disiapkan untuk dikirim.',
   error_nameInvalid: 'Nama file kosong atau lebih dari 255 karakter.',
   error_stalled: 'Pengiriman tidak lagi berjalan.',
+  error_htmlAnswer:
+    'Portal menjawab dengan halaman web, bukan hasil, biasanya halaman masuk. Buka Bitrix24 di tab baru, masuk jika diminta, lalu coba lagi.',
+  error_maintenance: 'Portal sedang dalam pemeliharaan. File akan dikirim setelah portal kembali.',
+  error_sendInterrupted:
+    'Koneksi tertutup sebelum seluruh file terkirim, jadi file tidak ada di obrolan. Jika ini terus terjadi dengan file ini, server portal mungkin menolak file sebesar ini: beri tahu administrator Anda.',
+  error_portalFileLimit:
+    'Server portal ini menolak file sebesar ini. Beri tahu administrator Anda; file lain tetap dikirim seperti biasa.',
   error_notInChat: 'Anda bukan anggota obrolan ini.',
   error_folderUnsupported: 'Folder tidak dapat dikirim. Buka folder dan pilih file-filenya.',
   error_noFiles: 'Tidak ada file untuk dikirim.',

@@ -38,6 +38,9 @@ export const it = {
   phase_reading: 'Lettura',
   phase_sending: 'Invio',
   phase_waiting: 'Portale occupato, verrà inviato di nuovo',
+  phase_waitingUntil: 'Il portale chiede di attendere, si riprende alle {time}',
+  chatAccessLost:
+    'Non è più possibile inviare file in questa chat. I file rimanenti non sono stati inviati.',
   phase_checking: 'Verifica della chat',
   phase_delivered: 'Consegnato',
   phase_failed: 'Non inviato',
@@ -141,6 +144,10 @@ export const it = {
   error_appConfig: 'L’app non è configurata correttamente. Rivolgiti al tuo amministratore.',
   error_rateLimit: 'Il portale è occupato. Il file verrà inviato di nuovo a breve.',
   error_overload: 'Il portale è sovraccarico. Riprova più tardi.',
+  error_operatingLimit:
+    'Il portale chiede all’app di attendere: per ora ha esaurito il suo tempo di elaborazione. L’invio riprenderà da solo.',
+  error_overloadBlocked:
+    'Il supporto di Bitrix24 ha bloccato le richieste di questa app su questo portale. Un amministratore deve contattare il supporto di Bitrix24.',
   error_server: 'Si è verificato un errore interno del portale.',
   error_request: 'La richiesta non è stata compresa. Riapri l’app e riprova.',
   error_requestTooLarge:
@@ -153,6 +160,14 @@ export const it = {
   error_encodeFailed: 'Impossibile preparare il file per l’invio.',
   error_nameInvalid: 'Il nome del file è vuoto o supera i 255 caratteri.',
   error_stalled: 'L’invio non procede più.',
+  error_htmlAnswer:
+    'Il portale ha risposto con una pagina web invece di un risultato, spesso una pagina di accesso. Apri Bitrix24 in una nuova scheda, accedi se richiesto e riprova.',
+  error_maintenance:
+    'Il portale è in manutenzione. Il file verrà inviato quando tornerà disponibile.',
+  error_sendInterrupted:
+    'La connessione si è chiusa prima che l’intero file fosse inviato, quindi non è nella chat. Se succede di nuovo con questo file, il server del portale potrebbe rifiutare file così grandi: avvisa il tuo amministratore.',
+  error_portalFileLimit:
+    'Il server di questo portale rifiuta file così grandi. Avvisa il tuo amministratore; gli altri file vengono inviati normalmente.',
   error_notInChat: 'Non sei membro di questa chat.',
   error_folderUnsupported: 'Le cartelle non si possono inviare. Apri la cartella e scegli i file.',
   error_noFiles: 'Non c’erano file da inviare.',

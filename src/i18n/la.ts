@@ -38,6 +38,9 @@ export const la = {
   phase_reading: 'Leyendo',
   phase_sending: 'Enviando',
   phase_waiting: 'El portal está ocupado, se volverá a enviar',
+  phase_waitingUntil: 'El portal pide esperar; se reanuda a las {time}',
+  chatAccessLost:
+    'Ya no se pueden enviar archivos a este chat. Los archivos restantes no se enviaron.',
   phase_checking: 'Comprobando el chat',
   phase_delivered: 'Entregado',
   phase_failed: 'No enviado',
@@ -139,6 +142,10 @@ export const la = {
   error_appConfig: 'La aplicación no está bien configurada. Consulte a su administrador.',
   error_rateLimit: 'El portal está ocupado. El archivo se volverá a enviar en breve.',
   error_overload: 'El portal está sobrecargado. Inténtelo más tarde.',
+  error_operatingLimit:
+    'El portal pide a la aplicación que espere: por ahora agotó su tiempo de procesamiento. El envío se reanudará solo.',
+  error_overloadBlocked:
+    'El soporte de Bitrix24 bloqueó las solicitudes de esta aplicación en este portal. Un administrador debe contactar con el soporte de Bitrix24.',
   error_server: 'Se produjo un error interno en el portal.',
   error_request: 'No se entendió la solicitud. Vuelva a abrir la aplicación e inténtelo de nuevo.',
   error_requestTooLarge:
@@ -151,6 +158,14 @@ export const la = {
   error_encodeFailed: 'No se pudo preparar el archivo para enviarlo.',
   error_nameInvalid: 'El nombre del archivo está vacío o tiene más de 255 caracteres.',
   error_stalled: 'El envío dejó de avanzar.',
+  error_htmlAnswer:
+    'El portal respondió con una página web en lugar de un resultado, a menudo una página de inicio de sesión. Abra Bitrix24 en una pestaña nueva, inicie sesión si se lo pide e inténtelo de nuevo.',
+  error_maintenance:
+    'El portal está en mantenimiento. El archivo se enviará cuando vuelva a estar disponible.',
+  error_sendInterrupted:
+    'La conexión se cerró antes de enviar el archivo completo, así que no está en el chat. Si esto se repite con este archivo, puede que el servidor del portal rechace archivos tan grandes: avise a su administrador.',
+  error_portalFileLimit:
+    'El servidor de este portal rechaza archivos tan grandes. Avise a su administrador; los demás archivos se envían con normalidad.',
   error_notInChat: 'No es miembro de este chat.',
   error_folderUnsupported:
     'No se pueden enviar carpetas. Abra la carpeta y seleccione los archivos.',

@@ -1,5 +1,5 @@
 import type { LanguagePack } from './LanguagePack.ts';
-import type { Language } from './resolveLanguage.ts';
+import { resolveLanguage, type Language } from './resolveLanguage.ts';
 
 /** A portal language other than English (English ships in the main chunk: en.ts). */
 export type TranslatedLanguage = Exclude<Language, 'en'>;
@@ -25,9 +25,20 @@ const LOADERS = {
   ms: async () => (await import('./ms.ts')).default,
   vn: async () => (await import('./vn.ts')).default,
   th: async () => (await import('./th.ts')).default,
+  ja: async () => (await import('./ja.ts')).default,
+  sc: async () => (await import('./sc.ts')).default,
+  tc: async () => (await import('./tc.ts')).default,
+  in: async () => (await import('./in.ts')).default,
+  ar: async () => (await import('./ar.ts')).default,
 } as const satisfies Record<TranslatedLanguage, () => Promise<LanguagePack>>;
 
-/** The pack of `language`; rejects when its chunk cannot be fetched (network). */
-export function loadLanguagePack(language: TranslatedLanguage): Promise<LanguagePack> {
-  return LOADERS[language]();
+/**
+ * The language of a portal's `LANG` (see resolveLanguage) with its pack, or `undefined` for
+ * English and for languages Bitrix24 does not have. Rejects when the chunk cannot be fetched.
+ */
+export async function loadLanguagePack(
+  lang: string,
+): Promise<readonly [TranslatedLanguage, LanguagePack] | undefined> {
+  const language = resolveLanguage(lang);
+  return language === 'en' ? undefined : [language, await LOADERS[language]()];
 }

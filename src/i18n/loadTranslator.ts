@@ -1,7 +1,6 @@
 import { createTranslatorFrom, type Translator } from './createTranslatorFrom.ts';
 import { en } from './en.ts';
 import { loadedInstallMessages } from './loadedInstallMessages.ts';
-import { resolveLanguage } from './resolveLanguage.ts';
 
 /**
  * The translator for a portal language with only that language's pack loaded (issue 7): English
@@ -11,15 +10,17 @@ import { resolveLanguage } from './resolveLanguage.ts';
  * all. Can be called again whenever the portal's language changes.
  */
 export async function loadTranslator(lang: string | undefined): Promise<Translator> {
-  const language = resolveLanguage(lang);
-  if (language !== 'en') {
+  if (lang && !/^\s*en\b/i.test(lang)) {
     try {
       const { loadLanguagePack } = await import('./loadLanguagePack.ts');
-      const pack = await loadLanguagePack(language);
-      loadedInstallMessages.set(language, pack.install);
-      return createTranslatorFrom(language, pack.messages, pack);
+      const loaded = await loadLanguagePack(lang);
+      if (loaded) {
+        const [language, pack] = loaded;
+        loadedInstallMessages.set(language, pack.install);
+        return createTranslatorFrom(language, pack.messages, pack);
+      }
     } catch {
-      console.error(`[chat-drop] the ${language} messages could not be loaded; using English`);
+      console.error(`[chat-drop] the ${lang} messages could not be loaded; using English`);
     }
   }
   return createTranslatorFrom('en', en);

@@ -31,6 +31,9 @@ export const ms = {
   phase_reading: 'Membaca',
   phase_sending: 'Menghantar',
   phase_waiting: 'Portal sibuk, akan dihantar semula',
+  phase_waitingUntil: 'Portal meminta supaya menunggu, disambung pada {time}',
+  chatAccessLost:
+    'Fail tidak boleh dihantar ke sembang ini lagi. Fail yang selebihnya tidak dihantar.',
   phase_checking: 'Menyemak sembang',
   phase_delivered: 'Dihantar',
   phase_failed: 'Tidak dihantar',
@@ -108,6 +111,10 @@ export const ms = {
   error_appConfig: 'Aplikasi tidak disediakan dengan betul. Hubungi pentadbir anda.',
   error_rateLimit: 'Portal sedang sibuk. Fail akan dihantar semula sebentar lagi.',
   error_overload: 'Portal terlebih beban. Cuba lagi kemudian.',
+  error_operatingLimit:
+    'Portal meminta aplikasi ini menunggu: masa pemprosesannya telah habis buat masa ini. Penghantaran akan bersambung dengan sendirinya.',
+  error_overloadBlocked:
+    'Sokongan Bitrix24 telah menyekat permintaan aplikasi ini pada portal ini. Pentadbir perlu menghubungi sokongan Bitrix24.',
   error_server: 'Portal mengalami ralat dalaman.',
   error_request: 'Permintaan tidak difahami. Buka semula aplikasi dan cuba lagi.',
   error_requestTooLarge:
@@ -120,6 +127,13 @@ export const ms = {
   error_encodeFailed: 'Fail tidak dapat disediakan untuk dihantar.',
   error_nameInvalid: 'Nama fail kosong atau melebihi 255 aksara.',
   error_stalled: 'Penghantaran tidak lagi bergerak.',
+  error_htmlAnswer:
+    'Portal menjawab dengan halaman web dan bukan hasil, biasanya halaman log masuk. Buka Bitrix24 dalam tab baharu, log masuk jika diminta, kemudian cuba lagi.',
+  error_maintenance: 'Portal sedang diselenggara. Fail akan dihantar apabila portal kembali.',
+  error_sendInterrupted:
+    'Sambungan ditutup sebelum keseluruhan fail dihantar, jadi fail itu tiada dalam sembang. Jika ini berulang dengan fail ini, pelayan portal mungkin menolak fail sebesar ini: maklumkan kepada pentadbir anda.',
+  error_portalFileLimit:
+    'Pelayan portal ini menolak fail sebesar ini. Maklumkan kepada pentadbir anda; fail lain dihantar seperti biasa.',
   error_notInChat: 'Anda bukan ahli sembang ini.',
   error_folderUnsupported: 'Folder tidak boleh dihantar. Buka folder dan pilih fail-failnya.',
   error_noFiles: 'Tiada fail untuk dihantar.',

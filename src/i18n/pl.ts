@@ -44,6 +44,9 @@ export const pl = {
   phase_reading: 'Odczytywanie',
   phase_sending: 'Wysyłanie',
   phase_waiting: 'Portal jest zajęty, plik zostanie wysłany ponownie',
+  phase_waitingUntil: 'Portal prosi o cierpliwość, wznowienie o {time}',
+  chatAccessLost:
+    'Do tego czatu nie można już wysyłać plików. Pozostałe pliki nie zostały wysłane.',
   phase_checking: 'Sprawdzanie czatu',
   phase_delivered: 'Dostarczono',
   phase_failed: 'Nie wysłano',
@@ -155,6 +158,10 @@ export const pl = {
   error_appConfig: 'Aplikacja nie jest poprawnie skonfigurowana. Zwróć się do administratora.',
   error_rateLimit: 'Portal jest zajęty. Plik zostanie wkrótce wysłany ponownie.',
   error_overload: 'Portal jest przeciążony. Spróbuj ponownie później.',
+  error_operatingLimit:
+    'Portal prosi aplikację o cierpliwość: na razie wyczerpała swój czas przetwarzania. Wysyłanie wznowi się samo.',
+  error_overloadBlocked:
+    'Pomoc techniczna Bitrix24 zablokowała żądania tej aplikacji w tym portalu. Administrator musi skontaktować się z pomocą techniczną Bitrix24.',
   error_server: 'W portalu wystąpił błąd wewnętrzny.',
   error_request: 'Żądanie nie zostało zrozumiane. Otwórz aplikację ponownie i spróbuj jeszcze raz.',
   error_requestTooLarge:
@@ -167,6 +174,14 @@ export const pl = {
   error_encodeFailed: 'Nie udało się przygotować pliku do wysłania.',
   error_nameInvalid: 'Nazwa pliku jest pusta lub dłuższa niż 255 znaków.',
   error_stalled: 'Wysyłanie przestało postępować.',
+  error_htmlAnswer:
+    'Portal odpowiedział stroną internetową zamiast wynikiem, zwykle stroną logowania. Otwórz Bitrix24 w nowej karcie, zaloguj się, jeśli zostaniesz o to poproszony, i spróbuj ponownie.',
+  error_maintenance:
+    'Trwają prace konserwacyjne portalu. Plik zostanie wysłany, gdy portal znów będzie dostępny.',
+  error_sendInterrupted:
+    'Połączenie zostało zamknięte, zanim wysłano cały plik, więc nie ma go w czacie. Jeśli to się powtarza z tym plikiem, serwer portalu może odrzucać tak duże pliki: powiadom administratora.',
+  error_portalFileLimit:
+    'Serwer tego portalu odrzuca tak duże pliki. Powiadom administratora; pozostałe pliki są wysyłane normalnie.',
   error_notInChat: 'Nie jesteś uczestnikiem tego czatu.',
   error_folderUnsupported: 'Nie można wysyłać folderów. Otwórz folder i wybierz pliki.',
   error_noFiles: 'Nie było plików do wysłania.',

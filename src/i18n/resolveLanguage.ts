@@ -20,6 +20,11 @@ export const LANGUAGES = [
   'ms',
   'vn',
   'th',
+  'ja',
+  'sc',
+  'tc',
+  'in',
+  'ar',
 ] as const;
 export type Language = (typeof LANGUAGES)[number];
 

@@ -34,6 +34,8 @@ export const tr = {
   phase_reading: 'Okunuyor',
   phase_sending: 'Gönderiliyor',
   phase_waiting: 'Portal meşgul, yeniden gönderilecek',
+  phase_waitingUntil: 'Portal beklemeyi istiyor, {time} itibarıyla devam edilecek',
+  chatAccessLost: 'Bu sohbete artık dosya gönderilemiyor. Kalan dosyalar gönderilmedi.',
   phase_checking: 'Sohbet kontrol ediliyor',
   phase_delivered: 'Teslim edildi',
   phase_failed: 'Gönderilmedi',
@@ -113,6 +115,10 @@ export const tr = {
   error_appConfig: 'Uygulama doğru yapılandırılmamış. Yöneticinize başvurun.',
   error_rateLimit: 'Portal meşgul. Dosya birazdan yeniden gönderilecek.',
   error_overload: 'Portal aşırı yüklü. Daha sonra tekrar deneyin.',
+  error_operatingLimit:
+    'Portal uygulamanın beklemesini istiyor: uygulama şimdilik işlem süresini doldurdu. Gönderim kendiliğinden devam edecek.',
+  error_overloadBlocked:
+    'Bitrix24 desteği bu uygulamanın bu portaldaki isteklerini engelledi. Bir yöneticinin Bitrix24 desteğiyle iletişime geçmesi gerekiyor.',
   error_server: 'Portalda dahili bir hata oluştu.',
   error_request: 'İstek anlaşılamadı. Uygulamayı yeniden açıp tekrar deneyin.',
   error_requestTooLarge:
@@ -125,6 +131,13 @@ export const tr = {
   error_encodeFailed: 'Dosya gönderime hazırlanamadı.',
   error_nameInvalid: 'Dosya adı boş veya 255 karakterden uzun.',
   error_stalled: 'Gönderim ilerlemiyor.',
+  error_htmlAnswer:
+    'Portal sonuç yerine bir web sayfasıyla, çoğunlukla bir oturum açma sayfasıyla yanıt verdi. Bitrix24’ü yeni bir sekmede açın, istenirse oturum açın ve tekrar deneyin.',
+  error_maintenance: 'Portal bakımda. Dosya, portal yeniden erişilebilir olduğunda gönderilecek.',
+  error_sendInterrupted:
+    'Bağlantı, dosyanın tamamı gönderilmeden kapandı; bu yüzden dosya sohbette değil. Bu dosyada tekrar olursa portal sunucusu bu kadar büyük dosyaları reddediyor olabilir: yöneticinize bildirin.',
+  error_portalFileLimit:
+    'Bu portalın sunucusu bu kadar büyük dosyaları reddediyor. Yöneticinize bildirin; diğer dosyalar her zamanki gibi gönderilir.',
   error_notInChat: 'Bu sohbetin üyesi değilsiniz.',
   error_folderUnsupported: 'Klasörler gönderilemez. Klasörü açıp dosyaları seçin.',
   error_noFiles: 'Gönderilecek dosya yoktu.',

@@ -31,6 +31,8 @@ export const vn = {
   phase_reading: 'Đang đọc',
   phase_sending: 'Đang gửi',
   phase_waiting: 'Cổng thông tin đang bận, sẽ gửi lại',
+  phase_waitingUntil: 'Cổng thông tin yêu cầu chờ, sẽ tiếp tục lúc {time}',
+  chatAccessLost: 'Không thể gửi tệp vào cuộc trò chuyện này nữa. Các tệp còn lại chưa được gửi.',
   phase_checking: 'Đang kiểm tra cuộc trò chuyện',
   phase_delivered: 'Đã gửi đến',
   phase_failed: 'Chưa gửi',
@@ -108,6 +110,10 @@ export const vn = {
   error_appConfig: 'Ứng dụng chưa được thiết lập đúng. Hãy liên hệ quản trị viên.',
   error_rateLimit: 'Cổng thông tin đang bận. Tệp sẽ sớm được gửi lại.',
   error_overload: 'Cổng thông tin đang quá tải. Hãy thử lại sau.',
+  error_operatingLimit:
+    'Cổng thông tin yêu cầu ứng dụng chờ: ứng dụng đã dùng hết thời gian xử lý trong lúc này. Việc gửi sẽ tự tiếp tục.',
+  error_overloadBlocked:
+    'Bộ phận hỗ trợ Bitrix24 đã chặn các yêu cầu của ứng dụng này trên cổng thông tin. Quản trị viên cần liên hệ bộ phận hỗ trợ Bitrix24.',
   error_server: 'Cổng thông tin gặp lỗi nội bộ.',
   error_request: 'Yêu cầu không được hiểu. Hãy mở lại ứng dụng và thử lại.',
   error_requestTooLarge:
@@ -120,6 +126,13 @@ export const vn = {
   error_encodeFailed: 'Không chuẩn bị được tệp để gửi.',
   error_nameInvalid: 'Tên tệp trống hoặc dài hơn 255 ký tự.',
   error_stalled: 'Việc gửi không còn tiến triển.',
+  error_htmlAnswer:
+    'Cổng thông tin trả về một trang web thay vì kết quả, thường là trang đăng nhập. Hãy mở Bitrix24 trong thẻ mới, đăng nhập nếu được yêu cầu rồi thử lại.',
+  error_maintenance: 'Cổng thông tin đang bảo trì. Tệp sẽ được gửi khi cổng hoạt động trở lại.',
+  error_sendInterrupted:
+    'Kết nối đã đóng trước khi gửi xong toàn bộ tệp, nên tệp không có trong cuộc trò chuyện. Nếu điều này lặp lại với tệp này, có thể máy chủ của cổng từ chối tệp lớn như vậy: hãy báo cho quản trị viên.',
+  error_portalFileLimit:
+    'Máy chủ của cổng thông tin này từ chối tệp lớn như vậy. Hãy báo cho quản trị viên; các tệp khác vẫn được gửi như bình thường.',
   error_notInChat: 'Bạn không phải thành viên của cuộc trò chuyện này.',
   error_folderUnsupported: 'Không thể gửi thư mục. Hãy mở thư mục và chọn các tệp.',
   error_noFiles: 'Không có tệp nào để gửi.',

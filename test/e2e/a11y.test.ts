@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { dropFiles } from '../support/dropFiles.ts';
+import { setInputFiles } from '../support/setInputFiles.ts';
 import { openWidget } from '../support/openWidget.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
 // Aliased: useBrowser registers Vitest hooks; it is not a React hook.
@@ -126,7 +126,7 @@ describe.each(['light', 'dark'] as const)('axe finds nothing in the %s theme', (
     const sending = `a11y-${theme}-sending.txt`;
     stack.emulator.setScenario('slow', { delayMs: 4_000, count: 1, method: 'im.v2.File.upload' });
     try {
-      await dropFiles(frame, [{ name: sending, size: 2048 }]);
+      await setInputFiles(frame, [{ name: sending, size: 2048 }]);
       await waitForPhase(appFrame, sending, 'sending');
       found.uploading = await axeViolations(appFrame);
       await waitForPhase(appFrame, sending, 'delivered');
@@ -137,7 +137,7 @@ describe.each(['light', 'dark'] as const)('axe finds nothing in the %s theme', (
     const failed = `a11y-${theme}-failed.txt`;
     stack.emulator.setScenario('send-failed');
     try {
-      await dropFiles(frame, [{ name: failed, size: 1024 }]);
+      await setInputFiles(frame, [{ name: failed, size: 1024 }]);
       await waitForPhase(appFrame, failed, 'failed');
     } finally {
       stack.emulator.clearScenario();
@@ -145,7 +145,7 @@ describe.each(['light', 'dark'] as const)('axe finds nothing in the %s theme', (
     found.failed = await axeViolations(appFrame);
 
     const delivered = `a11y-${theme}-delivered.txt`;
-    await dropFiles(frame, [{ name: delivered, size: 1024 }]);
+    await setInputFiles(frame, [{ name: delivered, size: 1024 }]);
     await waitForPhase(appFrame, delivered, 'delivered');
     await frame
       .locator('[data-sonner-toast][data-type="success"]')

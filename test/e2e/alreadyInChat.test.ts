@@ -4,7 +4,7 @@
 import type { Frame, FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
-import { dropFiles } from '../support/dropFiles.ts';
+import { setInputFiles } from '../support/setInputFiles.ts';
 import { openWidget } from '../support/openWidget.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
 // Aliased: useBrowser registers Vitest hooks; it is not a React hook.
@@ -50,11 +50,11 @@ describe('already in this chat', () => {
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
     const name = 'already-report.pdf';
     const file = { name, buffer: Buffer.alloc(2048, 1), mimeType: 'application/pdf' };
-    await dropFiles(frame, [file]);
+    await setInputFiles(frame, [file]);
     await waitForPhase(appFrame, name, 'delivered');
     expect(uploadsOf(name)).toBe(1);
 
-    await dropFiles(frame, [file]);
+    await setInputFiles(frame, [file]);
     await prompt(frame).waitFor();
     expect(await promptText(frame)).toContain('was sent to Marketing');
     await prompt(frame).getByRole('button', { name: en.skipAlreadySent }).click();
@@ -62,7 +62,7 @@ describe('already in this chat', () => {
     expect(await rowsOf(appFrame, name)).toBe(1);
     expect(uploadsOf(name)).toBe(1);
 
-    await dropFiles(frame, [file]);
+    await setInputFiles(frame, [file]);
     await prompt(frame).getByRole('button', { name: en.sendAgain }).click();
     await expect
       .poll(async () => (await readRows(appFrame)).filter((r) => r.phase === 'delivered').length, {
@@ -78,11 +78,11 @@ describe('already in this chat', () => {
     const first = { name: 'batch-a.txt', buffer: Buffer.from('aaaa'), mimeType: 'text/plain' };
     const second = { name: 'batch-b.txt', buffer: Buffer.from('bbbbbb'), mimeType: 'text/plain' };
     const fresh = { name: 'batch-new.txt', buffer: Buffer.from('new'), mimeType: 'text/plain' };
-    await dropFiles(frame, [first, second]);
+    await setInputFiles(frame, [first, second]);
     await waitForPhase(appFrame, first.name, 'delivered');
     await waitForPhase(appFrame, second.name, 'delivered');
 
-    await dropFiles(frame, [first, fresh, second]);
+    await setInputFiles(frame, [first, fresh, second]);
     await prompt(frame).waitFor();
     expect(await prompt(frame).count()).toBe(1);
     const text = await promptText(frame);

@@ -9,14 +9,14 @@ import { MAX_NAME_LENGTH } from '../../src/core/validateFile.ts';
 import { en } from '../../src/i18n/en.ts';
 import { chatFiles } from '../support/chatFiles.ts';
 import { dragData, dragPaths } from '../support/dragPaths.ts';
-import { dropFiles } from '../support/dropFiles.ts';
+import { setInputFiles } from '../support/setInputFiles.ts';
 import { makeTestFile } from '../support/makeTestFile.ts';
-import { openWidget } from '../support/openWidget.ts';
 import { sha256 } from '../support/sha256.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
 // Aliased: useBrowser registers Vitest hooks; it is not a React hook.
 import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
 import { readRows, waitForPhase } from '../support/waitForPhase.ts';
+import { requestLog, uploadCallsTo } from '../support/requestLog.ts';
 
 const MARKETING = 5;
 const harness = setupBrowser();
@@ -43,39 +43,38 @@ const ODD_NAMES: readonly (readonly [string, string])[] = [
 ];
 
 describe('names', () => {
-  test('odd file names reach the chat exactly as the file had them, or as sanitizeFileName rewrites them', async () => {
-    const { page } = await harness.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+  test('odd file names deliver each file once, and the rows show the names as the file had them or as sanitizeFileName rewrites them', async () => {
+    const { guard, frame, appFrame } = await harness.openWidget(stack.emulator.url);
     const files = ODD_NAMES.map(([label, name]) => ({
       name,
       buffer: Buffer.from(`content of ${label}`),
       mimeType: 'text/plain',
     }));
-    await dropFiles(frame, files);
-    const expected = files.map((f) => ({ ...f, sent: sanitizeFileName(f.name) }));
+    await setInputFiles(frame, files);
+    const expected = files.map((f) => ({
+      ...f,
+      sent: sanitizeFileName(f.name),
+      sha256: sha256(f.buffer),
+    }));
+    // Matched by content: the portal may store a corrected name (its own name rules).
     await expect
       .poll(
         () => {
-          const names = new Set(chatFiles(stack.emulator, MARKETING).map((f) => f.name));
-          return expected.filter((f) => !names.has(f.sent)).map((f) => f.sent);
+          const stored = new Set(chatFiles(stack.emulator, MARKETING).map((f) => f.sha256));
+          return expected.filter((f) => !stored.has(f.sha256)).map((f) => f.sent);
         },
         { timeout: 60_000 },
       )
       .toEqual([]);
     const inChat = chatFiles(stack.emulator, MARKETING);
-    for (const f of expected) {
-      const copies = inChat.filter((c) => c.name === f.sent);
-      expect(copies, f.name).toHaveLength(1);
-      expect(copies[0]?.sha256, f.name).toBe(sha256(f.buffer));
-    }
+    for (const f of expected)
+      expect(
+        inChat.filter((c) => c.sha256 === f.sha256),
+        f.name,
+      ).toHaveLength(1);
     // Rows show the names as text: the HTML name made no element and ran nothing.
     expect(await appFrame.evaluate(() => document.querySelectorAll('img[src="x"]').length)).toBe(0);
-    expect(dialogs).toEqual([]);
+    expect(guard.dialogs()).toEqual([]);
     const rows = await readRows(appFrame);
     for (const f of expected) {
       expect(
@@ -86,10 +85,9 @@ describe('names', () => {
   });
 
   test('a name longer than 255 characters is refused with its reason before sending', async () => {
-    const { page } = await harness.newPage();
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const { frame, appFrame } = await harness.openWidget(stack.emulator.url);
     const name = `${'l'.repeat(MAX_NAME_LENGTH)}.txt`;
-    await dropFiles(frame, [{ name, buffer: Buffer.from('long'), mimeType: 'text/plain' }]);
+    await setInputFiles(frame, [{ name, buffer: Buffer.from('long'), mimeType: 'text/plain' }]);
     const row = await waitForPhase(appFrame, name, 'failed', 15_000);
     expect(row.text).toContain('WIDGET_NAME_INVALID');
     expect(stack.emulator.uploads().filter((u) => u.name.startsWith('llll'))).toEqual([]);
@@ -98,9 +96,8 @@ describe('names', () => {
 
 describe('contents', () => {
   test('an empty file is refused as FILE_EMPTY and never sent', async () => {
-    const { page } = await harness.newPage();
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-    await dropFiles(frame, [
+    const { frame, appFrame } = await harness.openWidget(stack.emulator.url);
+    await setInputFiles(frame, [
       { name: 'empty.txt', buffer: Buffer.alloc(0), mimeType: 'text/plain' },
     ]);
     const row = await waitForPhase(appFrame, 'empty.txt', 'failed', 15_000);
@@ -110,11 +107,10 @@ describe('contents', () => {
   });
 
   test('the same file dropped twice: the chat holds exactly as many copies as rows say delivered', async () => {
-    const { page } = await harness.newPage();
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const { frame, appFrame } = await harness.openWidget(stack.emulator.url);
     const file = { name: 'twice.txt', buffer: Buffer.from('same bytes'), mimeType: 'text/plain' };
-    await dropFiles(frame, [file]);
-    await dropFiles(frame, [file]);
+    await setInputFiles(frame, [file]);
+    await setInputFiles(frame, [file]);
     await expect
       .poll(
         async () =>
@@ -129,20 +125,23 @@ describe('contents', () => {
           phases.length >= 1 &&
           phases.every((p) => ['delivered', 'failed', 'cancelled'].includes(p)),
       );
-    await page.waitForTimeout(1_000);
+    // Every row is final; once no upload call is open the chat's count is final too.
+    await requestLog.waitUntilClosed(uploadCallsTo(stack.emulator.url));
     const delivered = (await readRows(appFrame)).filter(
       (r) => r.name === 'twice.txt' && r.phase === 'delivered',
     ).length;
-    const copies = chatFiles(stack.emulator, MARKETING).filter((f) => f.name === 'twice.txt');
+    // By content: the portal stores the second copy under a corrected name ('twice (1).txt').
+    const copies = chatFiles(stack.emulator, MARKETING).filter(
+      (f) => f.sha256 === sha256(file.buffer),
+    );
     expect(copies).toHaveLength(delivered);
     for (const c of copies) expect(c.sha256).toBe(sha256(file.buffer));
   });
 
   test('a file that becomes unreadable between drop and read fails with WIDGET_READ_FAILED and sends nothing', async () => {
-    const { page } = await harness.newPage();
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const { frame, appFrame } = await harness.openWidget(stack.emulator.url);
     const file = await makeTestFile('vanishing.bin', 30 * 1024 * 1024);
-    await dropFiles(frame, [file]);
+    await setInputFiles(frame, [file]);
     // Changing the file on disk invalidates the browser's snapshot of it: reads now fail.
     await writeFile(file.path, 'changed');
     const row = await waitForPhase(appFrame, 'vanishing.bin', 'failed', 60_000);
@@ -151,8 +150,7 @@ describe('contents', () => {
   });
 
   test('a dropped folder sends each file inside it once, and an empty folder is reported, not silently dropped', async () => {
-    const { page } = await harness.newPage();
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const { page, frame, appFrame } = await harness.openWidget(stack.emulator.url);
     const root = await mkdtemp(join(tmpdir(), 'chat-drop-folder-'));
     try {
       const full = join(root, 'holiday photos');
@@ -187,8 +185,7 @@ describe('contents', () => {
   });
 
   test('a dragged link or text is not sent and the panel says only files can be dropped', async () => {
-    const { page } = await harness.newPage();
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const { page, frame, appFrame } = await harness.openWidget(stack.emulator.url);
     await dragData(page, frame, {
       items: [
         { mimeType: 'text/uri-list', data: 'https://example.com/' },

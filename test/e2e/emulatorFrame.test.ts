@@ -19,9 +19,10 @@ afterAll(async () => {
 
 describe('the widget inside the portal frame', () => {
   test('names the open chat in its header after the SDK handshake and a REST call', async () => {
-    const { page, guard } = await harness.newPage();
+    const { guard, frame } = await harness.openWidget(stack.emulator.url, {
+      dialogId: 'chat5',
+    });
     const before = stack.emulator.messages(5).length;
-    const { frame } = await openWidget(page, stack.emulator.url, { dialogId: 'chat5' });
     await expect
       .poll(() => frame.getByTestId('chat-header').textContent(), { timeout: 20_000 })
       .toBe('Marketing');
@@ -43,8 +44,7 @@ describe('the widget inside the portal frame', () => {
   });
 
   test('runs in a cross-origin frame: the app origin differs from the portal origin', async () => {
-    const { page } = await harness.newPage();
-    const { appFrame } = await openWidget(page, stack.emulator.url);
+    const { page, appFrame } = await harness.openWidget(stack.emulator.url);
     const portalOrigin = new URL(page.url()).origin;
     const appOrigin = new URL(appFrame.url()).origin;
     expect(appOrigin).toBe(new URL(stack.appUrl).origin);
@@ -71,8 +71,9 @@ describe('the widget outside a portal', () => {
     expect(await page.locator('body').innerText()).toContain(en.outsideBody);
     // No file can be dropped there: nothing would know where to send it.
     expect(await page.locator('input[type="file"][data-testid="file-input"]').count()).toBe(0);
-    // Give late errors (a rejected SDK start, a failed postMessage) time to surface.
-    await page.waitForTimeout(1_500);
+    // Late errors (a rejected SDK start, a failed request) come with network activity: wait for
+    // the engine's "no request for 500 ms" event (deadline 15 s) rather than a fixed pause.
+    await page.waitForLoadState('networkidle', { timeout: 15_000 });
     guard.assertClean();
     expect(stack.emulator.uploads()).toHaveLength(0);
   });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { diskStoredName } from '../../src/core/diskStoredName.ts';
 import { en } from '../../src/i18n/en.ts';
 import { chatFiles } from '../support/chatFiles.ts';
-import { dropFiles, type DroppedFile } from '../support/dropFiles.ts';
+import { setInputFiles, type GivenFile } from '../support/setInputFiles.ts';
 import { openWidget } from '../support/openWidget.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
 import type { Emulator } from '../support/stackTypes.ts';
@@ -31,7 +31,7 @@ function stored(emulator: Emulator, name: string) {
 }
 
 /** The chat holds each file once under `storedName`, with the dropped bytes; accepted once. */
-function expectOnceAs(emulator: Emulator, dropped: DroppedFile, storedName: string): void {
+function expectOnceAs(emulator: Emulator, dropped: GivenFile, storedName: string): void {
   const copies = chatFiles(emulator, MARKETING).filter((f) => f.sha256 === dropped.sha256);
   expect(copies, dropped.name).toHaveLength(1);
   expect(copies[0]?.name, dropped.name).toBe(storedName);
@@ -57,7 +57,7 @@ describe('exactly once with the portal’s corrected names', () => {
     ];
     stack.emulator.setScenario('close-mid-answer', { count: files.length });
     try {
-      const dropped = await dropFiles(frame, files);
+      const dropped = await setInputFiles(frame, files);
       for (const f of files) await waitForPhase(appFrame, f.name, 'delivered');
       expect(stored(stack.emulator, 'Отчёт_ Q3 _итог__.pdf')).toHaveLength(1);
       for (const d of dropped) expectOnceAs(stack.emulator, d, diskStoredName(d.name));
@@ -70,7 +70,7 @@ describe('exactly once with the portal’s corrected names', () => {
     const { page, guard } = await harness.newPage();
     guard.allowNetworkFailures('close-mid-answer destroys the socket after the file was stored');
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-    const [older] = await dropFiles(frame, [{ name: 'report.pdf', buffer: Buffer.from('v1') }]);
+    const [older] = await setInputFiles(frame, [{ name: 'report.pdf', buffer: Buffer.from('v1') }]);
     await waitForPhase(appFrame, 'report.pdf', 'delivered');
     // A second panel (a later session): the first delivery is not among its receipts.
     const later = await harness.newPage();
@@ -78,7 +78,7 @@ describe('exactly once with the portal’s corrected names', () => {
     const second = await openWidget(later.page, stack.emulator.url);
     stack.emulator.setScenario('close-mid-answer', { count: 1 });
     try {
-      const [newer] = await dropFiles(second.frame, [
+      const [newer] = await setInputFiles(second.frame, [
         { name: 'report.pdf', buffer: Buffer.from('v2') },
       ]);
       await waitForPhase(second.appFrame, 'report.pdf', 'delivered');
@@ -95,7 +95,7 @@ describe('identity is not name and size', () => {
     const { page, guard } = await harness.newPage();
     guard.allowNetworkFailures('close-mid-answer destroys the socket after the file was stored');
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-    const [first] = await dropFiles(frame, [{ name: 'image.png', size: 2048 }]);
+    const [first] = await setInputFiles(frame, [{ name: 'image.png', size: 2048 }]);
     await waitForPhase(appFrame, 'image.png', 'delivered');
     // A second panel (a later session): the first delivery is not among its receipts.
     const later = await harness.newPage();
@@ -103,7 +103,7 @@ describe('identity is not name and size', () => {
     const next = await openWidget(later.page, stack.emulator.url);
     stack.emulator.setScenario('close-mid-answer', { count: 1 });
     try {
-      const [second] = await dropFiles(next.frame, [{ name: 'image.png', size: 2048 }]);
+      const [second] = await setInputFiles(next.frame, [{ name: 'image.png', size: 2048 }]);
       expect(second!.sha256).not.toBe(first!.sha256);
       await waitForPhase(next.appFrame, 'image.png', 'delivered');
       expectOnceAs(stack.emulator, first!, 'image.png');
@@ -124,7 +124,7 @@ describe('proxy and HTML answers', () => {
     const name = 'behind-a-proxy.txt';
     stack.emulator.setScenario('proxy-error', { count: 1, status: 502, mode: 'after' });
     try {
-      const [dropped] = await dropFiles(frame, [{ name, buffer: Buffer.from('proxied') }]);
+      const [dropped] = await setInputFiles(frame, [{ name, buffer: Buffer.from('proxied') }]);
       await waitForPhase(appFrame, name, 'delivered');
       expectOnceAs(stack.emulator, dropped!, name);
     } finally {
@@ -141,9 +141,9 @@ describe('proxy and HTML answers', () => {
       mode: 'login',
       method: 'im.v2.File.upload',
     });
-    let dropped: DroppedFile | undefined;
+    let dropped: GivenFile | undefined;
     try {
-      [dropped] = await dropFiles(frame, [{ name, buffer: Buffer.from('after sign-in') }]);
+      [dropped] = await setInputFiles(frame, [{ name, buffer: Buffer.from('after sign-in') }]);
       const row = await waitForPhase(appFrame, name, 'failed');
       expect(row.text).toContain(en.error_htmlAnswer);
       expect(row.text).not.toMatch(/TypeError|JSSDK_/);
@@ -171,7 +171,7 @@ describe('proxy and HTML answers', () => {
       method: 'im.v2.File.upload',
     });
     try {
-      const [dropped] = await dropFiles(frame, [{ name, buffer: Buffer.from('patience') }]);
+      const [dropped] = await setInputFiles(frame, [{ name, buffer: Buffer.from('patience') }]);
       const waiting = await waitForPhase(appFrame, name, 'waiting');
       expect(waiting.text).not.toContain(en.error_rateLimit);
       await waitForPhase(appFrame, name, 'delivered', 90_000);
@@ -189,7 +189,9 @@ describe('placement options as the portal sends them', () => {
     try {
       const { frame, appFrame } = await openWidget(page, stack.emulator.url);
       const name = 'placement-as-text.txt';
-      const [dropped] = await dropFiles(frame, [{ name, buffer: Buffer.from('found my chat') }]);
+      const [dropped] = await setInputFiles(frame, [
+        { name, buffer: Buffer.from('found my chat') },
+      ]);
       await waitForPhase(appFrame, name, 'delivered');
       expect(await phasesSeen(appFrame, name)).toBe('delivered');
       expectOnceAs(stack.emulator, dropped!, name);
@@ -214,7 +216,7 @@ describe('a proxy body limit in front of the portal', () => {
     guard.allowFailedResponses([413], 'the proxy refuses the large body');
     guard.allow(/blocked by CORS policy/, 'a proxy page has no CORS headers: only PHP adds them');
     const { frame, appFrame } = await openWidget(page, limited.emulator.url);
-    const dropped = await dropFiles(frame, [
+    const dropped = await setInputFiles(frame, [
       { name: 'too-big-for-the-proxy.bin', size: 3 * 1024 * 1024 },
       { name: 'fits.txt', buffer: Buffer.from('small enough') },
     ]);

@@ -7,7 +7,7 @@ import type { Response } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { chatFiles } from '../support/chatFiles.ts';
-import { dropFiles, type DroppedFile } from '../support/dropFiles.ts';
+import { setInputFiles, type GivenFile } from '../support/setInputFiles.ts';
 import { longTaskProbe } from '../support/longTaskProbe.ts';
 import { makeTestFile } from '../support/makeTestFile.ts';
 import { openWidget } from '../support/openWidget.ts';
@@ -22,7 +22,7 @@ const LIMIT = 104_857_600;
 const MARKETING = 5;
 const harness = setupBrowser();
 
-function expectEachOnce(emulator: Emulator, dropped: readonly DroppedFile[]): void {
+function expectEachOnce(emulator: Emulator, dropped: readonly GivenFile[]): void {
   const files = chatFiles(emulator, MARKETING);
   for (const d of dropped) {
     const copies = files.filter((f) => f.name === d.name);
@@ -55,7 +55,7 @@ describe('load', () => {
       const { frame, appFrame } = await openWidget(page, stack.emulator.url);
       const files = smallFiles('load', 200);
       const since = await longTaskProbe.now(appFrame);
-      const dropped = await dropFiles(frame, files);
+      const dropped = await setInputFiles(frame, files);
       await waitForChatFiles(
         stack.emulator,
         MARKETING,
@@ -93,14 +93,13 @@ describe('load', () => {
   test('a 100 MiB file dropped with 20 small ones: all delivered, and the small ones are not starved behind it', async () => {
     const stack = await startStack();
     const big = await makeTestFile('big-first.bin', LIMIT);
-    const { page, context } = await harness.newPage();
+    const { context, frame, appFrame } = await harness.openWidget(stack.emulator.url);
     try {
-      const { frame, appFrame } = await openWidget(page, stack.emulator.url);
       const small = await Promise.all(
         Array.from({ length: 20 }, (_, i) => makeTestFile(`beside-big-${i + 1}.txt`, 1024)),
       );
       // The big file first: a queue that sends strictly one after another would starve the rest.
-      const dropped = await dropFiles(frame, [big, ...small]);
+      const dropped = await setInputFiles(frame, [big, ...small]);
       await waitForPhase(appFrame, 'big-first.bin', 'delivered', 240_000);
       const files = chatFiles(stack.emulator, MARKETING);
       const bigAt = files.findIndex((f) => f.name === 'big-first.bin');
@@ -127,9 +126,8 @@ describe('load', () => {
     // The SDK's client limiter still applies.
     const stack = await startStack({ rateLimit: false });
     const dir = await mkdtemp(join(tmpdir(), 'chat-drop-thousand-'));
-    const { page, context } = await harness.newPage();
+    const { context, frame, appFrame } = await harness.openWidget(stack.emulator.url);
     try {
-      const { frame, appFrame } = await openWidget(page, stack.emulator.url);
       // 1,000 files in one drop: 50 good, 50 one byte over the limit (sparse, never written),
       // 900 empty. The files are tiny on disk; only the count matters.
       const good: string[] = [];
@@ -153,7 +151,7 @@ describe('load', () => {
         }
         paths.push({ name, path, size: 0, sha256: '' });
       }
-      await dropFiles(frame, paths);
+      await setInputFiles(frame, paths);
       // Usable while the queue runs: typing into the message field works, and the frame's event
       // loop answers quickly (measured inside the frame, so Playwright's own round trips on a
       // busy CI machine do not count).

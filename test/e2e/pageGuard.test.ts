@@ -75,4 +75,18 @@ describe('page guard', () => {
     expect(() => guard.allow(/x/, ' ')).toThrow(/say why/);
     await context.close();
   });
+
+  test('reports a dialog and dismisses it; only an explicit allowance excuses it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const guard = createPageGuard(page);
+    await page.setContent('<p>x</p>');
+    // The page goes on after the dialog: the evaluate resolves because the guard dismissed it.
+    await page.evaluate(() => alert('from a name'));
+    expect(guard.dialogs()).toEqual(['alert: from a name']);
+    expect(() => guard.assertClean()).toThrow(/\[dialog\] alert: from a name/);
+    guard.allow(/^alert: from a name$/, 'this test opens the dialog itself');
+    expect(() => guard.assertClean()).not.toThrow();
+    await context.close();
+  });
 });

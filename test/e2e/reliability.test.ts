@@ -6,15 +6,15 @@ import type { Frame, FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { chatFiles } from '../support/chatFiles.ts';
-import { dropFiles, type DroppedFile } from '../support/dropFiles.ts';
+import { setInputFiles, type GivenFile } from '../support/setInputFiles.ts';
 import { faultsPhaseRecorder } from '../support/faultsPhaseRecorder.ts';
-import { openWidget } from '../support/openWidget.ts';
 import { sha256OfDownload } from '../support/sha256.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
 import type { Emulator } from '../support/stackTypes.ts';
 // Aliased: useBrowser registers Vitest hooks; it is not a React hook.
 import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
 import { readRows, waitForPhase } from '../support/waitForPhase.ts';
+import { requestLog, uploadCallsTo } from '../support/requestLog.ts';
 
 const MARKETING = 5;
 const harness = setupBrowser();
@@ -40,7 +40,7 @@ function uploadsOf(emulator: Emulator, name: string) {
 }
 
 /** Each dropped file is in the chat exactly once, byte-identical, and was accepted once. */
-function expectEachOnce(emulator: Emulator, dropped: readonly DroppedFile[]): void {
+function expectEachOnce(emulator: Emulator, dropped: readonly GivenFile[]): void {
   for (const d of dropped) {
     const copies = copiesOf(emulator, d.name);
     expect(copies, d.name).toHaveLength(1);
@@ -52,7 +52,7 @@ function expectEachOnce(emulator: Emulator, dropped: readonly DroppedFile[]): vo
 /** {@link expectEachOnce}, and each file's download URL serves exactly the dropped bytes. */
 async function expectEachOnceDownloadable(
   emulator: Emulator,
-  dropped: readonly DroppedFile[],
+  dropped: readonly GivenFile[],
 ): Promise<void> {
   expectEachOnce(emulator, dropped);
   for (const d of dropped) {
@@ -88,9 +88,8 @@ async function waitSettled(appFrame: Frame, name: string, timeout = 60_000): Pro
 
 describe('faults the widget survives on its own', () => {
   test('a rate-limit storm mid-queue: every file delivered once, the refusals only shown as waiting', async () => {
-    const { page, guard } = await harness.newPage();
+    const { page, guard, frame, appFrame } = await harness.openWidget(stack.emulator.url);
     guard.allowFailedResponses([503], 'the storm answers 503 QUERY_LIMIT_EXCEEDED on purpose');
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
     await faultsPhaseRecorder.install(appFrame);
     const files = smallFiles('storm', 6);
     let refused = 0;
@@ -103,7 +102,7 @@ describe('faults the widget survives on its own', () => {
     const STORM = 4;
     stack.emulator.setScenario('rate-limit-storm', { count: STORM });
     try {
-      const dropped = await dropFiles(frame, files);
+      const dropped = await setInputFiles(frame, files);
       for (const f of files) await waitForPhase(appFrame, f.name, 'delivered', 90_000);
       expect(refused, 'REST calls refused with 503 by the storm').toBe(STORM);
       await expectEachOnceDownloadable(stack.emulator, dropped);
@@ -117,11 +116,10 @@ describe('faults the widget survives on its own', () => {
   }, 120_000);
 
   test('an access token expiring mid-queue is refreshed: every file delivered once', async () => {
-    const { page, guard } = await harness.newPage();
+    const { guard, frame, appFrame } = await harness.openWidget(stack.emulator.url);
     guard.allowFailedResponses([401], 'the expired token is answered 401 expired_token once');
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
     const files = smallFiles('expiry', 6);
-    const dropped = await dropFiles(frame, files);
+    const dropped = await setInputFiles(frame, files);
     await waitForPhase(appFrame, files[0]!.name, 'delivered');
     stack.emulator.setScenario('token-expiry');
     try {
@@ -133,21 +131,21 @@ describe('faults the widget survives on its own', () => {
   });
 
   test('a response lost after the file was stored: the row checks the chat, finds it, and never sends it again', async () => {
-    const { page, guard } = await harness.newPage();
+    const { guard, frame, appFrame } = await harness.openWidget(stack.emulator.url);
     guard.allowNetworkFailures('the emulator destroys the socket instead of answering');
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
     await faultsPhaseRecorder.install(appFrame);
     const name = 'response-lost.txt';
     stack.emulator.setScenario('response-drop', { count: 1 });
     try {
-      const dropped = await dropFiles(frame, [{ name, buffer: Buffer.from('stored once') }]);
+      const dropped = await setInputFiles(frame, [{ name, buffer: Buffer.from('stored once') }]);
       await waitForPhase(appFrame, name, 'delivered');
       const phases = (await faultsPhaseRecorder.read(appFrame))[name] ?? [];
       expect(phases).toContain('checking');
       expect(phases.indexOf('checking')).toBeLessThan(phases.indexOf('delivered'));
       await expectEachOnceDownloadable(stack.emulator, dropped);
-      // Late requests would show up here: give any resend the time to arrive.
-      await page.waitForTimeout(2_000);
+      // A resend by the widget or the network would be an upload call still open or already
+      // logged: once none is open the count is final.
+      await requestLog.waitUntilClosed(uploadCallsTo(stack.emulator.url));
       expect(uploadsOf(stack.emulator, name)).toHaveLength(1);
     } finally {
       stack.emulator.clearScenario();
@@ -157,14 +155,13 @@ describe('faults the widget survives on its own', () => {
   test('a portal that answers only after 45 s: the widget keeps waiting past the SDK’s 30 s and delivers once', async () => {
     // The widget's stall and response timeouts (60 s / 120 s) are not configurable in the built
     // app, so this one test really waits 45 s.
-    const { page } = await harness.newPage();
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const { frame, appFrame } = await harness.openWidget(stack.emulator.url);
     await faultsPhaseRecorder.install(appFrame);
     const name = 'slow-portal.txt';
     stack.emulator.setScenario('slow', { delayMs: 45_000, count: 1 });
     try {
       const started = Date.now();
-      const dropped = await dropFiles(frame, [{ name, buffer: Buffer.from('slow') }]);
+      const dropped = await setInputFiles(frame, [{ name, buffer: Buffer.from('slow') }]);
       await waitForPhase(appFrame, name, 'delivered', 90_000);
       expect(Date.now() - started).toBeGreaterThanOrEqual(44_000);
       expect((await faultsPhaseRecorder.read(appFrame))[name]).not.toContain('failed');
@@ -183,16 +180,15 @@ describe('faults that end in a failure with the right next step', () => {
   ] as const)(
     '%s: the chat is checked, the row fails with Retry, nothing is stored; Retry then delivers once',
     async (scenario, status, code, reason, size) => {
-      const { page, guard } = await harness.newPage();
+      const { guard, frame, appFrame } = await harness.openWidget(stack.emulator.url);
       if (status === 0) guard.allowNetworkFailures(`${scenario} destroys the socket`);
       else guard.allowFailedResponses([status], `${scenario} answers ${status} ${code}`);
-      const { frame, appFrame } = await openWidget(page, stack.emulator.url);
       await faultsPhaseRecorder.install(appFrame);
       const name = `${scenario}.txt`;
       stack.emulator.setScenario(scenario);
-      let dropped: DroppedFile[];
+      let dropped: GivenFile[];
       try {
-        dropped = await dropFiles(frame, [{ name, size }]);
+        dropped = await setInputFiles(frame, [{ name, size }]);
         const row = await waitForPhase(appFrame, name, 'failed');
         expect(row.text).toContain(reason);
         expect((await faultsPhaseRecorder.read(appFrame))[name]).toContain('checking');
@@ -215,13 +211,12 @@ describe('faults that end in a failure with the right next step', () => {
   ] as const)(
     '%s ends with the row failed showing %s and Retry, and nothing in the chat',
     async (scenario, code, reason) => {
-      const { page, guard } = await harness.newPage();
+      const { guard, frame, appFrame } = await harness.openWidget(stack.emulator.url);
       guard.allowFailedResponses([400, 500], `${scenario} answers with ${code}`);
-      const { frame, appFrame } = await openWidget(page, stack.emulator.url);
       const name = `${scenario}.txt`;
       stack.emulator.setScenario(scenario);
       try {
-        await dropFiles(frame, [{ name, buffer: Buffer.from('x'), mimeType: 'text/plain' }]);
+        await setInputFiles(frame, [{ name, buffer: Buffer.from('x'), mimeType: 'text/plain' }]);
         const row = await waitForPhase(appFrame, name, 'failed');
         expect(row.text).toContain(code);
         expect(row.text).toContain(reason);
@@ -235,16 +230,19 @@ describe('faults that end in a failure with the right next step', () => {
   );
 
   test('a refresh that fails after the token expired ends in a session failure, never a duplicate', async () => {
-    const { page, guard } = await harness.newPage();
+    const { guard, frame, appFrame } = await harness.openWidget(stack.emulator.url);
     guard.allowFailedResponses([401], 'the expired and the unusable token are answered 401');
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    guard.allow(
+      /^alert: Authorization error\. Please reload the page\.$/,
+      'refresh-fails: the portal page itself alerts when a token refresh fails',
+    );
     // Expire the tokens (token-expiry does it when switched on), then make refreshes fail: the
     // second scenario replaces the first, the tokens stay expired.
     stack.emulator.setScenario('token-expiry');
     stack.emulator.setScenario('refresh-fails');
     try {
       const name = 'refresh-fails.txt';
-      await dropFiles(frame, [{ name, buffer: Buffer.from('r'), mimeType: 'text/plain' }]);
+      await setInputFiles(frame, [{ name, buffer: Buffer.from('r'), mimeType: 'text/plain' }]);
       const row = await waitForPhase(appFrame, name, 'failed');
       expect(row.text).toContain(en.error_session);
       expect(row.text).toContain(en.next_reopen);
@@ -255,13 +253,12 @@ describe('faults that end in a failure with the right next step', () => {
   });
 
   test('losing access to the chat mid-queue fails the rest with ACCESS_DENIED, no duplicates', async () => {
-    const { page, guard } = await harness.newPage();
-    guard.allowFailedResponses([403], 'no-access answers 403 ACCESS_DENIED');
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const { guard, frame, appFrame } = await harness.openWidget(stack.emulator.url);
+    guard.allowFailedResponses([400, 403], 'no-access answers ACCESS_DENIED (400 for uploads)');
     const files = smallFiles('noaccess', 4);
     stack.emulator.setScenario('no-access');
     try {
-      await dropFiles(frame, files);
+      await setInputFiles(frame, files);
       for (const f of files) {
         const row = await waitForPhase(appFrame, f.name, 'failed');
         expect(row.text).toContain('ACCESS_DENIED');
@@ -275,13 +272,12 @@ describe('faults that end in a failure with the right next step', () => {
   });
 
   test('a chat deleted while the queue runs: delivered files stay once, the rest fail with CHAT_NOT_FOUND', async () => {
-    const { page, guard } = await harness.newPage();
+    const { guard, frame, appFrame } = await harness.openWidget(stack.emulator.url);
     guard.allowFailedResponses([400, 404], 'chat-deleted answers CHAT_NOT_FOUND');
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
     // Slow answers keep the queue running long enough to delete the chat in its middle.
     stack.emulator.setScenario('slow', { delayMs: 700 });
     const files = smallFiles('deleted', 6);
-    await dropFiles(frame, files);
+    await setInputFiles(frame, files);
     await waitForPhase(appFrame, files[0]!.name, 'delivered');
     stack.emulator.setScenario('chat-deleted');
     try {
@@ -306,16 +302,15 @@ describe('faults that end in a failure with the right next step', () => {
 
 describe('interruptions', () => {
   test('the emulator restarted mid-queue: every file ends in the chat once, the user told to check the chat where the outcome is unknown', async () => {
-    const { page, guard } = await harness.newPage();
+    const { guard, frame, appFrame } = await harness.openWidget(stack.emulator.url);
     guard.allowNetworkFailures('requests in flight die with the emulator');
     guard.allowFailedResponses(
       [404],
       'the messenger page relays frame commands with a session the restarted emulator does not keep',
     );
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
     stack.emulator.setScenario('slow', { delayMs: 700 });
     const files = smallFiles('restart', 6);
-    const dropped = await dropFiles(frame, files);
+    const dropped = await setInputFiles(frame, files);
     await waitForPhase(appFrame, files[0]!.name, 'delivered');
     // Same data directory and port; the new emulator starts without a scenario.
     await stack.restartEmulator();
@@ -343,15 +338,14 @@ describe('interruptions', () => {
   }, 200_000);
 
   test('the page reloaded mid-queue: the ledger shows what was delivered and what is missing, nothing is duplicated', async () => {
-    const { page, guard } = await harness.newPage();
+    const { page, guard, frame, appFrame } = await harness.openWidget(stack.emulator.url);
     guard.allowNetworkFailures('the reload cancels the request in flight');
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
     stack.emulator.setScenario('slow', { delayMs: 1_000 });
     const files = smallFiles('reload', 8);
-    await dropFiles(frame, files);
+    await setInputFiles(frame, files);
     await waitForPhase(appFrame, files[0]!.name, 'delivered');
-    // Give the ledger's debounced write (500 ms) the time a person's reload would also take.
-    await page.waitForTimeout(800);
+    // No pause for the ledger's debounced write: the widget must save it when the page goes
+    // (pagehide), as when a person reloads at once.
     await page.reload();
     stack.emulator.clearScenario();
     await page.getByTestId('open-im-sidebar').click();
@@ -359,6 +353,9 @@ describe('interruptions', () => {
     await again.getByTestId('chat-drop').waitFor({ timeout: 30_000 });
     const ledger = again.getByTestId('ledger');
     await expect.poll(() => ledger.count(), { timeout: 15_000 }).toBe(1);
+    // Calls sent before the reload may still be open; after they close the counts are final.
+    await requestLog.waitUntilClosed(uploadCallsTo(stack.emulator.url));
+    const sinceReload = requestLog.mark();
     expect(await ledger.locator('summary').innerText()).toContain(en.ledgerTitle);
     const entries = await ledger.locator('li').evaluateAll((items) =>
       items.map((li) => ({
@@ -396,8 +393,13 @@ describe('interruptions', () => {
       }
       if (count === 0) expect(saysDelivered, `${f.name} is missing from the chat`).toBe(false);
     }
-    // Nothing is sent again on its own after the reload.
-    await page.waitForTimeout(2_000);
+    // Nothing is sent again on its own after the reload: a file added now goes through the same
+    // queue, and once it is delivered and no upload call is open, it is the only one since.
+    await setInputFiles(again, [{ name: 'reload-after.txt', buffer: Buffer.from('after') }]);
+    const reopened = await page.getByTestId('app-frame').last().elementHandle();
+    await waitForPhase((await reopened!.contentFrame())!, 'reload-after.txt', 'delivered');
+    await requestLog.waitUntilClosed(uploadCallsTo(stack.emulator.url));
+    expect(requestLog.list(uploadCallsTo(stack.emulator.url, sinceReload))).toHaveLength(1);
     for (const f of files)
       expect(copiesOf(stack.emulator, f.name).length, f.name).toBe(counts.get(f.name));
   }, 120_000);

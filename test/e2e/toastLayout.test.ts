@@ -4,7 +4,7 @@
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
-import { dropFiles } from '../support/dropFiles.ts';
+import { setInputFiles } from '../support/setInputFiles.ts';
 import { openWidget } from '../support/openWidget.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
 // Aliased: useBrowser registers Vitest hooks; it is not a React hook.
@@ -86,14 +86,14 @@ describe('toasts in the 380 px side panel', () => {
     stack.emulator.setScenario('send-failed');
     const failed = 'member-2.budget.xlsx';
     try {
-      await dropFiles(frame, [{ name: failed, size: 1024 }]);
+      await setInputFiles(frame, [{ name: failed, size: 1024 }]);
       await waitForPhase(appFrame, failed, 'failed');
     } finally {
       stack.emulator.clearScenario();
     }
     // A long name of the kind that was cut to "member-1.…" next to the row's buttons.
     const delivered = 'member-1.quarterly-report-final.pdf';
-    await dropFiles(frame, [{ name: delivered, size: 2048, mimeType: 'application/pdf' }]);
+    await setInputFiles(frame, [{ name: delivered, size: 2048, mimeType: 'application/pdf' }]);
     await waitForPhase(appFrame, delivered, 'delivered');
     // The delivered toast (Open in chat) is there: the check below is not vacuous.
     await frame

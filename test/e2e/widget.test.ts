@@ -3,8 +3,7 @@
 // app's own page (DEFAULT placement) the chat picker decides where a dropped file goes.
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { dropFiles } from '../support/dropFiles.ts';
-import { openWidget } from '../support/openWidget.ts';
+import { setInputFiles } from '../support/setInputFiles.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
 // Aliased: useBrowser registers Vitest hooks; it is not a React hook.
 import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
@@ -46,13 +45,12 @@ function fileNamesIn(chatId: number): string[] {
 
 describe('drop, progress, toast, chat', () => {
   test('a dropped file shows progress, then a delivered toast with "Open in chat", then appears in the chat view', async () => {
-    const { page } = await harness.newPage();
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const { page, frame, appFrame } = await harness.openWidget(stack.emulator.url);
     const name = 'widget-roundtrip.txt';
     // Slow the upload answer a little so the in-flight row can be seen before it settles.
     stack.emulator.setScenario('slow', { delayMs: 1_500, count: 1, method: 'im.v2.File.upload' });
     try {
-      await dropFiles(frame, [{ name, size: 2048, mimeType: 'text/plain' }]);
+      await setInputFiles(frame, [{ name, size: 2048, mimeType: 'text/plain' }]);
       const row = frame.getByTestId('upload-row').filter({ hasText: name });
       await row.waitFor({ timeout: 15_000 });
       // While in flight the row carries a progress bar (phase and bar read in one snapshot).
@@ -100,7 +98,7 @@ describe('the chat picker in the DEFAULT placement', () => {
     if (!appFrame) throw new Error('the app iframe has no content frame');
     const name = 'picked-design.txt';
     const before = fileNamesIn(MARKETING);
-    await dropFiles(frame, [{ name, size: 1024, mimeType: 'text/plain' }]);
+    await setInputFiles(frame, [{ name, size: 1024, mimeType: 'text/plain' }]);
     await waitForPhase(appFrame, name, 'delivered', 30_000);
 
     await waitForChatFiles(stack.emulator, DESIGN, [name], 15_000);

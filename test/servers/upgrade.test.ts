@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { precompressAssets } from '../../server/precompressAssets.ts';
-import { dropFiles } from '../support/dropFiles.ts';
+import { setInputFiles } from '../support/setInputFiles.ts';
 import { openWidget } from '../support/openWidget.ts';
 import { buildNextVersion } from '../support/servers/buildNextVersion.ts';
 import { copySite, type CopiedSite } from '../support/servers/copySite.ts';
@@ -72,7 +72,7 @@ async function dropAndExpectDelivered(
   emulator: FramingStack['emulator'],
   name: string,
 ): Promise<void> {
-  const [dropped] = await dropFiles(widget.frame, [{ name, size: 4096 }]);
+  const [dropped] = await setInputFiles(widget.frame, [{ name, size: 4096 }]);
   await waitForPhase(widget.appFrame, name, 'delivered');
   const arrived = await waitForChatFiles(emulator, MARKETING, [name]);
   expect(arrived).toHaveLength(1);

@@ -10,7 +10,7 @@ import { createEmulator } from '../../emulator/createEmulator.ts';
 import type { Emulator, EmulatorState } from '../../emulator/types.ts';
 import { packageApp } from '../../scripts/package.ts';
 import { createAppServer, type AppServer } from '../../server/createAppServer.ts';
-import { dropFiles } from '../support/dropFiles.ts';
+import { setInputFiles } from '../support/setInputFiles.ts';
 import { openWidget } from '../support/openWidget.ts';
 import { waitForChatFiles } from '../support/waitForChatFiles.ts';
 import { waitForPhase } from '../support/waitForPhase.ts';
@@ -110,7 +110,7 @@ describe('the ZIP hosted under a path prefix on another origin', () => {
     });
     const widget = await openWidget(chat, emulator.url, { dialogId: 'chat5' });
     expect(widget.appFrame.url().split('?')[0]).toBe(indexUrl);
-    const [dropped] = await dropFiles(widget.frame, [{ name: 'from-the-zip.txt', size: 2048 }]);
+    const [dropped] = await setInputFiles(widget.frame, [{ name: 'from-the-zip.txt', size: 2048 }]);
     await waitForPhase(widget.appFrame, 'from-the-zip.txt', 'delivered');
     const [arrived] = await waitForChatFiles(emulator, MARKETING, ['from-the-zip.txt']);
     expect(arrived?.sha256).toBe(dropped?.sha256);

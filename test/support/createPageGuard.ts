@@ -2,7 +2,7 @@ import type { ConsoleMessage, Page } from 'playwright-core';
 
 /** One problem seen in the page or in any of its frames (the cross-origin app frame included). */
 export interface PageProblem {
-  readonly kind: 'pageerror' | 'console.error' | 'crash';
+  readonly kind: 'pageerror' | 'console.error' | 'crash' | 'dialog';
   readonly text: string;
   /** URL of the document that reported it, when known. */
   readonly url: string;
@@ -16,7 +16,7 @@ interface Allowance {
 /**
  * Collects everything that must fail an e2e test: uncaught exceptions and unhandled rejections
  * (Playwright reports both as `pageerror`, for child frames too), `console.error` from any frame,
- * and renderer crashes. Modelled on msw's `test/browser/playwright.extend.ts`.
+ * dialogs (dismissed at once) and renderer crashes. Modelled on msw's `test/browser/playwright.extend.ts`.
  *
  * Some tests provoke errors the browser itself logs (a 503 or 401 answer is printed by Chromium
  * as "Failed to load resource: ... status of 503"). Such a test must say so explicitly with
@@ -29,6 +29,8 @@ export interface PageGuard {
   allowFailedResponses(statuses: readonly number[], reason: string): void;
   /** Accepts the console lines Chromium prints for requests that got no answer (socket closed). */
   allowNetworkFailures(reason: string): void;
+  /** The messages of the dialogs the page opened (each was dismissed). */
+  dialogs(): readonly string[];
   /** Every problem seen so far, allowed or not. */
   problems(): readonly PageProblem[];
   /** Problems not matched by an allowance. */
@@ -47,6 +49,12 @@ export function createPageGuard(page: Page, label = 'page'): PageGuard {
   page.on('console', (message: ConsoleMessage) => {
     if (message.type() !== 'error') return;
     seen.push({ kind: 'console.error', text: message.text(), url: message.location().url });
+  });
+  // A dialog (alert, confirm, prompt) the widget never opens: one would mean a name ran as markup
+  // or a bug. Dismissed so the page goes on, and reported.
+  page.on('dialog', (dialog) => {
+    seen.push({ kind: 'dialog', text: `${dialog.type()}: ${dialog.message()}`, url: page.url() });
+    void dialog.dismiss().catch(() => undefined);
   });
   page.on('crash', () => {
     seen.push({ kind: 'crash', text: 'the renderer process crashed', url: page.url() });
@@ -71,6 +79,7 @@ export function createPageGuard(page: Page, label = 'page'): PageGuard {
     allowNetworkFailures(reason) {
       this.allow(/^Failed to load resource: net::ERR_/, reason);
     },
+    dialogs: () => seen.filter((p) => p.kind === 'dialog').map((p) => p.text),
     problems: () => [...seen],
     unexpected: () => seen.filter((p) => !isAllowed(p)),
     assertClean() {

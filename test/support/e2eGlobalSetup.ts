@@ -5,6 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { CHROMIUM_PATH } from './browser.ts';
+import {
+  FIREFOX_PATH,
+  MINIBROWSER_PATH,
+  WEBKIT_DRIVER_PATH,
+  XVFB_PATH,
+} from './engines/enginePaths.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -47,15 +53,25 @@ async function removeStaleBuilds(): Promise<void> {
 }
 
 /**
- * Vitest global setup of the `e2e` project: checks for Chromium, then builds the widget once
+ * Vitest global setup of the browser projects: checks for the project's browser, then builds the widget once
  * (production mode, the repo's own vite.config.ts) so every test file serves the same files a
  * real portal would load. Test files read the path with `inject('chatDropDist')`.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `e2e: ${CHROMIUM_PATH} is missing. Run "bash scripts/ensure-browsers.sh" (installs the Debian browser packages), or use "npm test", which runs it first.`,
-    );
+  // The binaries this project drives (the engine projects set CHAT_DROP_ENGINE).
+  const engine = project.config.env?.CHAT_DROP_ENGINE;
+  const needed =
+    engine === 'firefox'
+      ? [FIREFOX_PATH]
+      : engine === 'webkit'
+        ? [WEBKIT_DRIVER_PATH, MINIBROWSER_PATH, XVFB_PATH]
+        : [CHROMIUM_PATH];
+  for (const path of needed) {
+    if (!existsSync(path)) {
+      throw new Error(
+        `e2e: ${path} is missing. Run "bash scripts/ensure-browsers.sh" (installs the Debian browser packages), or use "npm test", which runs it first.`,
+      );
+    }
   }
   if (!existsSync(join(repoRoot, 'index.html'))) {
     throw new Error(

@@ -169,3 +169,25 @@ function safeHref(url) {
     return '#';
   }
 }
+
+/**
+ * Marks message `id` in `list` (an app's imOpenMessenger messageId) and scrolls to it once.
+ * @param {HTMLElement} list
+ * @param {number|null} id
+ * @param {boolean} alreadyScrolled
+ * @returns {boolean} true when it scrolled now
+ */
+export function highlightMessage(list, id, alreadyScrolled) {
+  for (const node of list.querySelectorAll('[data-highlighted]')) {
+    node.removeAttribute('data-highlighted');
+    node.classList.remove('message-highlight');
+  }
+  if (id === null) return false;
+  const target = list.querySelector(`[data-message-id="${id}"]`);
+  if (!target) return false;
+  target.setAttribute('data-highlighted', 'true');
+  target.classList.add('message-highlight');
+  if (alreadyScrolled) return false;
+  target.scrollIntoView({ block: 'center' });
+  return true;
+}

@@ -15,7 +15,7 @@ import {
   translator,
 } from './portal-common.js';
 import { renderChatList } from './chatList.js';
-import { initials, renderMessage } from './messageView.js';
+import { highlightMessage, initials, renderMessage } from './messageView.js';
 import { createPlacementPanels } from './placementPanels.js';
 import { installTextareaBridge } from './textarea-bridge.js';
 
@@ -323,19 +323,9 @@ function renderMessages(messages) {
 
 /** Marks the message an app asked to show (imOpenMessenger messageId). True when it scrolled. */
 function applyHighlight() {
-  for (const node of messageList.querySelectorAll('[data-highlighted]')) {
-    node.removeAttribute('data-highlighted');
-    node.classList.remove('message-highlight');
-  }
-  if (state.highlightId === null) return false;
-  const target = messageList.querySelector(`[data-message-id="${state.highlightId}"]`);
-  if (!target) return false;
-  target.setAttribute('data-highlighted', 'true');
-  target.classList.add('message-highlight');
-  if (state.highlightScrolled) return false;
-  state.highlightScrolled = true;
-  target.scrollIntoView({ block: 'center' });
-  return true;
+  const scrolled = highlightMessage(messageList, state.highlightId, state.highlightScrolled);
+  if (scrolled) state.highlightScrolled = true;
+  return scrolled;
 }
 
 async function sendMessage() {

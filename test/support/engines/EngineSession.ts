@@ -23,7 +23,7 @@ export interface EngineSession {
   top<A extends unknown[], T>(fn: PageFunction<A, T>, ...args: A): Promise<T>;
   /**
    * Runs `fn` in the app frame (the last `[data-testid="app-frame"]` of the portal page), waiting
-   * up to `frameTimeoutMs` (default 30 s) for the frame to exist.
+   * up to 30 s for the frame to exist.
    */
   app<A extends unknown[], T>(fn: PageFunction<A, T>, ...args: A): Promise<T>;
   /**

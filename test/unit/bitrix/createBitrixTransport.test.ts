@@ -1,53 +1,31 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { ApiVersion, type AuthActions, type AuthData } from '@bitrix24/b24jssdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBitrixTransport } from '../../../src/bitrix/createBitrixTransport.ts';
 import type { UploadRequest } from '../../../src/core/ports.ts';
+import {
+  json,
+  startFakePortal,
+  TIME,
+  uploadOk,
+  type FakePortal,
+  type Handler,
+  type Received,
+} from './startFakePortal.ts';
 import { fixedAuth, TestB24 } from './TestB24.ts';
 
 /**
  * The real SDK REST client (HttpV2 + axios, Node http adapter) against a local HTTP server that
- * plays the portal. Only the parent frame (postMessage, which cannot run in Node) is replaced:
- * `refreshAuth` hands out a new token as the portal's parent page would.
+ * plays the portal (startFakePortal.ts). Only the parent frame (postMessage, which cannot run in
+ * Node) is replaced: `refreshAuth` hands out a new token as the portal's parent page would.
  */
-interface Received {
-  readonly url: string;
-  readonly body: Buffer;
-}
-type Handler = (request: Received, response: ServerResponse) => void;
-
-const TIME = {
-  start: 1,
-  finish: 1,
-  duration: 0,
-  processing: 0,
-  date_start: '2026-08-11T15:28:50+02:00',
-  date_finish: '2026-08-11T15:28:50+02:00',
-  operating: 0,
-};
-
-function json(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'Content-Type': 'application/json' });
-  response.end(JSON.stringify(body));
-}
-
-function uploadOk(_request: Received, response: ServerResponse): void {
-  json(response, 200, {
-    result: { file: { id: 77 }, messageId: 501, chatId: 5, dialogId: 'chat5' },
-    time: TIME,
-  });
-}
-
-let server: Server;
+let portal: FakePortal;
 let origin: string;
 let received: Received[];
 let handlers: Handler[];
 let token: string;
 let refreshes: number;
-/** When set, gets each request as it starts (before its body is read). */
-let rawHandler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
 
 /**
  * A portal that reads the whole body and never answers; resolves when the client closes the
@@ -56,9 +34,8 @@ let rawHandler: ((req: IncomingMessage, res: ServerResponse) => void) | undefine
  */
 function neverAnswer(): Promise<string> {
   return new Promise((resolve) => {
-    rawHandler = (req) => {
-      req.resume();
-      req.socket.on('close', () => resolve('closed by the client'));
+    portal.fallback = (_request: Received, response: ServerResponse) => {
+      response.on('close', () => resolve('closed by the client'));
     };
   });
 }
@@ -90,32 +67,16 @@ function request(overrides: Partial<UploadRequest> & { content: Blob }): UploadR
 }
 
 beforeEach(async () => {
-  received = [];
-  handlers = [];
   token = 'token0';
   refreshes = 0;
-  rawHandler = undefined;
-  server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    if (rawHandler) {
-      rawHandler(req, res);
-      return;
-    }
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const entry = { url: req.url ?? '', body: Buffer.concat(chunks) };
-      received.push(entry);
-      const handler = handlers.shift() ?? uploadOk;
-      handler(entry, res);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  portal = await startFakePortal();
+  origin = portal.origin;
+  received = portal.received;
+  handlers = portal.handlers;
 });
 
 afterEach(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await portal.close();
 });
 
 describe('createBitrixTransport.upload', () => {
@@ -136,7 +97,8 @@ describe('createBitrixTransport.upload', () => {
     );
     expect(outcome).toEqual({
       ok: true,
-      receipt: { fileId: 77, messageId: 501, chatId: 5, dialogId: 'chat5' },
+      // storedName: the name the portal answered with (result.file.name).
+      receipt: { fileId: 77, messageId: 501, chatId: 5, dialogId: 'chat5', storedName: 'a.txt' },
     });
     expect(received).toHaveLength(1);
     const expected = JSON.stringify({

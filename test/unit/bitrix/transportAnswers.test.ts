@@ -219,6 +219,44 @@ describe('the token outlives the upload', () => {
     transport.dispose();
   });
 
+  it('plans with the uplink speed it measured: after a slow upload, a token that would not last is refreshed first', async () => {
+    let refreshes = 0;
+    const auth = expiringAuth(60, () => {
+      refreshes += 1;
+      return Promise.resolve({
+        access_token: 'fresh',
+        refresh_token: 'r',
+        expires: Date.now() / 1000 + 3600,
+        expires_in: 3600,
+        domain: portal.origin,
+        member_id: 'm',
+      });
+    });
+    let clock = Date.now();
+    const transport = createBitrixTransport(new TestB24(auth), {
+      responseTimeoutMs: 1000,
+      now: () => clock,
+    });
+    const content = new Blob([Buffer.alloc(750_000).toString('base64')]);
+    // At the assumed 256 KiB/s, 1 MB fits in the 60 s left: no refresh. This body "takes" 100 s.
+    const slow = await transport.upload(
+      request({
+        content,
+        onProgress: (sent, total) => {
+          if (sent === total) clock += 100_000;
+        },
+      }),
+    );
+    expect(slow.ok).toBe(true);
+    expect(refreshes).toBe(0);
+    clock = Date.now();
+    // Now ~10 kB/s is known: the same body needs ~100 s, more than the token has left.
+    expect((await transport.upload(request({ content }))).ok).toBe(true);
+    expect(refreshes).toBe(1);
+    expect(JSON.parse(portal.received[1]!.body.toString())).toMatchObject({ auth: 'fresh' });
+    transport.dispose();
+  });
+
   it('does not refresh when the token outlives the upload', async () => {
     let refreshes = 0;
     const auth = expiringAuth(3000, () => {

@@ -166,7 +166,7 @@ describe('createUploadQueue', () => {
     vi.useFakeTimers();
     const limited = () => ({
       ok: false as const,
-      error: { code: 'OPERATION_TIME_LIMIT', origin: 'server' as const, status: 429 },
+      error: { code: 'QUERY_LIMIT_EXCEEDED', origin: 'server' as const, status: 503 },
     });
     const transport = createFakeTransport([limited, limited, limited, limited]);
     const backoff = vi.fn((attempt: number) => attempt * 1_000);
@@ -178,6 +178,117 @@ describe('createUploadQueue', () => {
     expect(itemOf(queue, item!.id).phase).toBe('delivered');
     expect(transport.calls).toHaveLength(5);
   });
+
+  it('operating-time limit: pauses every file, probes with the smallest one at most once a minute, then delivers each once', async () => {
+    vi.useFakeTimers();
+    let blocked = true;
+    const t0 = Date.now();
+    const transport = createFakeTransport([], (request) =>
+      blocked
+        ? {
+            ok: false,
+            error: { code: 'OPERATION_TIME_LIMIT', origin: 'server', status: 429 },
+          }
+        : { ok: true, receipt: receiptFor(request), operatingResetAt: t0 },
+    );
+    const { queue } = setup({ transport, concurrency: 2 });
+    const paused = vi.fn();
+    const resumed = vi.fn();
+    queue.events.on('uploads-paused', paused);
+    queue.events.on('uploads-resumed', resumed);
+    const [big, small] = queue.addFiles(
+      [createFile('video.mp4', 20_000_000), createFile('note.txt', 1_000)],
+      { dialogId: 'chat5' },
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(transport.calls).toHaveLength(2);
+    const resumeAt = paused.mock.calls.at(-1)![0].resumeAt as number;
+    expect(resumeAt - Date.now()).toBe(60_000);
+    for (const id of [big!.id, small!.id]) {
+      expect(itemOf(queue, id)).toMatchObject({ phase: 'waiting', retryAt: resumeAt });
+    }
+
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(transport.calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(transport.calls.map((call) => call.request.name)).toEqual([
+      'video.mp4',
+      'note.txt',
+      'note.txt',
+    ]);
+    expect(itemOf(queue, big!.id).retryAt).toBe(Date.now() + 60_000);
+
+    blocked = false;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(itemOf(queue, small!.id).phase).toBe('delivered');
+    expect(itemOf(queue, big!.id).phase).toBe('delivered');
+    expect(transport.calls.map((call) => call.request.name)).toEqual([
+      'video.mp4',
+      'note.txt',
+      'note.txt',
+      'note.txt',
+      'video.mp4',
+    ]);
+    expect(resumed).toHaveBeenCalledTimes(1);
+    expect(transport.queries).toHaveLength(0);
+  });
+
+  it('OVERLOAD_LIMIT (a block set by support) is never retried, automatically or by the user', async () => {
+    const transport = createFakeTransport([
+      () => ({ ok: false, error: { code: 'OVERLOAD_LIMIT', origin: 'server', status: 503 } }),
+    ]);
+    const { queue } = setup({ transport });
+    const drained = nextEvent(queue, 'queue-drained');
+    const [item] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
+    await drained;
+    const failed = itemOf(queue, item!.id);
+    expect(failed.phase).toBe('failed');
+    expect(policyFor(failed.error!)).toMatchObject({ retry: 'none', nextStep: 'ask-admin' });
+    expect(queue.retry(item!.id)).toBe(false);
+    expect(transport.calls).toHaveLength(1);
+  });
+
+  it.each([
+    ['ACCESS_DENIED', 403],
+    ['ACCESS_DENIED', 400],
+    ['CHAT_NOT_FOUND', 400],
+  ])(
+    'access lost midway (%s, %i): one message for the chat, the rest stop unsent, the delivered stay delivered',
+    async (code, status) => {
+      const refuse = () => ({
+        ok: false as const,
+        error: { code, origin: 'server' as const, status },
+      });
+      const transport = createFakeTransport([
+        () => ({ ok: true, receipt: receiptFor('chat5') }),
+        () => ({ ok: true, receipt: receiptFor('chat5') }),
+        refuse,
+      ]);
+      const { queue } = setup({ transport, concurrency: 2 });
+      const failedEvents = vi.fn();
+      queue.events.on('upload-failed', failedEvents);
+      const lost = nextEvent(queue, 'chat-access-lost');
+      const drained = nextEvent(queue, 'queue-drained');
+      const items = queue.addFiles(
+        ['1.txt', '2.txt', '3.txt', '4.txt', '5.txt'].map((name) => createFile(name)),
+        { dialogId: 'chat5' },
+      );
+      const event = await lost;
+      expect(await drained).toMatchObject({ delivered: 2, failed: 3 });
+      expect(transport.calls.map((call) => call.request.name)).toEqual(['1.txt', '2.txt', '3.txt']);
+      expect(items.map((item) => itemOf(queue, item.id).phase)).toEqual([
+        'delivered',
+        'delivered',
+        'failed',
+        'failed',
+        'failed',
+      ]);
+      expect(event.first.name).toBe('3.txt');
+      expect(event.stopped.map((item) => item.name)).toEqual(['4.txt', '5.txt']);
+      expect(failedEvents).toHaveBeenCalledTimes(1);
+      expect(itemOf(queue, items[4]!.id).error).toMatchObject({ code, origin: 'server' });
+    },
+  );
 
   it('resends after expired_token (refused before processing) and delivers once', async () => {
     vi.useFakeTimers();

@@ -69,7 +69,7 @@ const TRANSITIONS: { action: Action; from: Phase[]; to: Phase }[] = [
   },
   {
     action: { type: 'waiting', id: 'a', error, retryAt: T0 + 1, at: T0 },
-    from: ['sending'],
+    from: ['sending', 'waiting'],
     to: 'waiting',
   },
   { action: { type: 'resent', id: 'a', at: T0 }, from: ['waiting'], to: 'sending' },

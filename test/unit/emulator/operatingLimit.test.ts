@@ -46,7 +46,6 @@ describe('operating-time limit per (auth, webhook/app, method) (portal reference
     // Another method of the same webhook has its own key.
     const other = await postJson(`${t.hook}profile`, {});
     expect(other.status).toBe(200);
-    expect((other.json.time as Time).operating).toBe(0);
     // So does the same method called by an app token (another auth type).
     const token = await t.token();
     const byApp = await postJson(`${t.emu.url}/rest/im.v2.File.upload`, {
@@ -55,6 +54,26 @@ describe('operating-time limit per (auth, webhook/app, method) (portal reference
       fields: { name: 'op-app.txt', content: 'YWJj' },
     });
     expect(byApp.status).toBe(200);
+  });
+
+  it('batch is not billed; its sub-calls are, each refused in result_error once over the limit', async () => {
+    const own = await startTestEmulator({ operatingLimitSeconds: 5, processingScale: 10_000 });
+    try {
+      const content = Buffer.alloc(300_000, 1).toString('base64');
+      const cmd = {
+        up: `im.v2.File.upload?dialogId=chat5&fields[name]=b.bin&fields[content]=${encodeURIComponent(content)}`,
+      };
+      const first = await postJson(`${own.hook}batch`, { cmd });
+      const inner = first.json.result as { result_time: Record<string, Time> };
+      expect(inner.result_time.up?.operating).toBeGreaterThan(5);
+      expect((first.json.time as Time).operating).toBe(0);
+      const second = await postJson(`${own.hook}batch`, { cmd });
+      expect(second.status).toBe(200);
+      const refused = second.json.result as { result_error: Record<string, { error: string }> };
+      expect(refused.result_error.up?.error).toBe('OPERATION_TIME_LIMIT');
+    } finally {
+      await own.stop();
+    }
   });
 
   it('the limiter counts only calls over 0.1 s, in 60 s baskets that expire 600 s after they start', () => {
@@ -79,7 +98,8 @@ describe('operating-time limit per (auth, webhook/app, method) (portal reference
 
 describe('the time block measures server work only (portal reference §7.4)', () => {
   it('starts after the body was read: a body sent over ~800 ms gives a short duration', async () => {
-    const url = new URL(`${t.hook}profile`);
+    const own = await startTestEmulator();
+    const url = new URL(`${own.hook}profile`);
     const body = JSON.stringify({ padding: 'x'.repeat(1000) });
     const sentAt = Date.now();
     const answer = await new Promise<{ time: Time }>((resolve, reject) => {
@@ -107,5 +127,6 @@ describe('the time block measures server work only (portal reference §7.4)', ()
     expect(Date.now() - sentAt).toBeGreaterThanOrEqual(750);
     expect(answer.time.start * 1000).toBeGreaterThanOrEqual(sentAt + 750);
     expect(answer.time.duration).toBeLessThan(0.5);
+    await own.stop();
   });
 });

@@ -6,8 +6,8 @@ import type { FrameLocator } from 'playwright-core';
 import { makeTestFile } from './makeTestFile.ts';
 import { sha256 } from './sha256.ts';
 
-/** A file to drop: given bytes, a size of random bytes, or a file already on disk. */
-export type DropFile =
+/** A file to hand to the picker input: given bytes, a size of random bytes, or a file on disk. */
+export type InputFile =
   | { readonly name: string; readonly buffer: Buffer; readonly mimeType?: string }
   | { readonly name: string; readonly size: number; readonly mimeType?: string }
   | {
@@ -17,8 +17,8 @@ export type DropFile =
       readonly sha256: string;
     };
 
-/** What was dropped, to compare with what the chat received. */
-export interface DroppedFile {
+/** What was handed to the browser, to compare with what the chat received. */
+export interface GivenFile {
   readonly name: string;
   readonly size: number;
   readonly sha256: string;
@@ -28,15 +28,16 @@ export interface DroppedFile {
 const IN_MEMORY_LIMIT = 8 * 1024 * 1024;
 
 /**
- * Puts files into the widget's hidden `input[type=file][data-testid=file-input]` with
- * Playwright's `setInputFiles`, which fires the same `change` event a file picker does.
+ * Sets the files of the widget's hidden `input[type=file][data-testid=file-input]` with
+ * Playwright's `setInputFiles`, which fires the same `change` event a file picker does. This is
+ * the picker path, not a drop: a real drop is `dragPaths` (test/support/dragPaths.ts).
  * Big files are written to temp files and passed by path, so the test process never holds them
  * twice; odd names (path separators, control characters) need in-memory payloads and small sizes.
  */
-export async function dropFiles(
+export async function setInputFiles(
   frame: FrameLocator,
-  files: readonly DropFile[],
-): Promise<DroppedFile[]> {
+  files: readonly InputFile[],
+): Promise<GivenFile[]> {
   const input = frame.locator('input[type="file"][data-testid="file-input"]');
   const needsPaths = files.some(
     (f) => 'path' in f || ('size' in f && !('buffer' in f) && f.size > IN_MEMORY_LIMIT),

@@ -1,0 +1,61 @@
+import type { InstallMessages } from '../installMessages.ts';
+
+/** Simplified Chinese texts of the install page (Bitrix24 `sc`). */
+export const sc = {
+  title: '安装 Chat Drop',
+  manageTitle: 'Chat Drop 安装情况',
+  intro:
+    'Chat Drop 会在每个聊天中添加一个按钮：位于聊天侧边栏和消息框上方。将文件拖放到那里即可发送到聊天。',
+  waiting: '正在准备安装。',
+  'step.check-admin': '检查管理员权限',
+  'step.read-bindings': '读取当前的小部件设置',
+  'step.bind-IM_SIDEBAR': '将 Chat Drop 添加到聊天侧边栏',
+  'step.bind-IM_TEXTAREA': '将 Chat Drop 添加到消息框上方',
+  'step.finish': '完成安装',
+  'state.pending': '等待中',
+  'state.running': '进行中',
+  'state.done': '已完成',
+  'state.skipped': '已跳过',
+  'state.failed': '失败',
+  'outcome.bound': '已添加',
+  'outcome.unchanged': '已就位',
+  'outcome.replaced': '已移至此地址',
+  installed: 'Chat Drop 已安装。Bitrix24 正在重新加载页面；之后请打开任意聊天。',
+  repaired: '完成：小部件已指向此地址。',
+  retry: '重试',
+  repair: '修复',
+  repairing: '正在修复…',
+  reload: '重新检查',
+  loadingState: '正在读取安装情况…',
+  details: '详细信息',
+  detailsCode: '错误代码：{code}',
+  detailsText: '门户消息：{detail}',
+  'placement.IM_SIDEBAR': '聊天侧边栏',
+  'placement.IM_TEXTAREA': '消息框上方',
+  columnPlace: '位置',
+  columnAddress: '地址',
+  columnState: '状态',
+  'row.current': '已绑定到此地址',
+  'row.other': '已绑定到其他地址',
+  'row.outdated': '已绑定到此处，但使用的是旧版本的设置',
+  'row.multiple': '已绑定多次',
+  'row.missing': '未绑定',
+  thisAddress: '此应用运行在 {handler}',
+  healthy: '一切就绪。',
+  unhealthy: '部分小部件缺失或指向其他地址。“修复”会将它们绑定到此地址。',
+  notAdminInstall: '只有 Bitrix24 管理员才能安装 Chat Drop。请让管理员从“应用”中打开一次此应用。',
+  notAdminManage:
+    'Chat Drop 在聊天中使用：打开一个聊天，在侧边栏或消息框上方选择 Chat Drop。安装设置仅对管理员可见。',
+  'error.ACCESS_DENIED':
+    'Bitrix24 拒绝了操作：只有管理员才能向消息中心添加小部件。请让管理员从“应用”中打开一次此应用。',
+  'error.scope':
+    '应用缺少 {scopes} 权限。管理员需要打开“应用”→“开发者资源”→“集成”→ Chat Drop →“编辑”，在“分配权限”中勾选 {scopes}，保存后重新打开应用。',
+  'error.WRONG_AUTH_TYPE':
+    'Bitrix24 只接受来自应用本身的此步骤。请从您的 Bitrix24 的“应用”菜单打开 Chat Drop，而不是通过直接链接。',
+  'error.handler':
+    'Bitrix24 不接受 {handler} 作为小部件地址。请通过带域名的公共 https:// 地址提供应用，然后重新安装。',
+  'error.auth': '与 Bitrix24 的会话已过期。请重新加载页面后重试。',
+  'error.busy': 'Bitrix24 当前繁忙。请等待一分钟后重试。',
+  'error.transport': '无法连接到 Bitrix24。请检查网络连接后重试。',
+  'error.generic': '安装失败。请重试；如果仍然失败，请将详细信息发送给您的管理员。',
+} as const satisfies InstallMessages;
