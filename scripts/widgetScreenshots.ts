@@ -1,5 +1,6 @@
 // `npx tsx scripts/widgetScreenshots.ts`: the pictures of docs/SCREENSHOTS.md — the widget's main
-// states (issue 4: empty, dragging, uploading, delivered, failed, picker), light and dark, English
+// states (issue 4: empty, dragging, uploading, delivered, failed, picker; issue 15: "already in
+// this chat"), light and dark, English
 // and Russian, taken in Debian's Chromium inside the emulator. Builds the app into a temp folder,
 // serves it with the production server (server/), starts a fresh emulator with the app installed
 // and photographs only the app's panel, so each PNG stays small.
@@ -19,7 +20,15 @@ const APP_PAGE_VIEWPORT = { width: 460, height: 620 } as const;
 /** Each picture must stay small enough to sit in a table of 24. */
 const MAX_BYTES = 60 * 1024;
 
-const STATES = ['empty', 'dragging', 'uploading', 'delivered', 'failed', 'picker'] as const;
+const STATES = [
+  'empty',
+  'dragging',
+  'uploading',
+  'delivered',
+  'failed',
+  'already',
+  'picker',
+] as const;
 type State = (typeof STATES)[number];
 const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];
@@ -159,7 +168,17 @@ const STAGE = {
     const name = SAMPLE_NAME[shot.lang].fail;
     await putFiles(frame, name, 20 * 1024);
     await waitForRow(appFrame, name, (row) => row.phase === 'failed');
-    await frame.locator('[data-sonner-toast][data-type="error"]').waitFor({ timeout: 10_000 });
+    // No toast: the row is on screen with its reason and Retry (toasts add only what rows cannot).
+    return panel;
+  },
+  already: async (shot) => {
+    const { panel, frame, appFrame } = await openPanel(shot);
+    const name = SAMPLE_NAME[shot.lang].upload;
+    await putFiles(frame, name, 2 * 1024 * 1024 + 100 * 1024);
+    await waitForRow(appFrame, name, (row) => row.phase === 'delivered');
+    // The same file again: the panel asks before sending it twice.
+    await putFiles(frame, name, 2 * 1024 * 1024 + 100 * 1024);
+    await frame.getByTestId('already-sent').waitFor({ timeout: 10_000 });
     return panel;
   },
   picker: async ({ page, emulator, lang }) => {

@@ -34,7 +34,7 @@ export function AlreadySentPrompt({
   const describe = ({ file, sent }: AlreadySent) => ({
     name: isolate(file.name),
     size: translator.formatSize(file.size),
-    ago: formatAgo(translator.lang, now - sent.at),
+    ago: formatAgo(translator.locale, now - sent.at),
   });
   const [first] = matches;
   return (

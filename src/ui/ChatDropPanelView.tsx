@@ -164,6 +164,9 @@ export function ChatDropPanelView({
       {...getRootProps({
         className: `cd-panel${isDragActive ? ' cd-panel--dragging' : ''}`,
         role: 'main',
+        // Arabic mirrors the whole panel (logical CSS); names keep their own direction.
+        dir: translator.dir,
+        lang: translator.locale,
         'aria-label': translator.t('appTitle'),
         'data-testid': 'chat-drop',
         onDrop: onDropAnything,
@@ -239,7 +242,7 @@ export function ChatDropPanelView({
       )}
       <QueueAnnouncer queue={queue} translator={translator} />
       {/* Last, in the flow: a toast never covers the header, a row or its controls. */}
-      <PanelToaster label={translator.t('appTitle')} />
+      <PanelToaster label={translator.t('appTitle')} dir={translator.dir} />
     </main>
   );
 }

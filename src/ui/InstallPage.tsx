@@ -30,7 +30,7 @@ export interface InstallPageProps {
  * admin's view of where the widgets are bound. Takes its data and actions as props; no SDK here.
  */
 export function InstallPage(props: InstallPageProps) {
-  const { lang } = useTranslator();
+  const { lang, dir, locale } = useTranslator();
   const t = useCallback<InstallTranslate>((key, vars) => installMessage(lang, key, vars), [lang]);
   const mode = props.mode ?? 'install';
   const titleId = useId();
@@ -42,6 +42,8 @@ export function InstallPage(props: InstallPageProps) {
       className="cd-page cd-install"
       data-testid="install-page"
       data-mode={mode}
+      dir={dir}
+      lang={locale}
       aria-labelledby={titleId}
     >
       <h1 className="cd-page__title" id={titleId}>

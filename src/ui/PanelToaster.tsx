@@ -9,7 +9,13 @@ import { Toaster } from 'sonner';
  * renders `aria-live="polite"`, sonner `src/index.tsx`), so the attribute is turned off here once;
  * React leaves it alone afterwards because sonner's prop never changes.
  */
-export function PanelToaster({ label }: { readonly label: string }) {
+export function PanelToaster({
+  label,
+  dir,
+}: {
+  readonly label: string;
+  readonly dir: 'ltr' | 'rtl';
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.querySelector('section[aria-live]')?.setAttribute('aria-live', 'off');
@@ -23,6 +29,7 @@ export function PanelToaster({ label }: { readonly label: string }) {
         richColors
         theme="system"
         containerAriaLabel={label}
+        dir={dir}
       />
     </div>
   );

@@ -7,13 +7,15 @@ const STEPS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
 
 /**
  * "5 minutes ago" in `lang` through `Intl.RelativeTimeFormat` (so each language words it its
- * own way: "vor 5 Minuten", "5 минут назад"); `elapsedMs` is clamped at zero.
+ * own way: "vor 5 Minuten", "5 минут назад"); under a second counts as one second.
  */
 export function formatAgo(lang: string, elapsedMs: number): string {
+  // "always" for seconds: 'auto' says "now", which reads oddly in "was sent to Marketing now".
+  const exact = new Intl.RelativeTimeFormat(lang, { numeric: 'always' });
   const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
-  let value = Math.max(0, Math.round(elapsedMs / 1000));
+  let value = Math.max(1, Math.round(elapsedMs / 1000));
   for (const [unit, size] of STEPS) {
-    if (value < size) return format.format(-value, unit);
+    if (value < size) return (unit === 'second' ? exact : format).format(-value, unit);
     value = Math.floor(value / size);
   }
   return format.format(-value, 'day');
