@@ -66,14 +66,15 @@ describe('plural edge cases in the batch bar', () => {
 });
 
 describe('the panel right to left (Arabic)', () => {
-  it('renders in Arabic with the pack direction and passes axe', async () => {
+  it('mirrors the panel (dir and lang from the pack), keeps names in their own direction, passes axe', async () => {
     const { container, translator } = await dropHeld('ar', 3);
     expect(translator.dir).toBe('rtl');
-    // The page sets the direction from the translator (the widget's <html dir>); here, its root.
-    container.setAttribute('dir', translator.dir);
-    container.setAttribute('lang', translator.locale);
     expect(screen.getByText(PACKS.ar.messages.dropHere)).toBeInTheDocument();
-    expect(screen.getAllByTestId('upload-row')[0]?.closest('[dir="rtl"]')).toBe(container);
+    const row = screen.getAllByTestId('upload-row')[0]!;
+    expect(row.closest('[dir]')?.getAttribute('dir')).toBe('rtl');
+    expect(row.closest('[lang]')?.getAttribute('lang')).toBe('ar-SA');
+    // A Latin file name inside the Arabic row keeps its own direction.
+    expect(within(row).getByText('file-0.txt')).toHaveAttribute('dir', 'auto');
     const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(result.violations.map((v) => v.id)).toEqual([]);
   });
