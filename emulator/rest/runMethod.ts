@@ -6,6 +6,7 @@ import { operatingKey } from './authenticate.ts';
 import type { OperatingLimiter } from './createOperatingLimiter.ts';
 import { fileMethods } from './fileMethods.ts';
 import { imMethods } from './imMethods.ts';
+import { messageMethods } from './messageMethods.ts';
 import { placementMethods } from './placementMethods.ts';
 import { WithTopLevel } from './restTypes.ts';
 import type { AuthInfo, CallContext, MethodTable } from './restTypes.ts';
@@ -13,6 +14,7 @@ import type { AuthInfo, CallContext, MethodTable } from './restTypes.ts';
 export const METHODS: MethodTable = {
   ...fileMethods,
   ...imMethods,
+  ...messageMethods,
   ...placementMethods,
   ...appMethods,
 };

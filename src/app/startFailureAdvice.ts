@@ -3,7 +3,7 @@ import type { MessageKey } from '../i18n/Messages.ts';
 /**
  * The portal never finished starting this frame, or its session cannot be used: opening the app
  * again from the chat makes the portal send a fresh `getInitData` with new tokens
- * (b24-portal-contract.md §1, §2.6; the SDK asks for it once per page and never again).
+ * (docs/portal-reference.md §1, §2.6; the SDK asks for it once per page and never again).
  */
 const REOPEN_CODES: ReadonlySet<string> = new Set([
   'WIDGET_FRAME_TIMEOUT',

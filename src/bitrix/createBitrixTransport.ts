@@ -105,8 +105,6 @@ export function createBitrixTransport(
     let watchdog: ReturnType<typeof setTimeout> | undefined;
     let stallDetail = '';
     let started = false;
-    let sent = 0;
-    let total = 0;
     let startedAt = 0;
     const placeholder = contentPlaceholder();
     const intercepted: InterceptedRequest = {
@@ -116,14 +114,11 @@ export function createBitrixTransport(
         content: request.content,
         started(size) {
           started = true;
-          sent = 0;
-          total = size;
           startedAt = now();
           request.onProgress(0, size);
           arm(stallTimeoutMs, 'no upload progress');
         },
         progress(loaded, size) {
-          sent = loaded;
           request.onProgress(loaded, size);
           if (loaded >= size) {
             const seconds = (now() - startedAt) / 1000;
@@ -190,12 +185,12 @@ export function createBitrixTransport(
       }
       const wire = classifyWireAnswer(intercepted.answer);
       if (wire) return { ok: false, error: wire };
-      if (mapped.code === 'NETWORK_ERROR' && started && sent < total) {
-        // The body never reached the server whole, and PHP runs only after the proxy buffered all
-        // of it: the portal cannot have stored the file (XHR reports the last byte before an error).
-        const detail = `${mapped.detail ?? ''} after ${sent} of ${total} bytes`.trim();
-        return { ok: false, error: { ...mapped, code: 'WIDGET_SEND_INTERRUPTED', detail } };
-      }
+      // A network error once the request started is an unknown outcome (the engine checks the
+      // chat), even when fewer bytes were reported than the body holds: progress comes from axios'
+      // onUploadProgress, which axios throttles to 3 calls a second
+      // (axios/lib/helpers/progressEventReducer.js), so the last report can be ~333 ms behind a
+      // body the server already has; Firefox and WebKit may also drop the last progress event
+      // of a request that dies (docs/ENGINES.md). "Not stored" cannot be proven from the page.
       return { ok: false, error: portalLimit(mapped, request.content.size) };
     };
 

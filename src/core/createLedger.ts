@@ -60,7 +60,7 @@ function pick(entry: LedgerEntry): LedgerEntry {
  * Keeps the per-chat ledger through a {@link LedgerStorage}. A chat's stored entries are loaded
  * once and merged with this session's, so a write never drops an earlier session's history.
  * Writes are debounced and capped at `maxEntriesPerChat` (newest kept); every storage error is
- * swallowed — in a cross-site frame storage often throws (sdk-upload-facts.md "Storage"), and a
+ * swallowed — in a cross-site frame storage often throws (browsers partition or block storage in third-party frames; assumed), and a
  * ledger must never break an upload.
  *
  * @example

@@ -2,7 +2,7 @@ import type { UploadError } from './types.ts';
 
 /**
  * The one table that decides, for every error code the widget can meet, what the user sees and
- * what the engine does next. Sources for the codes: /work/shared/b24-portal-contract.md §3.4
+ * what the engine does next. Sources for the codes: docs/portal-reference.md §3.4
  * (system errors), §4.2 (`im.v2.File.upload`), §3.5 (the SDK's own codes); the imbot-style
  * `FILE_*` spellings come from `imbot.v2.File.upload`, and `INVALID_CONTENT` from an earlier
  * revision of the im.v2 docs (STYLE.md §4: handle every spelling).
@@ -95,7 +95,7 @@ export interface ErrorPolicy {
 
 /** Every code the table knows. A code missing from {@link ERROR_POLICIES} fails type-checking. */
 export const ERROR_CODES = [
-  // im.v2.File.upload (contract §4.2) and their other spellings
+  // im.v2.File.upload (docs/portal-reference.md §4.2) and their other spellings
   'CHAT_NOT_FOUND',
   'ACCESS_DENIED',
   'FILE_EMPTY',
@@ -108,7 +108,7 @@ export const ERROR_CODES = [
   'FILE_FOLDER_ERROR',
   'FILE_UPLOAD_FAILED',
   'FILE_SEND_FAILED',
-  // platform (contract §3.4)
+  // platform (docs/portal-reference.md §3.4)
   'ERROR_METHOD_NOT_FOUND',
   'NO_AUTH_FOUND',
   'expired_token',
@@ -126,7 +126,7 @@ export const ERROR_CODES = [
   'ERROR_ARGUMENT',
   '100',
   'PORTAL_DELETED',
-  // SDK and transport (contract §3.5; axios codes)
+  // SDK and transport (docs/portal-reference.md §3.5; axios codes)
   'NETWORK_ERROR',
   'REQUEST_TIMEOUT',
   'JSSDK_UNKNOWN_ERROR',
@@ -176,7 +176,7 @@ function maybeDelivered(messageKey: ErrorMessageKey): ErrorPolicy {
 
 /** The policy of every known code. */
 export const ERROR_POLICIES = {
-  // Checked before anything is stored (contract §4.2 rows 2–6): the file is not in the chat.
+  // Checked before anything is stored (docs/portal-reference.md §4.2 rows 2–6): the file is not in the chat.
   CHAT_NOT_FOUND: refused('error_chatNotFound', 'none', 'pick-chat'),
   // Not a member of the chat, or REST not available on the plan (STYLE.md §4).
   ACCESS_DENIED: refused('error_accessDenied', 'none', 'ask-admin'),
@@ -193,10 +193,10 @@ export const ERROR_POLICIES = {
   FILE_FOLDER_ERROR: refused('error_folder', 'offer', 'retry'),
   FILE_UPLOAD_FAILED: refused('error_uploadFailed', 'offer', 'retry'),
   FILE_SEND_FAILED: refused('error_sendFailed', 'offer', 'retry'),
-  // Platform checks run before the method (contract §3.4 "processing order"): always refusals.
+  // Platform checks run before the method (docs/portal-reference.md §3.4 "processing order"): always refusals.
   ERROR_METHOD_NOT_FOUND: refused('error_methodNotFound', 'none', 'ask-admin'),
   NO_AUTH_FOUND: refused('error_session', 'none', 'reopen'),
-  // The SDK already refreshed once and replayed (contract §3.5). The portal refused before
+  // The SDK already refreshed once and replayed (docs/portal-reference.md §3.5). The portal refused before
   // processing, so resending cannot duplicate the file: the engine resends after a short wait (the
   // next refresh usually works), a few times only — a portal that keeps refusing fresh tokens will
   // not change its mind, and the user must reopen the chat.
@@ -216,16 +216,16 @@ export const ERROR_POLICIES = {
   OVERLOAD_LIMIT: refused('error_overloadBlocked', 'none', 'ask-admin'),
   INVALID_REQUEST: refused('error_appConfig', 'none', 'ask-admin'),
   INTERNAL_SERVER_ERROR: maybeDelivered('error_server'),
-  // A generic core failure; 500 for database failures (contract §3.4) — possibly after storing.
+  // A generic core failure; 500 for database failures (docs/portal-reference.md §3.4) — possibly after storing.
   ERROR_CORE: maybeDelivered('error_server'),
   ERROR_ARGUMENT: refused('error_request', 'none', 'reopen'),
-  // Engine binder: a parameter is missing or has the wrong type (contract §3.4); a widget bug.
+  // Engine binder: a parameter is missing or has the wrong type (docs/portal-reference.md §3.4); a widget bug.
   '100': refused('error_request', 'none', 'reopen'),
   PORTAL_DELETED: refused('error_portalDeleted', 'none', 'none'),
   // The connection failed or timed out: the body may have reached the portal.
   NETWORK_ERROR: maybeDelivered('error_network'),
   REQUEST_TIMEOUT: maybeDelivered('error_timeout'),
-  // The SDK could not read a response (e.g. a 200 without `time`, contract §3.3): it may be a success.
+  // The SDK could not read a response (e.g. a 200 without `time`, docs/portal-reference.md §3.3): it may be a success.
   JSSDK_UNKNOWN_ERROR: maybeDelivered('error_unexpectedAnswer'),
   // axios: a 4xx whose error code was not a string (e.g. the binder's numeric 100).
   ERR_BAD_REQUEST: refused('error_request', 'none', 'reopen'),
@@ -286,7 +286,7 @@ export const ERROR_POLICIES = {
  * Policies of `WIDGET_HTTP_ERROR` (an HTTP error without a Bitrix body) by status, where the status
  * says more than "a 4xx refusal". 413: a body limit in front of the portal (a proxy's, or the web
  * server's, e.g. nginx `client_max_body_size`; the portal itself accepts bodies of ~140 MB,
- * contract "Accept request bodies") refused the request before the method ran. The same file
+ * docs/portal-reference.md §4.3) refused the request before the method ran. The same file
  * will be refused again, so no retry is offered.
  */
 export const HTTP_STATUS_POLICIES = {

@@ -7,8 +7,9 @@ import type { FileProgress, UploadItem } from './types.ts';
 
 /**
  * Share of the progress bar given to reading (Worker base64 encoding); sending gets the rest.
- * Measured (sdk-upload-facts.md): encoding 100 MiB takes ~0.2–1.3 s, while sending its ~140 MB of
- * base64 takes ~1 s on loopback but tens of seconds over a real uplink — so reading is the small
+ * Encoding runs in a Worker at memory speed, sending goes at the uplink's speed (compare the
+ * Encode and Total columns of bench/results/latest.md; on a real uplink sending takes far longer
+ * than on loopback) — so reading is the small
  * first part. Sending fills up to {@link SENDING_CAP}; 100 % means delivered, not "body sent"
  * (the portal still decodes and stores the file after the last byte).
  */

@@ -6,7 +6,7 @@
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /**
- * The portal keeps only the basename of `fields.name` (contract §4.5), so a name holding `/` or
+ * The portal keeps only the basename of `fields.name` (docs/portal-reference.md §4.5), so a name holding `/` or
  * `\` would silently lose its first part (`../../x` → `x`). Replacing them keeps every character
  * the user can see and leaves no path to traverse.
  */

@@ -2,7 +2,7 @@ import type { UploadError } from './types.ts';
 
 /**
  * The largest file `im.v2.File.upload` accepts: 100 MiB of decoded bytes, and exactly that many is
- * still accepted (contract "Project decisions" and §4.3 row 6).
+ * still accepted (docs/portal-reference.md "Project decisions" and §4.3).
  */
 export const MAX_FILE_BYTES = 104_857_600;
 
@@ -25,7 +25,7 @@ export interface FileFacts {
  *
  * - `WIDGET_NAME_INVALID`: the name is empty, only whitespace, only dots (`.`, `..` are not file
  *   names anywhere) or longer than {@link MAX_NAME_LENGTH} UTF-16 units.
- * - `FILE_EMPTY` (origin client): 0 bytes; the portal refuses empty content (contract §4.2 row 4).
+ * - `FILE_EMPTY` (origin client): 0 bytes; the portal refuses empty content (docs/portal-reference.md §4.2 row 4).
  * - `FILE_TOO_LARGE` (origin client): more than {@link MAX_FILE_BYTES}; the server's own code, as
  *   STYLE.md §3 asks for client pre-checks of server rules.
  *

@@ -42,6 +42,16 @@ export const ja = {
   cancel: 'キャンセル',
   retry: '再試行',
   remove: '一覧から削除',
+  removeFromList: '一覧から削除',
+  alreadySentTitle: 'このチャットに送信済み',
+  alreadySentOne: '{name} ({size}) は {ago}に {chat} へ送信されています。もう一度送信しますか?',
+  alreadySentMany: {
+    other:
+      'これらのファイルのうち {count} 件は最近 {chat} へ送信されています。もう一度送信しますか?',
+  },
+  alreadySentEntry: '{name} ({size})、{ago}',
+  sendAgain: 'もう一度送信',
+  skipAlreadySent: 'スキップ',
   cancelFile: '{name} をキャンセル',
   retryFile: '{name} を再試行',
   removeFile: '{name} を一覧から削除',

@@ -44,6 +44,17 @@ export const kz = {
   cancel: 'Бас тарту',
   retry: 'Қайталау',
   remove: 'Алып тастау',
+  removeFromList: 'Тізімнен алып тастау',
+  alreadySentTitle: 'Бұл чатта бар',
+  alreadySentOne: '{name} ({size}) {ago} «{chat}» чатына жіберілген. Қайта жіберу керек пе?',
+  alreadySentMany: {
+    one: 'Осы файлдардың ішінен {count} файл жақында «{chat}» чатына жіберілген. Қайта жіберу керек пе?',
+    other:
+      'Осы файлдардың ішінен {count} файл жақында «{chat}» чатына жіберілген. Қайта жіберу керек пе?',
+  },
+  alreadySentEntry: '{name} ({size}), {ago}',
+  sendAgain: 'Қайта жіберу',
+  skipAlreadySent: 'Өткізіп жіберу',
   cancelFile: '{name} жіберуден бас тарту',
   retryFile: '{name} қайта жіберу',
   removeFile: '{name} алып тастау',

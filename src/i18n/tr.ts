@@ -44,6 +44,17 @@ export const tr = {
   cancel: 'İptal',
   retry: 'Tekrar dene',
   remove: 'Kaldır',
+  removeFromList: 'Listeden kaldır',
+  alreadySentTitle: 'Bu sohbette zaten var',
+  alreadySentOne: '{name} ({size}) {ago} {chat} sohbetine gönderildi. Yeniden gönderilsin mi?',
+  alreadySentMany: {
+    one: 'Bu dosyalardan {count} tanesi yakın zamanda {chat} sohbetine gönderildi. Yeniden gönderilsin mi?',
+    other:
+      'Bu dosyalardan {count} tanesi yakın zamanda {chat} sohbetine gönderildi. Yeniden gönderilsinler mi?',
+  },
+  alreadySentEntry: '{name} ({size}), {ago}',
+  sendAgain: 'Yeniden gönder',
+  skipAlreadySent: 'Atla',
   cancelFile: '{name} dosyasını iptal et',
   retryFile: '{name} dosyasını tekrar dene',
   removeFile: '{name} dosyasını kaldır',

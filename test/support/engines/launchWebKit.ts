@@ -114,6 +114,18 @@ export async function launchWebKit(): Promise<EngineBrowser> {
       },
     });
     const driver = WebDriver.createSession(new Executor(new HttpClient(url)), capabilities);
+    // A MiniBrowser that never comes up would otherwise hold the test until Vitest's timeout
+    // with no word of where it stuck.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      driver.getSession(),
+      new Promise((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error('webkit: WebKitWebDriver gave no session within 60 s')),
+          60_000,
+        );
+      }),
+    ]).finally(() => clearTimeout(timer));
     await driver.manage().setTimeouts({ script: 300_000, pageLoad: 60_000 });
     await driver.manage().window().setRect({ width: 1280, height: 900 });
     const caps = await driver.getCapabilities();

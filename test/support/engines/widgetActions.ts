@@ -15,10 +15,18 @@ export const FILE_INPUT = 'input[type="file"][data-testid="file-input"]';
 /** An input the tests add to the app frame to get disk-backed `File`s for a drop or paste. */
 const STAGING_INPUT = 'input[type="file"][data-e2e="staging"]';
 
-/** Sets a text field's value the way typing does, so React's `onChange` sees it. */
-function typeInto(selector: string, text: string): void {
-  const field = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector);
-  if (!field) throw new Error(`no ${selector}`);
+/**
+ * Page script: sets a text field's value the way typing does, so React's `onChange` sees it.
+ * Waits up to 10 s for the field: the page renders it after its own scripts ran.
+ */
+async function typeInto(selector: string, text: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let field = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector);
+  while (!field) {
+    if (Date.now() > deadline) throw new Error(`no ${selector} within 10 s`);
+    await new Promise((r) => setTimeout(r, 50));
+    field = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector);
+  }
   const proto = Object.getPrototypeOf(field) as object;
   const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
   setter?.call(field, text);

@@ -290,6 +290,37 @@ describe('createUploadQueue', () => {
     },
   );
 
+  it('after a batch, one history read per chat removes the copy the browser re-sent on its own', async () => {
+    const now = 1_700_000_000_000;
+    const delivered = receiptFor('chat5');
+    const transport = Object.assign(
+      createFakeTransport([() => ({ ok: true, receipt: delivered })]),
+      {
+        listOwnFileMessages: vi.fn(async () => [
+          // The browser's silent re-send, stored first under the name, then ours as "(1)".
+          { messageId: 9, fileId: 1, chatId: 5, name: 'a.txt', size: 3, text: '', at: now },
+          {
+            messageId: delivered.messageId,
+            fileId: 2,
+            chatId: 5,
+            name: 'a (1).txt',
+            size: 3,
+            text: '',
+            at: now,
+          },
+        ]),
+        deleteMessage: vi.fn(async (_messageId: number): Promise<void> => undefined),
+      },
+    );
+    const { queue } = setup({ transport, now: () => now });
+    const removed = nextEvent(queue, 'duplicate-removed');
+    const [item] = queue.addFiles([createFile('a.txt')], { dialogId: 'chat5' });
+    expect(await removed).toEqual({ id: item!.id, dialogId: 'chat5', messageId: 9 });
+    expect(transport.deleteMessage).toHaveBeenCalledWith(9);
+    expect(transport.listOwnFileMessages).toHaveBeenCalledTimes(1);
+    expect(transport.calls).toHaveLength(1);
+  });
+
   it('resends after expired_token (refused before processing) and delivers once', async () => {
     vi.useFakeTimers();
     const expired = () => ({
