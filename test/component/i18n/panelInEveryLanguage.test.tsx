@@ -69,11 +69,12 @@ describe('the panel right to left (Arabic)', () => {
   it('renders in Arabic with the pack direction and passes axe', async () => {
     const { container, translator } = await dropHeld('ar', 3);
     expect(translator.dir).toBe('rtl');
-    // The page sets the direction from the translator (the widget's <html dir>); here, its root.
-    container.setAttribute('dir', translator.dir);
-    container.setAttribute('lang', translator.locale);
+    // The panel takes the pack's direction and language itself (ChatDropPanelView).
+    const panel = screen.getByTestId('chat-drop');
+    expect(panel).toHaveAttribute('dir', translator.dir);
+    expect(panel).toHaveAttribute('lang', translator.locale);
     expect(screen.getByText(PACKS.ar.messages.dropHere)).toBeInTheDocument();
-    expect(screen.getAllByTestId('upload-row')[0]?.closest('[dir="rtl"]')).toBe(container);
+    expect(screen.getAllByTestId('upload-row')[0]?.closest('[dir="rtl"]')).toBe(panel);
     const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(result.violations.map((v) => v.id)).toEqual([]);
   });
