@@ -3,7 +3,8 @@ import { useDropzone, type DropEvent, type FileRejection } from 'react-dropzone'
 import type { LedgerStorage, PortalPort } from '../core/ports.ts';
 import type { ChatInfo, LedgerEntry, UploadItem } from '../core/types.ts';
 import type { MessageKey } from '../i18n/Messages.ts';
-import { AlreadySentPrompt } from './AlreadySentPrompt.tsx';
+import type { AlreadySentPromptProps } from './AlreadySentPrompt.tsx';
+import { createLazyPart } from './createLazyPart.tsx';
 import { BatchBar } from './BatchBar.tsx';
 import { carriesFiles } from './carriesFiles.ts';
 import { isRowInView } from './isRowInView.ts';
@@ -51,6 +52,12 @@ export interface PanelParts {
 export interface ChatDropPanelViewProps extends ChatDropPanelProps {
   readonly parts: PanelParts;
 }
+
+// Asked only after a drop of a file already in the chat: its own chunk (startup JS budget).
+const alreadySentPrompt = createLazyPart<AlreadySentPromptProps>(
+  async () => (await import('./AlreadySentPrompt.tsx')).AlreadySentPrompt,
+);
+const AlreadySentPrompt = alreadySentPrompt.Component;
 
 /** The ids of the rows, as one string: changes when rows come or go, not on progress ticks. */
 const selectRowIds = (state: QueueStateLike): string =>

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { LedgerStorage } from '../core/ports.ts';
-import { findAlreadySent, type AlreadySent, type SentFile } from './findAlreadySent.ts';
+import type { AlreadySent, SentFile } from './findAlreadySent.ts';
 import type { UploadQueueLike } from './UploadQueueLike.ts';
 
 /**
@@ -45,7 +45,11 @@ export function useAlreadySentCheck(
         }));
       const entries = ledger ? await withDeadline(ledger.load(dialogId), [], LEDGER_WAIT_MS) : [];
       const delivered = entries.filter((entry) => entry.state === 'delivered');
-      return findAlreadySent(files, [...delivered, ...rows], Date.now());
+      const sent = [...delivered, ...rows];
+      if (sent.length === 0) return [];
+      // Its own chunk, like the prompt: not needed for the widget's first paint (startup budget).
+      const { findAlreadySent } = await import('./findAlreadySent.ts');
+      return findAlreadySent(files, sent, Date.now());
     },
     [ledger, queue],
   );

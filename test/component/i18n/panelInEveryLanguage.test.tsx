@@ -69,10 +69,13 @@ describe('the panel right to left (Arabic)', () => {
   it('mirrors the panel (dir and lang from the pack), keeps names in their own direction, passes axe', async () => {
     const { container, translator } = await dropHeld('ar', 3);
     expect(translator.dir).toBe('rtl');
+    // The panel takes the pack's direction and language itself (ChatDropPanelView).
+    const panel = screen.getByTestId('chat-drop');
+    expect(panel).toHaveAttribute('dir', translator.dir);
+    expect(panel).toHaveAttribute('lang', translator.locale);
     expect(screen.getByText(PACKS.ar.messages.dropHere)).toBeInTheDocument();
     const row = screen.getAllByTestId('upload-row')[0]!;
-    expect(row.closest('[dir]')?.getAttribute('dir')).toBe('rtl');
-    expect(row.closest('[lang]')?.getAttribute('lang')).toBe('ar-SA');
+    expect(row.closest('[dir="rtl"]')).toBe(panel);
     // A Latin file name inside the Arabic row keeps its own direction.
     expect(within(row).getByText('file-0.txt')).toHaveAttribute('dir', 'auto');
     const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
