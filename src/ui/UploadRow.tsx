@@ -16,6 +16,18 @@ export interface UploadRowProps extends RowHandlers {
   readonly file: File | undefined;
 }
 
+/**
+ * Waiting because the portal refused the method for a while (429 `OPERATION_TIME_LIMIT`, portal
+ * reference §7.3): the row says when sending resumes, as the portal told it.
+ */
+function isPausedByPortal(item: UploadItem): item is UploadItem & { readonly retryAt: number } {
+  return (
+    item.phase === 'waiting' &&
+    item.retryAt !== undefined &&
+    item.error?.code === 'OPERATION_TIME_LIMIT'
+  );
+}
+
 /** One file in the queue: name, size, thumbnail, phase, progress and the actions that help. */
 export const UploadRow = memo(function UploadRow({ item, file, ...handlers }: UploadRowProps) {
   const translator = useTranslator();
@@ -26,7 +38,9 @@ export const UploadRow = memo(function UploadRow({ item, file, ...handlers }: Up
 
   const phaseLabel = failure?.unknown
     ? translator.t('phase_unknown')
-    : translator.t(`phase_${item.phase}`);
+    : isPausedByPortal(item)
+      ? translator.t('phase_waitingUntil', { time: translator.formatClockTime(item.retryAt) })
+      : translator.t(`phase_${item.phase}`);
   const percent =
     progress.percentage === undefined ? undefined : translator.formatPercent(progress.percentage);
   const showProgress =
