@@ -54,6 +54,7 @@ export const ar = {
   duplicateRemoved: '{name}: أرسله المتصفح مرتين؛ وحُذفت النسخة الزائدة من الدردشة.',
   duplicateFound: '{name} موجود في الدردشة مرتين: أعاد المتصفح إرساله من تلقاء نفسه.',
   removeDuplicate: 'حذف النسخة الزائدة',
+  storedAs: 'في الدردشة باسم {name}',
   duplicateRemoveFailed: 'تعذّر حذف النسخة الزائدة من {name}. احذفها في الدردشة.',
   phase_checking: 'جارٍ التحقق من الدردشة',
   phase_delivered: 'تم التسليم',

@@ -47,6 +47,7 @@ export const br = {
   duplicateFound:
     '{name} está duas vezes no bate-papo: o navegador enviou de novo por conta própria.',
   removeDuplicate: 'Remover a cópia extra',
+  storedAs: 'no bate-papo como {name}',
   duplicateRemoveFailed: 'Não foi possível remover a cópia extra de {name}. Remova-a no bate-papo.',
   phase_checking: 'Verificando o bate-papo',
   phase_delivered: 'Entregue',

@@ -39,6 +39,7 @@ export const de = {
   duplicateFound:
     '{name} ist zweimal im Chat: Der Browser hat die Datei von selbst erneut gesendet.',
   removeDuplicate: 'Zusätzliche Kopie entfernen',
+  storedAs: 'im Chat als {name}',
   duplicateRemoveFailed:
     'Die zusätzliche Kopie von {name} konnte nicht entfernt werden. Entfernen Sie sie im Chat.',
   phase_checking: 'Chat wird geprüft',

@@ -39,6 +39,7 @@ export const en = {
   duplicateRemoved: '{name}: the browser sent it twice; the extra copy was removed from the chat.',
   duplicateFound: '{name} is in the chat twice: the browser sent it again on its own.',
   removeDuplicate: 'Remove the extra copy',
+  storedAs: 'in the chat as {name}',
   duplicateRemoveFailed: 'The extra copy of {name} could not be removed. Remove it in the chat.',
   phase_checking: 'Checking the chat',
   phase_delivered: 'Delivered',

@@ -48,6 +48,7 @@ export const fr = {
     '{name} : le navigateur l’a envoyé deux fois ; la copie en trop a été supprimée du chat.',
   duplicateFound: '{name} figure deux fois dans le chat : le navigateur l’a renvoyé de lui-même.',
   removeDuplicate: 'Supprimer la copie en trop',
+  storedAs: 'dans le chat sous le nom {name}',
   duplicateRemoveFailed:
     'La copie en trop de {name} n’a pas pu être supprimée. Supprimez-la dans le chat.',
   phase_delivered: 'Remis',

@@ -37,6 +37,7 @@ export const id = {
     '{name}: browser mengirimnya dua kali; salinan tambahan telah dihapus dari obrolan.',
   duplicateFound: '{name} ada dua kali di obrolan: browser mengirimnya lagi dengan sendirinya.',
   removeDuplicate: 'Hapus salinan tambahan',
+  storedAs: 'di obrolan sebagai {name}',
   duplicateRemoveFailed: 'Salinan tambahan {name} tidak dapat dihapus. Hapus di obrolan.',
   phase_checking: 'Memeriksa obrolan',
   phase_delivered: 'Terkirim',

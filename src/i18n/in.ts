@@ -38,6 +38,7 @@ export const hi = {
   duplicateRemoved: '{name}: ब्राउज़र ने इसे दो बार भेजा; अतिरिक्त कॉपी चैट से हटा दी गई।',
   duplicateFound: '{name} चैट में दो बार है: ब्राउज़र ने इसे अपने आप फिर से भेजा।',
   removeDuplicate: 'अतिरिक्त कॉपी हटाएँ',
+  storedAs: 'चैट में {name} नाम से',
   duplicateRemoveFailed: '{name} की अतिरिक्त कॉपी हटाई नहीं जा सकी। इसे चैट में हटाएँ।',
   phase_checking: 'चैट जाँची जा रही है',
   phase_delivered: 'पहुँच गई',

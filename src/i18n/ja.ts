@@ -37,6 +37,7 @@ export const ja = {
   duplicateRemoved: '{name}: ブラウザーが2回送信したため、余分なコピーをチャットから削除しました。',
   duplicateFound: '{name} がチャットに2つあります。ブラウザーが自動的に再送信しました。',
   removeDuplicate: '余分なコピーを削除',
+  storedAs: 'チャットでの名前: {name}',
   duplicateRemoveFailed:
     '{name} の余分なコピーを削除できませんでした。チャットで削除してください。',
   phase_checking: 'チャットを確認中',

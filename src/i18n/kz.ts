@@ -39,6 +39,7 @@ export const kz = {
   duplicateRemoved: '{name}: браузер файлды екі рет жіберді; артық көшірме чаттан жойылды.',
   duplicateFound: '{name} чатта екі рет бар: браузер файлды өзі қайта жіберді.',
   removeDuplicate: 'Артық көшірмені жою',
+  storedAs: 'чатта {name} ретінде',
   duplicateRemoveFailed: '{name} файлының артық көшірмесін жою мүмкін болмады. Оны чатта жойыңыз.',
   phase_checking: 'Чат тексерілуде',
   phase_delivered: 'Жеткізілді',

@@ -46,6 +46,7 @@ export const la = {
   duplicateFound:
     '{name} está dos veces en el chat: el navegador lo volvió a enviar por su cuenta.',
   removeDuplicate: 'Eliminar la copia sobrante',
+  storedAs: 'en el chat como {name}',
   duplicateRemoveFailed: 'No se pudo eliminar la copia sobrante de {name}. Elimínela en el chat.',
   phase_checking: 'Comprobando el chat',
   phase_delivered: 'Entregado',

@@ -38,6 +38,7 @@ export const ms = {
     '{name}: pelayar menghantarnya dua kali; salinan tambahan telah dialih keluar daripada sembang.',
   duplicateFound: '{name} ada dua kali dalam sembang: pelayar menghantarnya semula dengan sendiri.',
   removeDuplicate: 'Alih keluar salinan tambahan',
+  storedAs: 'dalam sembang sebagai {name}',
   duplicateRemoveFailed:
     'Salinan tambahan {name} tidak dapat dialih keluar. Alih keluar dalam sembang.',
   phase_checking: 'Menyemak sembang',

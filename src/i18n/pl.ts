@@ -50,6 +50,7 @@ export const pl = {
   duplicateRemoved: '{name}: przeglądarka wysłała plik dwa razy; dodatkową kopię usunięto z czatu.',
   duplicateFound: '{name} jest w czacie dwa razy: przeglądarka sama wysłała plik ponownie.',
   removeDuplicate: 'Usuń dodatkową kopię',
+  storedAs: 'w czacie jako {name}',
   duplicateRemoveFailed: 'Nie udało się usunąć dodatkowej kopii {name}. Usuń ją w czacie.',
   phase_checking: 'Sprawdzanie czatu',
   phase_delivered: 'Dostarczono',

@@ -46,6 +46,7 @@ export const ru = {
   duplicateRemoved: '{name}: браузер отправил файл дважды; лишняя копия удалена из чата.',
   duplicateFound: '{name} дважды в чате: браузер сам отправил файл ещё раз.',
   removeDuplicate: 'Удалить лишнюю копию',
+  storedAs: 'в чате как {name}',
   duplicateRemoveFailed: 'Не удалось удалить лишнюю копию {name}. Удалите её в чате.',
   phase_checking: 'Проверяем чат',
   phase_delivered: 'Доставлен',

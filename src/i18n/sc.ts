@@ -35,6 +35,7 @@ export const sc = {
   duplicateRemoved: '{name}：浏览器发送了两次；多余的副本已从聊天中删除。',
   duplicateFound: '{name} 在聊天中出现了两次：浏览器自行重新发送了它。',
   removeDuplicate: '删除多余的副本',
+  storedAs: '在聊天中名为 {name}',
   duplicateRemoveFailed: '无法删除 {name} 的多余副本。请在聊天中删除。',
   phase_checking: '正在检查聊天',
   phase_delivered: '已送达',

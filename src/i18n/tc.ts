@@ -38,6 +38,7 @@ export const tc = {
   duplicateRemoved: '{name}：瀏覽器傳送了兩次；多餘的副本已從聊天中刪除。',
   duplicateFound: '{name} 在聊天中出現了兩次：瀏覽器自行重新傳送了它。',
   removeDuplicate: '刪除多餘的副本',
+  storedAs: '在聊天中名為 {name}',
   duplicateRemoveFailed: '無法刪除 {name} 的多餘副本。請在聊天中刪除。',
   phase_checking: '正在檢查聊天',
   phase_delivered: '已送達',

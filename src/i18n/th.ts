@@ -35,6 +35,7 @@ export const th = {
   duplicateRemoved: '{name}: เบราว์เซอร์ส่งไฟล์นี้สองครั้ง ลบสำเนาที่เกินออกจากแชทแล้ว',
   duplicateFound: '{name} อยู่ในแชทสองครั้ง: เบราว์เซอร์ส่งซ้ำเอง',
   removeDuplicate: 'ลบสำเนาที่เกิน',
+  storedAs: 'ในแชทในชื่อ {name}',
   duplicateRemoveFailed: 'ไม่สามารถลบสำเนาที่เกินของ {name} ได้ โปรดลบในแชท',
   phase_checking: 'กำลังตรวจสอบแชท',
   phase_delivered: 'ส่งถึงแล้ว',

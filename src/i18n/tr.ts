@@ -39,6 +39,7 @@ export const tr = {
   duplicateRemoved: '{name}: tarayıcı dosyayı iki kez gönderdi; fazla kopya sohbetten kaldırıldı.',
   duplicateFound: '{name} sohbette iki kez var: tarayıcı dosyayı kendiliğinden yeniden gönderdi.',
   removeDuplicate: 'Fazla kopyayı kaldır',
+  storedAs: 'sohbette {name} adıyla',
   duplicateRemoveFailed: '{name} dosyasının fazla kopyası kaldırılamadı. Sohbette kaldırın.',
   phase_checking: 'Sohbet kontrol ediliyor',
   phase_delivered: 'Teslim edildi',

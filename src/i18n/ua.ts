@@ -49,6 +49,7 @@ export const ua = {
   duplicateRemoved: '{name}: браузер надіслав файл двічі; зайву копію видалено з чату.',
   duplicateFound: '{name} двічі в чаті: браузер сам надіслав файл ще раз.',
   removeDuplicate: 'Видалити зайву копію',
+  storedAs: 'у чаті як {name}',
   duplicateRemoveFailed: 'Не вдалося видалити зайву копію {name}. Видаліть її в чаті.',
   phase_checking: 'Перевірка чату',
   phase_delivered: 'Доставлено',

@@ -37,6 +37,7 @@ export const vn = {
     '{name}: trình duyệt đã gửi hai lần; bản sao thừa đã được xóa khỏi cuộc trò chuyện.',
   duplicateFound: '{name} có hai lần trong cuộc trò chuyện: trình duyệt đã tự gửi lại.',
   removeDuplicate: 'Xóa bản sao thừa',
+  storedAs: 'trong cuộc trò chuyện với tên {name}',
   duplicateRemoveFailed: 'Không thể xóa bản sao thừa của {name}. Hãy xóa trong cuộc trò chuyện.',
   phase_checking: 'Đang kiểm tra cuộc trò chuyện',
   phase_delivered: 'Đã gửi đến',

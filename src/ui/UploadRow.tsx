@@ -47,6 +47,11 @@ export const UploadRow = memo(function UploadRow({ item, file, ...handlers }: Up
     item.phase === 'reading' || item.phase === 'sending' || item.phase === 'waiting';
   const meta: string[] = [translator.formatSize(item.size), phaseLabel];
   if (showProgress && percent) meta.push(percent);
+  // The portal may store the file under a corrected or numbered name (portal reference §7.1):
+  // say so, so the person finds it in the chat under that name.
+  const storedName = item.receipt?.storedName;
+  if (storedName !== undefined && storedName !== item.name)
+    meta.push(translator.t('storedAs', { name: storedName }));
   if (item.phase === 'sending' || item.phase === 'reading') {
     if (progress.speed !== undefined) meta.push(translator.formatSpeed(progress.speed));
     if (progress.secondsLeft !== undefined)
