@@ -31,7 +31,8 @@ function readParent(pid: number): number | undefined {
  * socket, GPU) or WebKitGTK's `WebKitWebProcess` (not its network or GPU process).
  */
 function isPageProcess(cmdline: string): boolean {
-  const argv = cmdline.split('\0');
+  // Chromium rewrites its children's command line into one space-separated string (setproctitle).
+  const argv = cmdline.split(/[\0 ]/);
   if (argv.includes('--type=renderer')) return true;
   if (argv.includes('-contentproc')) return argv.includes('tab');
   return (argv[0] ?? '').endsWith('WebKitWebProcess');
