@@ -22,6 +22,7 @@ import { runUploadSizes } from './cases/uploadSizes.ts';
 import { parseBenchArgs } from './lib/benchArgs.ts';
 import type { BenchReport } from './lib/benchReport.ts';
 import { createBenchContext, type BenchContext } from './lib/createBenchContext.ts';
+import { engineVersion } from './lib/launchEngine.ts';
 import { machineInfo } from './lib/machineInfo.ts';
 import { renderMarkdown } from './lib/renderMarkdown.ts';
 
@@ -80,6 +81,25 @@ async function main(): Promise<void> {
     if (runs('concurrency')) figures = { ...figures, concurrency: await runConcurrencySweep(ctx) };
     if (runs('ten')) figures = { ...figures, ten: await runTenLarge(ctx) };
     await session.close();
+  }
+  if (runs('upload')) {
+    const engines = [];
+    for (const engine of args.engines.filter((e) => e !== 'chromium')) {
+      const version = engineVersion(engine);
+      try {
+        const session = await ctx.openSession(ctx.emulator.url, [], engine);
+        try {
+          const sizes = await runUploadSizes(ctx, { engine, paths: ['chatdrop', 'curl'] });
+          engines.push({ engine, version, userAgent: session.userAgent, sizes });
+        } finally {
+          await session.close();
+        }
+      } catch (error) {
+        log(`${engine}: ${String(error)}`);
+        engines.push({ engine, version, userAgent: undefined, sizes: [], error: String(error) });
+      }
+    }
+    if (engines.length > 0) figures = { ...figures, engines };
   }
   if (runs('throttled')) figures = { ...figures, throttled: await runThrottledUplink(ctx) };
   if (runs('http2')) figures = { ...figures, http2: await runHttp2Tls(ctx) };

@@ -10,6 +10,7 @@ import {
   type UploadSample,
 } from '../lib/benchReport.ts';
 import { DIALOG_ID, type BenchContext } from '../lib/createBenchContext.ts';
+import type { EngineName } from '../lib/launchEngine.ts';
 import { runCurlUpload, writeCurlBody } from '../lib/runCurlUpload.ts';
 import { MiB, spread } from '../lib/stats.ts';
 
@@ -53,11 +54,25 @@ export function summarizePhases(samples: readonly UploadSample[]): PhaseSummary 
   };
 }
 
+/** Which engine the open session runs, and which paths to measure in it. */
+export interface UploadSizesOptions {
+  readonly engine: EngineName;
+  /** Default: every path. The other engines measure Chat Drop and curl only (issue 12). */
+  readonly paths?: readonly AnyPath[];
+}
+
 /**
  * Bench case `upload`: one file per size through Chat Drop's path, the plain SDK path and curl,
  * warm-up + N runs each, the order of the paths rotating every run. The session must be open.
+ * Longest task is left empty outside Chromium: only Chromium has `longtask` entries.
  */
-export async function runUploadSizes(ctx: BenchContext): Promise<SizeResult[]> {
+export async function runUploadSizes(
+  ctx: BenchContext,
+  options: UploadSizesOptions = { engine: 'chromium' },
+): Promise<SizeResult[]> {
+  const { engine } = options;
+  const measuredPaths = options.paths ?? ALL_PATHS;
+  const tag = engine === 'chromium' ? '' : `-${engine}`;
   const { args, collector, emulator, log } = ctx;
   const results: SizeResult[] = [];
   for (const sizeMiB of args.sizesMiB) {
@@ -73,9 +88,11 @@ export async function runUploadSizes(ctx: BenchContext): Promise<SizeResult[]> {
     for (let run = 0; run < args.warmup + args.runs; run++) {
       const measured = run >= args.warmup;
       // Rotate the order every run so no path always runs first (caches, GC, disk).
-      const order = ALL_PATHS.map((_, i) => ALL_PATHS[(i + run) % ALL_PATHS.length] as AnyPath);
+      const order = measuredPaths.map(
+        (_, i) => measuredPaths[(i + run) % measuredPaths.length] as AnyPath,
+      );
       for (const path of order) {
-        const caseId = `${ctx.nonce}-${path}-${sizeMiB}-${run}`;
+        const caseId = `${ctx.nonce}${tag}-${path}-${sizeMiB}-${run}`;
         let sample: UploadSample;
         if (path === 'curl') {
           const result = await runCurlUpload(
@@ -123,19 +140,19 @@ export async function runUploadSizes(ctx: BenchContext): Promise<SizeResult[]> {
             errorCode: result.errorCode,
             totalMs: result.totalMs,
             encodeMs: result.encodeMs,
-            longestTaskMs: result.longTasks.longestMs,
-            tasksOver50: result.longTasks.over50,
+            longestTaskMs: engine === 'chromium' ? result.longTasks.longestMs : undefined,
+            tasksOver50: engine === 'chromium' ? result.longTasks.over50 : undefined,
             rendererPeakGrowth: growth?.rendererPeakGrowth,
             browserPeakGrowth: growth?.browserPeakGrowth,
             heapPeakBytes: result.heapPeakBytes,
             heapGrowthBytes: result.heapGrowthBytes,
-            longTasks: result.longTasks.top,
+            longTasks: engine === 'chromium' ? result.longTasks.top : undefined,
             verified: accepted.count === 1 && accepted.sizes[0] === sizeBytes,
             phases: result.phases,
           };
         }
         log(
-          `${sizeMiB} MiB ${path.padEnd(8)} ${measured ? `run ${run - args.warmup + 1}` : 'warm-up'}: ${sample.ok ? 'ok' : `FAILED ${sample.errorCode ?? ''}`} ${Math.round(sample.totalMs)} ms` +
+          `${engine === 'chromium' ? '' : `${engine} `}${sizeMiB} MiB ${path.padEnd(8)} ${measured ? `run ${run - args.warmup + 1}` : 'warm-up'}: ${sample.ok ? 'ok' : `FAILED ${sample.errorCode ?? ''}`} ${Math.round(sample.totalMs)} ms` +
             (sample.encodeMs === undefined ? '' : `, encode ${Math.round(sample.encodeMs)} ms`) +
             (sample.longestTaskMs === undefined
               ? ''
@@ -149,7 +166,7 @@ export async function runUploadSizes(ctx: BenchContext): Promise<SizeResult[]> {
       }
     }
     await rm(body.file, { force: true });
-    const paths = ALL_PATHS.map((path) => summarizePath(path, samples[path]));
+    const paths = measuredPaths.map((path) => summarizePath(path, samples[path]));
     const medianOf = (path: AnyPath): number | undefined =>
       paths.find((p) => p.path === path)?.totalMs?.median;
     const curlMedian = medianOf('curl');
@@ -158,12 +175,15 @@ export async function runUploadSizes(ctx: BenchContext): Promise<SizeResult[]> {
       sizeBytes,
       paths,
       ratioChatDropToCurl: curlMedian ? (medianOf('chatdrop') ?? NaN) / curlMedian : undefined,
-      ratioPlainToCurl: curlMedian ? (medianOf('plain') ?? NaN) / curlMedian : undefined,
+      ratioPlainToCurl:
+        curlMedian && measuredPaths.includes('plain')
+          ? (medianOf('plain') ?? NaN) / curlMedian
+          : undefined,
       phases: summarizePhases(samples.chatdrop),
     });
     if (browserSha.size > 1) {
       ctx.note(
-        `${sizeMiB} MiB: the two browser paths stored different bytes (${browserSha.size} distinct sha256) — the bodies are not identical.`,
+        `${engine} ${sizeMiB} MiB: the two browser paths stored different bytes (${browserSha.size} distinct sha256) — the bodies are not identical.`,
       );
     }
   }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ENGINES, type EngineName } from './launchEngine.ts';
 
 /** Every case the runner knows, in the order it runs them. */
 export const CASES = [
@@ -28,13 +29,16 @@ export interface BenchArgs {
   readonly manyCount: number;
   readonly manyKiB: number;
   readonly concurrency: readonly number[];
+  /** Engines of the `upload` case (Chromium runs every case; the others the upload case only). */
+  readonly engines: readonly EngineName[];
 }
 
 const USAGE = `Usage: npm run bench -- [--quick] [--sizes 1,10,50,100] [--runs 3] [--warmup 1]
   [--out bench/results/results.json] [--skip ${CASES.join(',')}] [--only upload,ten,…]
   [--uplink-mibps 8] [--slow-size 100] [--many-count 100] [--many-kib 100]
-  [--concurrency 1,2,3,4]
---quick: 100 MiB upload + encode cases only (about 3 min on an idle 2-CPU machine).\n`;
+  [--concurrency 1,2,3,4] [--engines chromium,firefox,webkit]
+--quick: 100 MiB upload + encode cases only (about 3 min on an idle 2-CPU machine).
+--engines: also run the upload case (Chat Drop vs curl) in Firefox ESR and/or WebKitGTK.\n`;
 
 /** Parses the command line; prints usage and exits on --help or a bad value. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -53,6 +57,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       'many-count': { type: 'string', default: '100' },
       'many-kib': { type: 'string', default: '100' },
       concurrency: { type: 'string', default: '1,2,3,4' },
+      engines: { type: 'string', default: 'chromium' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -88,18 +93,20 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     manyCount: Number(values['many-count']),
     manyKiB: Number(values['many-kib']),
     concurrency: list(values.concurrency).map(Number),
+    engines: list(values.engines) as EngineName[],
   };
   const bad =
     unknown.length > 0 ||
     args.sizesMiB.some((n) => !Number.isFinite(n) || n <= 0 || n > 100) ||
     args.concurrency.some((n) => !Number.isInteger(n) || n < 1 || n > 16) ||
+    args.engines.some((e) => !(ENGINES as readonly string[]).includes(e)) ||
     !(args.runs >= 1) ||
     !(args.warmup >= 0) ||
     !(args.uplinkMiBps > 0) ||
     !(args.slowSizeMiB > 0 && args.slowSizeMiB <= 100);
   if (bad) {
     process.stderr.write(
-      `bench: ${unknown.length > 0 ? `unknown case(s) ${unknown.join(', ')}; ` : ''}--sizes takes MiB values in (0, 100]; --concurrency integers in [1, 16]; --runs ≥ 1; --warmup ≥ 0\n${USAGE}`,
+      `bench: ${unknown.length > 0 ? `unknown case(s) ${unknown.join(', ')}; ` : ''}--sizes takes MiB values in (0, 100]; --concurrency integers in [1, 16]; --engines from ${ENGINES.join(',')}; --runs ≥ 1; --warmup ≥ 0\n${USAGE}`,
     );
     process.exit(2);
   }

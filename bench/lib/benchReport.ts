@@ -2,6 +2,7 @@ import type { BundleSize } from './measureBundleSize.ts';
 import type { MachineInfo } from './machineInfo.ts';
 import type { EncodeVariant, UploadPhases } from '../protocol.ts';
 import type { Spread } from './stats.ts';
+import type { EngineName } from './launchEngine.ts';
 
 /** Every path measured for one file size: the two browser paths and curl. */
 export const ALL_PATHS = ['chatdrop', 'plain', 'curl'] as const;
@@ -75,6 +76,17 @@ export interface SizeResult {
   readonly ratioChatDropToCurl: number | undefined;
   readonly ratioPlainToCurl: number | undefined;
   readonly phases?: PhaseSummary | undefined;
+}
+
+/** The upload case in one more engine (`--engines`), Chat Drop vs curl. */
+export interface EngineFigures {
+  readonly engine: EngineName;
+  /** Debian package version (dpkg-query). */
+  readonly version: string;
+  readonly userAgent: string | undefined;
+  readonly sizes: readonly SizeResult[];
+  /** Why the engine gave no figures (it did not start, the page never said hello, …). */
+  readonly error?: string | undefined;
 }
 
 /** One encode strategy in the page (bench `encode` case), nothing sent. */
@@ -185,6 +197,8 @@ export interface BenchReport {
     readonly transport: string;
   };
   readonly sizes: readonly SizeResult[];
+  /** `--engines`: the upload case in Firefox / WebKit (Chromium's figures are `sizes`). */
+  readonly engines?: readonly EngineFigures[] | undefined;
   readonly many: readonly ManyResultSummary[] | undefined;
   readonly encode: readonly EncodeVariantSummary[] | undefined;
   /** 8 MiB/s (default) throttled uplink, Chat Drop vs curl through the same proxy. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createAppServer } from '../../server/createAppServer.ts';
 import type { BenchArgs } from './benchArgs.ts';
 import { buildWithVite } from './buildWithVite.ts';
-import { launchChromium, type RunningChromium } from './launchChromium.ts';
+import { launchEngine, type EngineName, type RunningBrowser } from './launchEngine.ts';
 import {
   loadEmulator,
   type BenchEmulator,
@@ -21,7 +21,9 @@ export const RATE = { burst: 50, drainPerSecond: 2 } as const;
 export const DIALOG_ID = 'chat5'; // "Marketing": user 1 is a member (seed data)
 
 export interface Session {
-  readonly chromium: RunningChromium;
+  readonly browser: RunningBrowser;
+  /** The page's `navigator.userAgent`. */
+  readonly userAgent: string;
   close(): Promise<void>;
 }
 
@@ -45,8 +47,15 @@ export interface BenchContext {
   onCleanup(fn: () => Promise<void> | void): void;
   /** A portal with the bench page in it, on `options` (port, data dir and app URL filled in). */
   startPortal(name: string, options?: Partial<BenchEmulatorOptions>): Promise<BenchEmulator>;
-  /** Opens the portal page at `portalBase` in a fresh Chromium and waits for the bench page. */
-  openSession(portalBase: string, extraFlags?: readonly string[]): Promise<Session>;
+  /**
+   * Opens the portal page at `portalBase` in a fresh browser of `engine` (default Chromium;
+   * `extraFlags` are Chromium's) and waits for the bench page.
+   */
+  openSession(
+    portalBase: string,
+    extraFlags?: readonly string[],
+    engine?: EngineName,
+  ): Promise<Session>;
   /** Peak memory growth the page's start/end marks bracketed, by case id. */
   growthOf(caseId: string): MemoryGrowth | undefined;
   /** Uploads `portal` stored for a case id (prefix match: many-file cases add `-<i>`). */
@@ -60,8 +69,8 @@ export interface BenchContext {
   cleanupAll(): Promise<void>;
 }
 
-/** Kills every Chromium the bench started even on a synchronous exit. */
-const browsers = new Set<RunningChromium>();
+/** Kills every browser the bench started even on a synchronous exit. */
+const browsers = new Set<RunningBrowser>();
 process.on('exit', () => {
   for (const browser of browsers) {
     try {
@@ -145,25 +154,32 @@ export async function createBenchContext(args: BenchArgs): Promise<BenchContext>
       );
   });
 
-  const openSession: BenchContext['openSession'] = async (portalBase, extraFlags = []) => {
+  const openSession: BenchContext['openSession'] = async (
+    portalBase,
+    extraFlags = [],
+    engine = 'chromium',
+  ) => {
     collector.reset();
-    const chromium = await launchChromium(
+    const browser = await launchEngine(
+      engine,
       `${portalBase}/marketplace/app/1/?user=1&lang=en`,
       extraFlags,
     );
-    browsers.add(chromium);
+    browsers.add(browser);
     const close = async (): Promise<void> => {
-      await chromium.close();
-      browsers.delete(chromium);
+      await browser.close();
+      browsers.delete(browser);
     };
     onCleanup(close);
-    const hello = await collector.waitHello(60_000);
-    memoryRoot = chromium.pid;
+    // Firefox and WebKit start more slowly than Chromium, more so on a loaded machine.
+    const hello = await collector.waitHello(engine === 'chromium' ? 60_000 : 120_000);
+    memoryRoot = browser.pid;
     log(
-      `page up in ${hello.placement} (${hello.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? '?'}; gc=${hello.hasGc}, precise memory=${hello.hasPreciseMemory})`,
+      `${engine}: page up in ${hello.placement} (${hello.userAgent.match(/(Chrome|Firefox|Version)\/[\d.]+/)?.[0] ?? '?'}; gc=${hello.hasGc}, precise memory=${hello.hasPreciseMemory})`,
     );
     return {
-      chromium,
+      browser,
+      userAgent: hello.userAgent,
       async close() {
         collector.send({ type: 'done' });
         await sleep(200);

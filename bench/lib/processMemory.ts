@@ -25,7 +25,20 @@ function readParent(pid: number): number | undefined {
   }
 }
 
-/** Every live descendant of `rootPid` (inclusive), with renderers marked by `--type=renderer`. */
+/**
+ * Whether a process hosts web pages and their Workers: Chromium's renderer (`--type=renderer`),
+ * Firefox's content process (`-contentproc` … `tab`; other `-contentproc` types are utility,
+ * socket, GPU) or WebKitGTK's `WebKitWebProcess` (not its network or GPU process).
+ */
+function isPageProcess(cmdline: string): boolean {
+  // Chromium rewrites its children's command line into one space-separated string (setproctitle).
+  const argv = cmdline.split(/[\0 ]/);
+  if (argv.includes('--type=renderer')) return true;
+  if (argv.includes('-contentproc')) return argv.includes('tab');
+  return (argv[0] ?? '').endsWith('WebKitWebProcess');
+}
+
+/** Every live descendant of `rootPid` (inclusive), page processes marked (see isPageProcess). */
 export function listProcessTree(rootPid: number): ProcessInfo[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
@@ -47,7 +60,7 @@ export function listProcessTree(rootPid: number): ProcessInfo[] {
     } catch {
       continue;
     }
-    out.push({ pid, isRenderer: cmdline.includes('--type=renderer') });
+    out.push({ pid, isRenderer: isPageProcess(cmdline) });
     stack.push(...(children.get(pid) ?? []));
   }
   return out;

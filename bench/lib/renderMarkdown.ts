@@ -29,6 +29,45 @@ function versusRows(label: string, figure: VersusCurl | NotRun | undefined): str
   ];
 }
 
+/**
+ * `--engines`: Chat Drop vs curl per engine and size, next to the targets. Chromium's row comes
+ * from the main upload case. Longest task: Chromium only (`longtask` entries). Memory: growth of
+ * the peak RSS (VmHWM) of the page's process, found in the browser's process tree in /proc.
+ */
+function engineRows(report: BenchReport): string[] {
+  if (!report.engines?.length) return [];
+  const rows = [
+    {
+      engine: 'chromium',
+      version: report.machine.chromium.replace(/ built on.*/, ''),
+      sizes: report.sizes,
+      error: undefined,
+    },
+    ...report.engines,
+  ];
+  const out = [
+    '## Per engine (upload case: Chat Drop vs curl)',
+    '',
+    "Memory = growth of VmHWM of the page's process (Chromium renderer, Firefox content process `-contentproc … tab`, WebKitGTK `WebKitWebProcess`), from /proc. Longest task: only Chromium reports `longtask` entries. The encoder is the same table-based base64 in a Worker in every engine.",
+    '',
+    '| Engine | Version | Size | Chat Drop | curl | vs curl | Encode phase | Longest task | Page process peak | Failed |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const row of rows) {
+    if (row.error)
+      out.push(`| ${row.engine} | ${row.version} | not run: ${row.error} | | | | | | | |`);
+    for (const size of row.sizes) {
+      const of = (path: string) => size.paths.find((p) => p.path === path);
+      const cd = of('chatdrop');
+      const growth = cd?.rendererPeakGrowth;
+      out.push(
+        `| ${row.engine} | ${row.version} | ${size.sizeMiB} MiB | ${cell(cd?.totalMs, ms)} | ${cell(of('curl')?.totalMs, ms)} | ${size.ratioChatDropToCurl === undefined ? '–' : `${size.ratioChatDropToCurl.toFixed(2)}×`} | ${cell(cd?.encodeMs, ms)} | ${row.engine === 'chromium' ? cell(cd?.longestTaskMs, ms) : 'not reported'} | ${cell(growth, mib)}${growth ? ` (${(growth.median / size.sizeBytes).toFixed(2)}× file)` : ''} | ${(cd?.failures ?? 0) + (of('curl')?.failures ?? 0)} |`,
+      );
+    }
+  }
+  return [...out, ''];
+}
+
 /** The report as Markdown: the target table first, then each case's figures and the notes. */
 export function renderMarkdown(report: BenchReport, argv: readonly string[] = []): string {
   const m = report.machine;
@@ -52,6 +91,7 @@ export function renderMarkdown(report: BenchReport, argv: readonly string[] = []
     ),
     '',
   );
+  lines.push(...engineRows(report));
   for (const size of report.sizes) {
     lines.push(`## ${size.sizeMiB} MiB`, '');
     lines.push(
