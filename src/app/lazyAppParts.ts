@@ -3,6 +3,7 @@ import { loadTranslator } from '../i18n/loadTranslator.ts';
 import { createLazyPart } from '../ui/createLazyPart.tsx';
 import type { InstallPageProps } from '../ui/InstallPage.tsx';
 import { LazyChatDropPanel, preloadChatPicker } from '../ui/LazyChatDropPanel.tsx';
+import { preloadPanelToaster } from '../ui/LazyPanelToaster.tsx';
 import type { AppParts } from './AppView.tsx';
 import type { Boot } from './Boot.ts';
 import { START_FAILED_CODE } from './startChatDrop.ts';
@@ -32,6 +33,9 @@ export async function prepareApp(boot: Boot): Promise<{ boot: Boot; translator: 
     Promise.all([
       showsInstall ? installPage.preload() : undefined,
       showsPicker ? preloadChatPicker() : undefined,
+      // The toasts' Toaster is in the panel from its first paint, as when it was not a chunk (a
+      // Toaster mounting later moves the focus). Without it the panel still works: no toasts.
+      boot.kind === 'portal' ? preloadPanelToaster().catch(() => undefined) : undefined,
     ]).then(
       () => true,
       () => false,

@@ -7,3 +7,9 @@ const panelToaster = createLazyPart(async () => (await import('./PanelToaster.ts
 
 /** PanelToaster, its code (and sonner's) loaded when the panel first renders. */
 export const LazyPanelToaster = panelToaster.Component;
+
+/**
+ * Loads PanelToaster (and sonner); the app awaits it before showing the panel, so the Toaster is
+ * there on the first paint as before it was a separate chunk. Rejects when it cannot be fetched.
+ */
+export const preloadPanelToaster = (): Promise<void> => panelToaster.preload();
