@@ -23,10 +23,11 @@ const SECRET = 'limits-e2e-secret';
 /** A portal whose own upload limit is 512 KiB (a box portal's setting; assumed, §4). */
 const PORTAL_LIMIT = 512 * 1024;
 /**
- * 100 s: shorter than the widget's estimate for any upload (its assumed speed plus the time the
- * portal may take to answer), so every upload must be preceded by a refresh (§7.6: ~1 h for real).
+ * 8 s (about 1 h for real, §7.6): shorter than the widget's estimate for any upload (its assumed
+ * speed plus the time the portal may take to answer), so an upload must be preceded by a refresh;
+ * long enough that a token refreshed at the drop outlives the held (slow) upload below.
  */
-const SHORT_TOKEN_S = 100;
+const SHORT_TOKEN_S = 8;
 
 let stack: Stack;
 let shortToken: Stack;
@@ -121,6 +122,23 @@ function holdFirstCheckAfterUpload(meanwhile: () => Promise<number>): {
   };
 }
 
+/**
+ * Holds every upload request (before the emulator reads it) until `epochMs`: a slow uplink, whose
+ * body reaches PHP, where the token is checked, only then.
+ */
+function holdUploadsUntil(epochMs: number): { count(): number; stop(): void } {
+  let count = 0;
+  const onStart = (message: unknown): void => {
+    const { request } = message as { request: IncomingMessage };
+    if (!/^\/rest\/im\.v2\.File\.upload\b/i.test(request.url ?? '')) return;
+    count += 1;
+    request.pause();
+    setTimeout(() => request.resume(), Math.max(0, epochMs - Date.now()));
+  };
+  subscribe('http.server.request.start', onStart);
+  return { count: () => count, stop: () => unsubscribe('http.server.request.start', onStart) };
+}
+
 /** The app's own page (DEFAULT placement) with `chatName` picked in its chat picker. */
 async function openAppPageOn(
   page: Page,
@@ -188,20 +206,32 @@ describe('unread history (§7.5)', () => {
 describe('a token that would expire during the upload (§7.6)', () => {
   test('the widget refreshes the token before sending, so no upload is refused with 401; delivered once', async () => {
     const { page, frame, appFrame } = await harness.openWidget(shortToken.emulator.url);
+    // The frame's token was issued before this moment, so it is dead by `frameTokenDead`.
+    const frameTokenDead = Date.now() + SHORT_TOKEN_S * 1000 + 500;
     const refreshes = await recordRefreshes(page);
+    // Dropped 2 s into the token's life (still valid for the SDK); the body then arrives only
+    // after the frame's token died (a slow uplink, made here by holding the request), while a
+    // token refreshed at the drop still lives: only sending with the old one gets a 401.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const held = holdUploadsUntil(frameTokenDead);
     const mark = requestLog.mark();
     const name = 'long-upload.bin';
-    const [dropped] = await setInputFiles(frame, [{ name, size: 4 * 1024 * 1024 }]);
-    await waitForPhase(appFrame, name, 'delivered', 30_000);
-    const calls = uploadCallsTo(shortToken.emulator.url, mark);
-    await requestLog.waitUntilClosed(calls);
-    const uploads = requestLog.list(calls);
-    expect(uploads.map((u) => u.status)).toEqual([200]);
-    const asked = await refreshes();
-    expect(asked.length).toBeGreaterThanOrEqual(1);
-    // The refresh came before the body was sent.
-    expect(Math.min(...asked)).toBeLessThanOrEqual(uploads[0]!.startedAt);
-    expectOnce(shortToken.emulator, MARKETING, dropped!);
+    try {
+      const [dropped] = await setInputFiles(frame, [{ name, size: 4 * 1024 * 1024 }]);
+      await waitForPhase(appFrame, name, 'delivered', 30_000);
+      const calls = uploadCallsTo(shortToken.emulator.url, mark);
+      await requestLog.waitUntilClosed(calls);
+      const uploads = requestLog.list(calls);
+      expect(held.count()).toBeGreaterThanOrEqual(1);
+      expect(uploads.map((u) => u.status)).toEqual([200]);
+      const asked = await refreshes();
+      expect(asked.length).toBeGreaterThanOrEqual(1);
+      // The refresh came before the body was sent.
+      expect(Math.min(...asked)).toBeLessThanOrEqual(uploads[0]!.startedAt);
+      expectOnce(shortToken.emulator, MARKETING, dropped!);
+    } finally {
+      held.stop();
+    }
   });
 
   test('a refreshAuth that never answers: "reopen the panel" within bounded time, nothing sent, no loop; Retry then delivers once', async () => {
