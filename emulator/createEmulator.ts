@@ -8,13 +8,14 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
 import { createFrameController } from './createFrameController.ts';
-import { createPortal } from './createPortal.ts';
+import { createPortal, TOKEN_TTL_SECONDS } from './createPortal.ts';
 import { createPortalRoutes } from './createPortalRoutes.ts';
 import { createScenarioController } from './createScenarioController.ts';
 import { createStateStore } from './createStateStore.ts';
 import { DEFAULT_WEBHOOK_SCOPE, seedState, APP_SCOPE } from './seedState.ts';
 import { sendJson } from './httpHelpers.ts';
 import { createRestHandler } from './rest/createRestHandler.ts';
+import { MAX_FILE_BYTES } from './rest/fileMethods.ts';
 import type { EmulatorContext, ResolvedOptions } from './rest/restTypes.ts';
 import type { Emulator, EmulatorMessage, EmulatorOptions, EmulatorState } from './types.ts';
 
@@ -49,6 +50,8 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     operatingLimitSeconds: options.operatingLimitSeconds ?? DEFAULT_OPERATING_LIMIT_S,
     processingScale: options.processingScale ?? 1,
     userOptionDelayMs: options.userOptionDelayMs ?? DEFAULT_USER_OPTION_DELAY_MS,
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? TOKEN_TTL_SECONDS,
+    maxUploadBytes: options.maxUploadBytes ?? MAX_FILE_BYTES,
   };
   mkdirSync(options.dataDir, { recursive: true });
   const seed = (): EmulatorState =>
@@ -70,7 +73,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       store.save();
     }
   });
-  const portal = createPortal(store, scenarios);
+  const portal = createPortal(store, scenarios, resolved.tokenLifetimeSeconds);
   const emu: EmulatorContext = { options: resolved, store, scenarios, portal };
   const frames = createFrameController(emu);
   const rest = createRestHandler(emu);

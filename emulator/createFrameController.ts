@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { TOKEN_TTL_SECONDS } from './createPortal.ts';
 import type { EmulatorContext } from './rest/restTypes.ts';
 import type { AppRecord, TokenRecord } from './types.ts';
 
@@ -168,7 +167,7 @@ export function createFrameController(emu: EmulatorContext): FrameController {
         `&LANG=${encodeURIComponent(lang)}&APP_SID=${appSid}`;
       const fields: Record<string, string> = {
         AUTH_ID: token.accessToken,
-        AUTH_EXPIRES: String(TOKEN_TTL_SECONDS),
+        AUTH_EXPIRES: String(emu.options.tokenLifetimeSeconds),
         REFRESH_ID: token.refreshToken,
         // SERVER_ENDPOINT, APPLICATION_TOKEN, APPLICATION_SCOPE are in the docs but not in the
         // newest public app.layout template (§7.6), so the form does not carry them.
@@ -261,7 +260,7 @@ export function createFrameController(emu: EmulatorContext): FrameController {
             reply: {
               AUTH_ID: session.token.accessToken,
               // A number after a refresh (§7.6), a string in getInitData (§2.6).
-              AUTH_EXPIRES: TOKEN_TTL_SECONDS,
+              AUTH_EXPIRES: emu.options.tokenLifetimeSeconds,
               REFRESH_ID: session.token.refreshToken,
             },
           };

@@ -41,7 +41,11 @@ export interface Portal {
   markRead(userId: number, chatId: number, messageId: number): void;
 }
 
-export function createPortal(store: StateStore, scenarios: ScenarioController): Portal {
+export function createPortal(
+  store: StateStore,
+  scenarios: ScenarioController,
+  tokenLifetimeSeconds: number = TOKEN_TTL_SECONDS,
+): Portal {
   const s = (): StateStore['state'] => store.state;
 
   const portal: Portal = {
@@ -183,7 +187,7 @@ export function createPortal(store: StateStore, scenarios: ScenarioController): 
         userId,
         appId,
         scope: app ? [...app.scope] : [],
-        expires: Date.now() + TOKEN_TTL_SECONDS * 1000,
+        expires: Date.now() + tokenLifetimeSeconds * 1000,
         refreshExpires: Date.now() + REFRESH_TTL_MS,
       };
       // Old tokens stay valid until their own expiry (portal reference §6.16); drop long-dead ones.

@@ -5,7 +5,7 @@
  *     [--scenario <name>] [--no-rate-limit] [--allow-local-handlers] [--frame-load get|post]
  *     [--lang ru] [--host <addr>] [--max-body-bytes <n>] [--placement-errors-200]
  *     [--http2] [--operating-limit-s 480] [--processing-scale 1] [--proxy-body-limit <n>]
- *     [--user-option-delay-ms 5000]
+ *     [--user-option-delay-ms 5000] [--token-lifetime-s 3600] [--max-upload-bytes 104857600]
  * Prints the portal address; stops on SIGINT/SIGTERM.
  */
 import { resolve } from 'node:path';
@@ -35,6 +35,8 @@ const { values } = parseArgs({
     'processing-scale': { type: 'string', default: '1' },
     'proxy-body-limit': { type: 'string' },
     'user-option-delay-ms': { type: 'string', default: '5000' },
+    'token-lifetime-s': { type: 'string', default: '3600' },
+    'max-upload-bytes': { type: 'string', default: '104857600' },
   },
 });
 
@@ -96,6 +98,8 @@ const emulator = await createEmulator({
   processingScale: positive('processing-scale', values['processing-scale']),
   proxyBodyLimit: positive('proxy-body-limit', values['proxy-body-limit']),
   userOptionDelayMs: positive('user-option-delay-ms', values['user-option-delay-ms']),
+  tokenLifetimeSeconds: positive('token-lifetime-s', values['token-lifetime-s']),
+  maxUploadBytes: positive('max-upload-bytes', values['max-upload-bytes']),
 });
 
 // Secrets stay out of the log: only the address and the data directory are printed.

@@ -43,6 +43,13 @@ export interface EmulatorOptions {
   proxyBodyLimit?: number;
   /** How long a frame's setUserOption takes to reach the server; default 5000 ms (§7.6). */
   userOptionDelayMs?: number;
+  /** Lifetime of the access tokens the portal issues, seconds; default 3600, about 1 h (§7.6). */
+  tokenLifetimeSeconds?: number;
+  /**
+   * The largest decoded file im.v2.File.upload stores, bytes; default 104857600 (100 MB, §4). A
+   * box portal's own configured limit may be lower (assumed): larger files get FILE_TOO_LARGE.
+   */
+  maxUploadBytes?: number;
 }
 
 export interface ScenarioOptions {

@@ -92,7 +92,7 @@ async function upload(call: CallContext): Promise<unknown> {
       'Invalid base64 content',
     );
   }
-  if (decoded.size > MAX_FILE_BYTES) {
+  if (decoded.size > call.emu.options.maxUploadBytes) {
     throw new RestError(400, 'FILE_TOO_LARGE', 'File is too large');
   }
   // §4.2 steps 7–9: storage faults, switchable by scenario.

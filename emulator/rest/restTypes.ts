@@ -21,6 +21,10 @@ export interface ResolvedOptions {
   processingScale: number;
   /** setUserOption reaches the server this long after the frame was answered (§7.6). */
   userOptionDelayMs: number;
+  /** Lifetime of issued access tokens, seconds (§7.6). */
+  tokenLifetimeSeconds: number;
+  /** Decoded bytes above this get FILE_TOO_LARGE (§4; a lower box limit is assumed). */
+  maxUploadBytes: number;
 }
 
 /** Everything a request handler may touch. */

@@ -1,4 +1,3 @@
-import { TOKEN_TTL_SECONDS } from '../createPortal.ts';
 import { sendJson } from '../httpHelpers.ts';
 import { parsePhpQuery } from '../parsePhpQuery.ts';
 import { paramText } from '../params.ts';
@@ -42,7 +41,7 @@ export function oauthRoutes({ emu }: PortalRoutesDeps): Route[] {
         sendJson(res, 200, {
           access_token: token.accessToken,
           expires: Math.floor(token.expires / 1000),
-          expires_in: TOKEN_TTL_SECONDS,
+          expires_in: emu.options.tokenLifetimeSeconds,
           scope: app.scope.join(','),
           domain: new URL(origin).host,
           server_endpoint: `${origin}/rest/`,
