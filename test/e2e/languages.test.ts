@@ -9,7 +9,6 @@ import ar from '../../src/i18n/ar.ts';
 import br from '../../src/i18n/br.ts';
 import { en } from '../../src/i18n/en.ts';
 import ja from '../../src/i18n/ja.ts';
-import type { LanguagePack } from '../../src/i18n/LanguagePack.ts';
 import { chatFiles } from '../support/chatFiles.ts';
 import { dragPaths } from '../support/dragPaths.ts';
 import { makeTestFile } from '../support/makeTestFile.ts';
@@ -35,7 +34,7 @@ const harness = setupBrowser();
 interface Case {
   /** The portal's `LANG` (Bitrix24's code, the SDK's B24LangList). */
   readonly lang: string;
-  readonly pack: LanguagePack<Intl.LDMLPluralRule>;
+  readonly pack: typeof ar | typeof ja | typeof br;
   /** A file name in that language's script (names are data, shown as given). */
   readonly fileName: string;
 }
