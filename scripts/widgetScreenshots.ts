@@ -1,7 +1,7 @@
 // `npx tsx scripts/widgetScreenshots.ts`: the pictures of docs/SCREENSHOTS.md — the widget's main
 // states (issue 4: empty, dragging, uploading, delivered, failed, picker; issue 15: "already in
-// this chat"), light and dark, English
-// and Russian, taken in Debian's Chromium inside the emulator. Builds the app into a temp folder,
+// this chat"), light and dark, in English, Russian, Arabic (right to left), Japanese and
+// Brazilian Portuguese (issue 15), taken in Debian's Chromium inside the emulator. Builds the app into a temp folder,
 // serves it with the production server (server/), starts a fresh emulator with the app installed
 // and photographs only the app's panel, so each PNG stays small.
 import { mkdir, stat } from 'node:fs/promises';
@@ -32,15 +32,30 @@ const STATES = [
 type State = (typeof STATES)[number];
 const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];
-const LANGS = ['en', 'ru'] as const;
+/** Bitrix24 `LANG` codes (the SDK's B24LangList): `br` is Brazilian Portuguese. */
+const LANGS = ['en', 'ru', 'ar', 'ja', 'br'] as const;
 type Lang = (typeof LANGS)[number];
 
-const LOCALE = { en: 'en-US', ru: 'ru-RU' } as const satisfies Record<Lang, string>;
+/** The browser's own locale per portal language (the SDK's B24LocaleMap values). */
+const LOCALE = {
+  en: 'en-US',
+  ru: 'ru-RU',
+  ar: 'ar-SA',
+  ja: 'ja-JP',
+  br: 'pt-BR',
+} as const satisfies Record<Lang, string>;
 
 /** File names shown in the pictures, per language (names are data: shown as typed). */
 const SAMPLE_NAME = {
   en: { upload: 'quarterly-report.pdf', done: 'team-photo.png', fail: 'budget-2025.xlsx' },
   ru: { upload: 'квартальный-отчёт.pdf', done: 'фото-команды.png', fail: 'бюджет-2025.xlsx' },
+  ar: { upload: 'تقرير-ربع-سنوي.pdf', done: 'صورة-الفريق.png', fail: 'ميزانية-2025.xlsx' },
+  ja: { upload: '四半期レポート.pdf', done: 'チーム写真.png', fail: '予算-2025.xlsx' },
+  br: {
+    upload: 'relatório-trimestral.pdf',
+    done: 'foto-da-equipe.png',
+    fail: 'orçamento-2025.xlsx',
+  },
 } as const satisfies Record<Lang, Record<'upload' | 'done' | 'fail', string>>;
 
 interface Shot {
@@ -66,13 +81,19 @@ async function main(): Promise<void> {
   // Screenshots make a few dozen REST calls in a burst; the leaky bucket is not the subject.
   const stack = await startShotStack({ rateLimit: false });
   const { emulator, browser } = stack;
-  const only = process.argv.slice(2);
+  // Arguments pick states and/or languages by name (`failed ar ja`); none = every picture.
+  const args = process.argv.slice(2);
+  const onlyStates = STATES.filter((s) => args.includes(s));
+  const onlyLangs = LANGS.filter((l) => args.includes(l));
+  const unknown = args.filter(
+    (a) => !(STATES as readonly string[]).includes(a) && !(LANGS as readonly string[]).includes(a),
+  );
+  if (unknown.length > 0) throw new Error(`unknown state or language: ${unknown.join(', ')}`);
   try {
     await mkdir(OUT_DIR, { recursive: true });
-    for (const lang of LANGS) {
+    for (const lang of onlyLangs.length > 0 ? onlyLangs : LANGS) {
       for (const scheme of SCHEMES) {
-        for (const state of STATES) {
-          if (only.length > 0 && !only.includes(state)) continue;
+        for (const state of onlyStates.length > 0 ? onlyStates : STATES) {
           await takeShot(browser, emulator, state, scheme, lang);
         }
       }
