@@ -14,7 +14,6 @@ import { scrubSecrets } from '../core/scrubSecrets.ts';
  * - `WIDGET_HTML_ANSWER`: a 200 `text/html` page (a login page) instead of the portal's JSON.
  * - `WIDGET_MAINTENANCE`: a 503 `text/html` page (maintenance).
  * - `WIDGET_PORTAL_FILE_LIMIT`: the portal's FILE_TOO_LARGE for a file under the widget's limit.
- * - `WIDGET_SEND_INTERRUPTED`: the connection failed before the whole body was sent.
  */
 export const BITRIX_WIDGET_CODES = [
   'WIDGET_CANCELLED',
@@ -25,7 +24,6 @@ export const BITRIX_WIDGET_CODES = [
   'WIDGET_HTML_ANSWER',
   'WIDGET_MAINTENANCE',
   'WIDGET_PORTAL_FILE_LIMIT',
-  'WIDGET_SEND_INTERRUPTED',
 ] as const;
 export type BitrixWidgetCode = (typeof BITRIX_WIDGET_CODES)[number];
 
