@@ -26,7 +26,9 @@ export interface AppViewProps {
 /** The page for what `startChatDrop` found: outside a portal, install, or the widget itself. */
 export function AppView({ boot, translator, parts }: AppViewProps) {
   useEffect(() => {
-    document.documentElement.lang = translator.lang;
+    // The BCP 47 tag, not Bitrix24's code: `br` is Breton to a browser, the portal means pt-BR.
+    document.documentElement.lang = translator.locale;
+    document.documentElement.dir = translator.dir;
   }, [translator]);
   return (
     <TranslatorContext value={translator}>

@@ -40,7 +40,7 @@ export function createAuthFreshener(
       if (answer !== 'timeout') return undefined;
       return {
         code: 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT',
-        origin: 'client',
+        origin: 'transport',
         detail: `refreshAuth did not answer in ${Math.round(options.refreshTimeoutMs / 1000)} s`,
       };
     } catch (error) {

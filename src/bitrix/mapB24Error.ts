@@ -1,5 +1,5 @@
 import { AjaxError, SdkError } from '@bitrix24/b24jssdk';
-import type { ErrorOrigin, UploadError } from '../core/types.ts';
+import type { ClientError, RemoteError, UploadError } from '../core/types.ts';
 import { scrubSecrets } from '../core/scrubSecrets.ts';
 
 /**
@@ -14,7 +14,6 @@ import { scrubSecrets } from '../core/scrubSecrets.ts';
  * - `WIDGET_HTML_ANSWER`: a 200 `text/html` page (a login page) instead of the portal's JSON.
  * - `WIDGET_MAINTENANCE`: a 503 `text/html` page (maintenance).
  * - `WIDGET_PORTAL_FILE_LIMIT`: the portal's FILE_TOO_LARGE for a file under the widget's limit.
- * - `WIDGET_SEND_INTERRUPTED`: the connection failed before the whole body was sent.
  */
 export const BITRIX_WIDGET_CODES = [
   'WIDGET_CANCELLED',
@@ -25,7 +24,6 @@ export const BITRIX_WIDGET_CODES = [
   'WIDGET_HTML_ANSWER',
   'WIDGET_MAINTENANCE',
   'WIDGET_PORTAL_FILE_LIMIT',
-  'WIDGET_SEND_INTERRUPTED',
 ] as const;
 export type BitrixWidgetCode = (typeof BITRIX_WIDGET_CODES)[number];
 
@@ -99,13 +97,21 @@ function isAbort(error: unknown): boolean {
   );
 }
 
+/** An error of the widget's own making: no answer from the portal or the network decided it. */
+function client(code: BitrixWidgetCode, detail: string | undefined): ClientError {
+  return detail === undefined
+    ? { code, origin: 'client' }
+    : { code, origin: 'client', detail: scrubSecrets(detail) };
+}
+
+/** An error the portal's answer (`server`) or the way to it (`transport`: network, SDK) decided. */
 function make(
   code: string,
-  origin: ErrorOrigin,
+  origin: RemoteError['origin'],
   status: number | undefined,
   detail: string | undefined,
-): UploadError {
-  const error: { code: string; origin: ErrorOrigin; status?: number; detail?: string } = {
+): RemoteError {
+  const error: { code: string; origin: RemoteError['origin']; status?: number; detail?: string } = {
     code,
     origin,
   };
@@ -124,7 +130,7 @@ function responseOf(original: unknown): { status: number; data: unknown } | unde
 
 function fromSdkError(error: ErrorLike): UploadError {
   const { code, status, message } = error;
-  if (code === 'ERR_CANCELED') return make('WIDGET_CANCELLED', 'client', undefined, undefined);
+  if (code === 'ERR_CANCELED') return client('WIDGET_CANCELLED', undefined);
   if ((TRANSPORT_CODES as readonly string[]).includes(code))
     return make(code, 'transport', status, message);
   if (code === 'JSSDK_UNKNOWN_ERROR') {
@@ -134,7 +140,8 @@ function fromSdkError(error: ErrorLike): UploadError {
     const inner = asSdkError(error.originalError);
     if (inner && inner.code.startsWith('JSSDK_') && inner.code !== code) return fromSdkError(inner);
   }
-  if (code.startsWith('JSSDK_')) return make(code, 'client', status, message);
+  // The SDK's own codes: decided on the way to the portal, not by the widget (not its codes).
+  if (code.startsWith('JSSDK_')) return make(code, 'transport', status, message);
   if (code.startsWith('ERR_') || code === 'ECONNABORTED') {
     // axios' own codes: the SDK could not read a Bitrix error out of the body. A numeric code
     // (`{"error":100,...}`, engine-controller binder errors, contract §3.4) is one it skips.
@@ -171,7 +178,7 @@ function fromSdkError(error: ErrorLike): UploadError {
  * try { await b24.actions.v2.call.make({ method, params }) } catch (e) { state.error = mapB24Error(e) }
  */
 export function mapB24Error(error: unknown): UploadError {
-  if (isAbort(error)) return make('WIDGET_CANCELLED', 'client', undefined, undefined);
+  if (isAbort(error)) return client('WIDGET_CANCELLED', undefined);
   if (error instanceof AjaxError || asSdkError(error)) return fromSdkError(asSdkError(error)!);
   if (isRecord(error) && typeof error['getErrors'] === 'function') {
     // A failed AjaxResult (200 with an `error` field, or a "soft" code).
@@ -196,5 +203,5 @@ export function mapB24Error(error: unknown): UploadError {
     return fromSdkError({ code, status: response?.status ?? 0, message, originalError: error });
   }
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return make('WIDGET_INTERNAL', 'client', undefined, detail);
+  return client('WIDGET_INTERNAL', detail);
 }

@@ -36,12 +36,13 @@ export const FRAME_START_CODES = ['WIDGET_FRAME_TIMEOUT'] as const;
 export type FrameStartCode = (typeof FRAME_START_CODES)[number];
 
 /**
- * Why the frame did not start: a {@link FrameStartCode}, or what `mapB24Error` made of the SDK's
- * throw (a Bitrix or SDK code). Shaped like an {@link UploadError} for its details disclosure.
+ * Why the frame did not start: a {@link FrameStartCode} decided by startFrame itself, or what
+ * `mapB24Error` made of the SDK's throw (a Bitrix or SDK code). Shaped like an
+ * {@link UploadError} for its details disclosure.
  */
-export interface FrameStartError extends UploadError {
-  readonly code: FrameStartCode | UploadError['code'];
-}
+export type FrameStartError =
+  | { readonly code: FrameStartCode; readonly origin: 'client'; readonly detail?: string }
+  | UploadError;
 
 export type FrameStart =
   | {

@@ -1,5 +1,6 @@
 import { storedNamePattern } from './diskStoredName.ts';
 import type { Emitter } from './createEmitter.ts';
+import type { Ledger } from './createLedger.ts';
 import type { OwnFileMessage, UploadTransport } from './ports.ts';
 import type { DeliveryReceipt, LedgerEntry } from './types.ts';
 import type { UploadEvents } from './UploadEvents.ts';
@@ -59,21 +60,37 @@ export interface ChatReconciler {
 
 type Finder = Pick<UploadTransport, 'listOwnFileMessages' | 'deleteMessage'>;
 
+/** Message ids the ledger ties to files (earlier sessions' too); none when it cannot be read. */
+async function ledgerClaims(
+  ledger: Pick<Ledger, 'load'> | undefined,
+  dialogId: string,
+): Promise<number[]> {
+  try {
+    const entries = ledger ? await ledger.load(dialogId) : [];
+    return entries.flatMap((entry) => (entry.messageId === undefined ? [] : [entry.messageId]));
+  } catch {
+    return [];
+  }
+}
+
 const sameText = (message: OwnFileMessage, text: string | undefined): boolean =>
   message.text.trim() === (text ?? '').trim();
 
 /**
  * Reconciles what the engine believes with the chat's own history, through the transport's
  * finder (`listOwnFileMessages`, `deleteMessage`; both optional ports: without them nothing is
- * reconciled). One history read per chat and batch, not per file.
+ * reconciled). One history read per chat and batch, not per file. A message the `ledger` ties
+ * to a file (an earlier session's delivery of another file of that name and size) is that file,
+ * never a copy: it is never removed.
  *
  * @example
- * const reconciler = createChatReconciler(transport);
+ * const reconciler = createChatReconciler(transport, events.emit, ledger);
  * const duplicates = await reconciler.afterBatch(deliveries, claimedMessageIds);
  */
 export function createChatReconciler(
   finder: Finder,
   emit: Emitter<UploadEvents>['emit'],
+  ledger?: Pick<Ledger, 'load'>,
 ): ChatReconciler {
   /** Message ids offered to the person as duplicates, the only ones `removeOffered` removes. */
   const offered = new Set<number>();
@@ -126,6 +143,7 @@ export function createChatReconciler(
       for (const dialogId of new Set(deliveries.map((d) => d.dialogId))) {
         const mine = deliveries.filter((d) => d.dialogId === dialogId);
         const since = Math.min(...mine.map((d) => d.since)) - RECONCILE_SLACK_MS;
+        for (const messageId of await ledgerClaims(ledger, dialogId)) taken.add(messageId);
         const messages = await history(dialogId, since);
         for (const delivery of messages ? mine : []) {
           const name = storedNamePattern(delivery.name);

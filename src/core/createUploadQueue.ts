@@ -61,7 +61,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   const lane = createOrderedLane();
   const store = createStore(uploadReducer, initialQueueState);
   const events = createEmitter<UploadEvents>();
-  const reconciler = createChatReconciler(transport, events.emit);
+  const reconciler = createChatReconciler(transport, events.emit, ledger);
   /** The picked files, kept for reading (and reading again on retry); never their contents. */
   const files = new Map<string, File>();
   const runs = new Map<string, Run>();

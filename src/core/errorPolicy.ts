@@ -71,7 +71,6 @@ export const ERROR_MESSAGE_KEYS = [
   'error_htmlAnswer',
   'error_maintenance',
   'error_portalFileLimit',
-  'error_sendInterrupted',
   'error_notInChat',
   'error_folderUnsupported',
   'error_noFiles',
@@ -159,7 +158,6 @@ export const ERROR_CODES = [
   'WIDGET_HTML_ANSWER',
   'WIDGET_MAINTENANCE',
   'WIDGET_PORTAL_FILE_LIMIT',
-  'WIDGET_SEND_INTERRUPTED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 /** The widget's own codes: a literal union, so a misspelt one fails type-checking. */
@@ -278,10 +276,6 @@ export const ERROR_POLICIES = {
   WIDGET_MAINTENANCE: refused('error_maintenance', 'auto-backoff', 'wait'),
   // The portal's own FILE_TOO_LARGE for a file under 100 MB: this portal's limit is lower.
   WIDGET_PORTAL_FILE_LIMIT: refused('error_portalFileLimit', 'none', 'ask-admin'),
-  // The connection failed before the whole body was sent: PHP runs only after the whole body
-  // arrived, so the portal cannot have stored the file. A proxy's 413 looks like this in a browser
-  // (its page has no CORS headers, status 0), hence the hint about the size.
-  WIDGET_SEND_INTERRUPTED: refused('error_sendInterrupted', 'offer', 'retry'),
 } as const satisfies Record<ErrorCode, ErrorPolicy>;
 
 /**

@@ -1,4 +1,4 @@
-import type { WidgetCode } from './errorPolicy.ts';
+import type { ErrorCode, WidgetCode } from './errorPolicy.ts';
 
 export type { WidgetCode } from './errorPolicy.ts';
 
@@ -23,15 +23,10 @@ export type Phase = (typeof PHASES)[number];
 /** Where an error was decided: by the widget itself, by the portal's answer, or by the network. */
 export type ErrorOrigin = 'client' | 'server' | 'transport';
 
-/**
- * An expected failure, kept as data. `code` is a Bitrix code verbatim (`FILE_TOO_LARGE`,
- * `expired_token`, ...) or a widget code with the `WIDGET_` prefix. `detail` is for logs and the
- * "details" disclosure only; users see the localized message chosen by the policy table.
- */
-export interface UploadError {
-  readonly code: string;
-  readonly origin: ErrorOrigin;
+/** What every error carries besides its code and origin. */
+interface ErrorFacts {
   readonly status?: number;
+  /** For logs and the "details" disclosure only; users see the policy table's localized message. */
   readonly detail?: string;
   /**
    * Set by the engine after an unknown outcome was checked with `findDelivery`: `not-found` = the
@@ -42,15 +37,28 @@ export interface UploadError {
 }
 
 /**
- * An error the widget decided itself: its code must be one of the widget's own
- * ({@link WidgetCode}). Everything core creates is one of these. (`UploadError` stays open for
- * now: src/bitrix still builds `origin: 'client'` errors from SDK codes; once it uses
- * `origin: 'transport'` for those, `UploadError` becomes `ClientError | RemoteError`.)
+ * An error the widget decided itself: its code is one of the widget's own ({@link WidgetCode}),
+ * or the portal's name for a check the widget makes before sending (empty file, over the size
+ * limit), so a misspelt code fails type-checking instead of silently getting the fallback policy.
  */
-export interface ClientError extends UploadError {
-  readonly code: WidgetCode;
+export interface ClientError extends ErrorFacts {
+  readonly code: WidgetCode | Extract<ErrorCode, 'FILE_EMPTY' | 'FILE_TOO_LARGE'>;
   readonly origin: 'client';
 }
+
+/**
+ * An error read from the portal's answer (`server`) or met on the way to it (`transport`: the
+ * network, the SDK). `code` is the portal's or the SDK's code verbatim (`FILE_TOO_LARGE`,
+ * `expired_token`, `NETWORK_ERROR`, `JSSDK_…`), or a widget code naming what the answer was
+ * (`WIDGET_HTTP_ERROR`, `WIDGET_HTML_ANSWER`, …).
+ */
+export interface RemoteError extends ErrorFacts {
+  readonly code: string;
+  readonly origin: 'server' | 'transport';
+}
+
+/** An expected failure, kept as data: decided by the widget, or by the portal or the network. */
+export type UploadError = ClientError | RemoteError;
 
 /** Progress of one file. A figure that cannot be known yet is `undefined`, never made up. */
 export interface FileProgress {

@@ -140,9 +140,6 @@ export const ar = {
     many: 'جارٍ إرسال {count} ملفًا…',
     other: 'جارٍ إرسال {count} ملف…',
   },
-  toastSending: 'جارٍ إرسال {name}…',
-  toastWaiting: '{name}: البوابة مشغولة، ستُعاد محاولة الإرسال قريبًا',
-  toastChecking: '{name}: جارٍ التحقق مما إذا وصل إلى الدردشة…',
   toastDelivered: 'تم تسليم {name}',
   toastFailed: 'لم يُرسل {name}',
   toastUnknown: 'ربما لم يصل {name}',
@@ -161,7 +158,6 @@ export const ar = {
   ledgerNotDelivered: 'لم يُسلَّم',
   ledgerUnknown: 'ربما لم يصل',
   ledgerAddAgain: 'إضافة مرة أخرى',
-  ledgerAddAgainFile: 'إضافة {name} مرة أخرى',
   ledgerUnknownHint: 'ربما يكون الملف في الدردشة بالفعل. تحقق من الدردشة قبل إضافته مرة أخرى.',
   ledgerCheckChatFile: 'البحث عن {name} في الدردشة',
   openChatFailed: 'تعذّر فتح الدردشة. افتحها من المراسلة بدلًا من ذلك.',
@@ -213,8 +209,6 @@ export const ar = {
   error_htmlAnswer:
     'ردّت البوابة بصفحة ويب بدلًا من نتيجة، وغالبًا ما تكون صفحة تسجيل الدخول. افتح Bitrix24 في علامة تبويب جديدة وسجّل الدخول إذا طُلب منك ذلك، ثم أعد المحاولة.',
   error_maintenance: 'البوابة قيد الصيانة. سيُرسل الملف عند عودتها.',
-  error_sendInterrupted:
-    'أُغلق الاتصال قبل إرسال الملف كاملًا، لذا فهو ليس في الدردشة. إذا تكرر ذلك مع هذا الملف، فربما يرفض خادم البوابة الملفات بهذا الحجم: أبلغ المسؤول.',
   error_portalFileLimit:
     'يرفض خادم هذه البوابة الملفات بهذا الحجم. أبلغ المسؤول؛ تُرسل الملفات الأخرى كالمعتاد.',
   error_notInChat: 'لست عضوًا في هذه الدردشة.',

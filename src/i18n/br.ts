@@ -108,9 +108,6 @@ export const br = {
     many: 'Enviando {count} de arquivos…',
     other: 'Enviando {count} arquivos…',
   },
-  toastSending: 'Enviando {name}…',
-  toastWaiting: '{name}: o portal está ocupado, será enviado novamente em breve',
-  toastChecking: '{name}: verificando se chegou ao bate-papo…',
   toastDelivered: '{name} entregue',
   toastFailed: '{name} não foi enviado',
   toastUnknown: '{name} pode não ter chegado',
@@ -126,7 +123,6 @@ export const br = {
   ledgerNotDelivered: 'Não entregue',
   ledgerUnknown: 'Pode não ter chegado',
   ledgerAddAgain: 'Adicionar novamente',
-  ledgerAddAgainFile: 'Adicionar {name} novamente',
   ledgerUnknownHint:
     'Ele pode já estar no bate-papo. Verifique o bate-papo antes de adicioná-lo novamente.',
   ledgerCheckChatFile: 'Procurar {name} no bate-papo',
@@ -181,8 +177,6 @@ export const br = {
   error_htmlAnswer:
     'O portal respondeu com uma página da web em vez de um resultado, geralmente uma página de login. Abra o Bitrix24 em uma nova aba, faça login se for solicitado e tente novamente.',
   error_maintenance: 'O portal está em manutenção. O arquivo será enviado quando ele voltar.',
-  error_sendInterrupted:
-    'A conexão foi encerrada antes de o arquivo inteiro ser enviado, então ele não está no bate-papo. Se isso se repetir com este arquivo, o servidor do portal pode recusar arquivos deste tamanho: avise o seu administrador.',
   error_portalFileLimit:
     'O servidor deste portal recusa arquivos deste tamanho. Avise o seu administrador; os outros arquivos são enviados normalmente.',
   error_notInChat: 'Você não é participante deste bate-papo.',

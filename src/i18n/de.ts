@@ -86,9 +86,6 @@ export const de = {
     one: '{count} Datei wird gesendet…',
     other: '{count} Dateien werden gesendet…',
   },
-  toastSending: '{name} wird gesendet…',
-  toastWaiting: '{name}: Das Portal ist ausgelastet, wird bald erneut gesendet',
-  toastChecking: '{name}: Es wird geprüft, ob die Datei im Chat angekommen ist…',
   toastDelivered: '{name} zugestellt',
   toastFailed: '{name} wurde nicht gesendet',
   toastUnknown: '{name} ist möglicherweise nicht angekommen',
@@ -100,7 +97,6 @@ export const de = {
   ledgerNotDelivered: 'Nicht zugestellt',
   ledgerUnknown: 'Möglicherweise nicht angekommen',
   ledgerAddAgain: 'Erneut hinzufügen',
-  ledgerAddAgainFile: '{name} erneut hinzufügen',
   ledgerUnknownHint:
     'Die Datei ist vielleicht schon im Chat. Prüfen Sie den Chat, bevor Sie sie erneut hinzufügen.',
   ledgerCheckChatFile: 'Chat auf {name} prüfen',
@@ -163,8 +159,6 @@ export const de = {
     'Das Portal hat mit einer Webseite statt mit einem Ergebnis geantwortet, meist einer Anmeldeseite. Öffnen Sie Bitrix24 in einem neuen Tab, melden Sie sich bei Bedarf an und versuchen Sie es erneut.',
   error_maintenance:
     'Das Portal wird gewartet. Die Datei wird gesendet, sobald es wieder erreichbar ist.',
-  error_sendInterrupted:
-    'Die Verbindung wurde geschlossen, bevor die ganze Datei gesendet war; sie ist also nicht im Chat. Wenn das bei dieser Datei wiederholt passiert, nimmt der Server des Portals so große Dateien womöglich nicht an: Informieren Sie Ihren Administrator.',
   error_portalFileLimit:
     'Der Server dieses Portals nimmt so große Dateien nicht an. Informieren Sie Ihren Administrator; andere Dateien werden wie gewohnt gesendet.',
   error_notInChat: 'Sie sind kein Mitglied dieses Chats.',

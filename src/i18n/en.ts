@@ -82,9 +82,6 @@ export const en = {
     other: '{count} may have arrived — check the chat',
   },
   summarySending: { one: 'Sending {count} file…', other: 'Sending {count} files…' },
-  toastSending: 'Sending {name}…',
-  toastWaiting: '{name}: the portal is busy, sending again soon',
-  toastChecking: '{name}: checking whether it reached the chat…',
   toastDelivered: '{name} delivered',
   toastFailed: '{name} was not sent',
   toastUnknown: '{name} may not have arrived',
@@ -96,7 +93,6 @@ export const en = {
   ledgerNotDelivered: 'Not delivered',
   ledgerUnknown: 'May not have arrived',
   ledgerAddAgain: 'Add again',
-  ledgerAddAgainFile: 'Add {name} again',
   ledgerUnknownHint: 'It may already be in the chat. Check the chat before adding it again.',
   ledgerCheckChatFile: 'Check the chat for {name}',
   openChatFailed: 'Could not open the chat. Open it from the messenger instead.',
@@ -150,8 +146,6 @@ export const en = {
   error_htmlAnswer:
     'The portal answered with a web page instead of a result, often a sign-in page. Open Bitrix24 in a new tab, sign in if asked, then try again.',
   error_maintenance: 'The portal is under maintenance. The file will be sent when it is back.',
-  error_sendInterrupted:
-    "The connection closed before the whole file was sent, so it is not in the chat. If this keeps happening with this file, the portal's server may refuse files this large: tell your administrator.",
   error_portalFileLimit:
     "This portal's server refuses files this large. Tell your administrator; other files are sent as usual.",
   error_notInChat: 'You are not a member of this chat.',

@@ -97,9 +97,6 @@ export const fr = {
     many: 'Envoi de {count} de fichiers…',
     other: 'Envoi de {count} fichiers…',
   },
-  toastSending: 'Envoi de {name}…',
-  toastWaiting: '{name} : le portail est occupé, nouvel envoi sous peu',
-  toastChecking: '{name} : vérification de son arrivée dans le chat…',
   toastDelivered: '{name} remis',
   toastFailed: "{name} n'a pas été envoyé",
   toastUnknown: "{name} n'est peut-être pas arrivé",
@@ -115,7 +112,6 @@ export const fr = {
   ledgerNotDelivered: 'Non remis',
   ledgerUnknown: "N'est peut-être pas arrivé",
   ledgerAddAgain: 'Ajouter à nouveau',
-  ledgerAddAgainFile: 'Ajouter {name} à nouveau',
   ledgerUnknownHint:
     "Il est peut-être déjà dans le chat. Vérifiez le chat avant de l'ajouter à nouveau.",
   ledgerCheckChatFile: 'Chercher {name} dans le chat',
@@ -173,8 +169,6 @@ export const fr = {
   error_htmlAnswer:
     "Le portail a répondu par une page web au lieu d'un résultat, souvent une page de connexion. Ouvrez Bitrix24 dans un nouvel onglet, connectez-vous si on vous le demande, puis réessayez.",
   error_maintenance: 'Le portail est en maintenance. Le fichier sera envoyé dès son retour.',
-  error_sendInterrupted:
-    "La connexion s'est fermée avant l'envoi complet du fichier ; il n'est donc pas dans le chat. Si cela se reproduit avec ce fichier, le serveur du portail refuse peut-être les fichiers aussi volumineux : prévenez votre administrateur.",
   error_portalFileLimit:
     'Le serveur de ce portail refuse les fichiers aussi volumineux. Prévenez votre administrateur ; les autres fichiers sont envoyés normalement.',
   error_notInChat: "Vous n'êtes pas membre de ce chat.",

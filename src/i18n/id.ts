@@ -74,9 +74,6 @@ export const id = {
   summaryCancelled: { other: '{count} dibatalkan' },
   summaryUnknown: { other: '{count} mungkin sudah sampai — periksa obrolan' },
   summarySending: { other: 'Mengirim {count} file…' },
-  toastSending: 'Mengirim {name}…',
-  toastWaiting: '{name}: portal sibuk, akan segera dikirim ulang',
-  toastChecking: '{name}: memeriksa apakah sudah sampai di obrolan…',
   toastDelivered: '{name} terkirim',
   toastFailed: '{name} tidak terkirim',
   toastUnknown: '{name} mungkin belum sampai',
@@ -88,7 +85,6 @@ export const id = {
   ledgerNotDelivered: 'Tidak terkirim',
   ledgerUnknown: 'Mungkin belum sampai',
   ledgerAddAgain: 'Tambahkan lagi',
-  ledgerAddAgainFile: 'Tambahkan {name} lagi',
   ledgerUnknownHint:
     'File ini mungkin sudah ada di obrolan. Periksa obrolan sebelum menambahkannya lagi.',
   ledgerCheckChatFile: 'Cari {name} di obrolan',
@@ -143,8 +139,6 @@ export const id = {
   error_htmlAnswer:
     'Portal menjawab dengan halaman web, bukan hasil, biasanya halaman masuk. Buka Bitrix24 di tab baru, masuk jika diminta, lalu coba lagi.',
   error_maintenance: 'Portal sedang dalam pemeliharaan. File akan dikirim setelah portal kembali.',
-  error_sendInterrupted:
-    'Koneksi tertutup sebelum seluruh file terkirim, jadi file tidak ada di obrolan. Jika ini terus terjadi dengan file ini, server portal mungkin menolak file sebesar ini: beri tahu administrator Anda.',
   error_portalFileLimit:
     'Server portal ini menolak file sebesar ini. Beri tahu administrator Anda; file lain tetap dikirim seperti biasa.',
   error_notInChat: 'Anda bukan anggota obrolan ini.',

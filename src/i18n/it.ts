@@ -106,9 +106,6 @@ export const it = {
     many: 'Invio di {count} di file…',
     other: 'Invio di {count} file…',
   },
-  toastSending: 'Invio di {name}…',
-  toastWaiting: '{name}: il portale è occupato, verrà inviato di nuovo a breve',
-  toastChecking: '{name}: verifica dell’arrivo nella chat…',
   toastDelivered: '{name} consegnato',
   toastFailed: '{name} non è stato inviato',
   toastUnknown: '{name} potrebbe non essere arrivato',
@@ -124,7 +121,6 @@ export const it = {
   ledgerNotDelivered: 'Non consegnato',
   ledgerUnknown: 'Potrebbe non essere arrivato',
   ledgerAddAgain: 'Aggiungi di nuovo',
-  ledgerAddAgainFile: 'Aggiungi di nuovo {name}',
   ledgerUnknownHint:
     'Potrebbe essere già nella chat. Controlla la chat prima di aggiungerlo di nuovo.',
   ledgerCheckChatFile: 'Cerca {name} nella chat',
@@ -181,8 +177,6 @@ export const it = {
     'Il portale ha risposto con una pagina web invece di un risultato, spesso una pagina di accesso. Apri Bitrix24 in una nuova scheda, accedi se richiesto e riprova.',
   error_maintenance:
     'Il portale è in manutenzione. Il file verrà inviato quando tornerà disponibile.',
-  error_sendInterrupted:
-    'La connessione si è chiusa prima che l’intero file fosse inviato, quindi non è nella chat. Se succede di nuovo con questo file, il server del portale potrebbe rifiutare file così grandi: avvisa il tuo amministratore.',
   error_portalFileLimit:
     'Il server di questo portale rifiuta file così grandi. Avvisa il tuo amministratore; gli altri file vengono inviati normalmente.',
   error_notInChat: 'Non sei membro di questa chat.',

@@ -78,9 +78,6 @@ export const ja = {
   summaryCancelled: { other: '{count} 件キャンセル' },
   summaryUnknown: { other: '{count} 件は届いている可能性があります — チャットを確認してください' },
   summarySending: { other: '{count} 件のファイルを送信中…' },
-  toastSending: '{name} を送信中…',
-  toastWaiting: '{name}: ポータルが混雑しています。まもなく再送信します',
-  toastChecking: '{name}: チャットに届いたか確認しています…',
   toastDelivered: '{name} を送信しました',
   toastFailed: '{name} は送信されませんでした',
   toastUnknown: '{name} は届いていない可能性があります',
@@ -92,7 +89,6 @@ export const ja = {
   ledgerNotDelivered: '未送信',
   ledgerUnknown: '届いていない可能性があります',
   ledgerAddAgain: 'もう一度追加',
-  ledgerAddAgainFile: '{name} をもう一度追加',
   ledgerUnknownHint:
     'すでにチャットにある可能性があります。もう一度追加する前にチャットを確認してください。',
   ledgerCheckChatFile: 'チャットで {name} を確認',
@@ -147,8 +143,6 @@ export const ja = {
   error_htmlAnswer:
     'ポータルが結果の代わりに Web ページ (多くの場合ログインページ) を返しました。新しいタブで Bitrix24 を開き、求められたらログインしてから、もう一度お試しください。',
   error_maintenance: 'ポータルはメンテナンス中です。復旧しだいファイルを送信します。',
-  error_sendInterrupted:
-    'ファイル全体を送信する前に接続が切れたため、ファイルはチャットにありません。このファイルで繰り返し起こる場合、ポータルのサーバーがこの大きさのファイルを受け付けていない可能性があります。管理者に連絡してください。',
   error_portalFileLimit:
     'このポータルのサーバーは、この大きさのファイルを受け付けません。管理者に連絡してください。ほかのファイルは通常どおり送信されます。',
   error_notInChat: 'このチャットのメンバーではありません。',

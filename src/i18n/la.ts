@@ -107,9 +107,6 @@ export const la = {
     many: 'Enviando {count} de archivos…',
     other: 'Enviando {count} archivos…',
   },
-  toastSending: 'Enviando {name}…',
-  toastWaiting: '{name}: el portal está ocupado, se volverá a enviar en breve',
-  toastChecking: '{name}: comprobando si llegó al chat…',
   toastDelivered: '{name} entregado',
   toastFailed: '{name} no se envió',
   toastUnknown: 'Puede que {name} no haya llegado',
@@ -125,7 +122,6 @@ export const la = {
   ledgerNotDelivered: 'No entregado',
   ledgerUnknown: 'Puede que no haya llegado',
   ledgerAddAgain: 'Añadir de nuevo',
-  ledgerAddAgainFile: 'Añadir {name} de nuevo',
   ledgerUnknownHint: 'Puede que ya esté en el chat. Revise el chat antes de volver a añadirlo.',
   ledgerCheckChatFile: 'Buscar {name} en el chat',
   openChatFailed: 'No se pudo abrir el chat. Ábralo desde el messenger.',
@@ -180,8 +176,6 @@ export const la = {
     'El portal respondió con una página web en lugar de un resultado, a menudo una página de inicio de sesión. Abra Bitrix24 en una pestaña nueva, inicie sesión si se lo pide e inténtelo de nuevo.',
   error_maintenance:
     'El portal está en mantenimiento. El archivo se enviará cuando vuelva a estar disponible.',
-  error_sendInterrupted:
-    'La conexión se cerró antes de enviar el archivo completo, así que no está en el chat. Si esto se repite con este archivo, puede que el servidor del portal rechace archivos tan grandes: avise a su administrador.',
   error_portalFileLimit:
     'El servidor de este portal rechaza archivos tan grandes. Avise a su administrador; los demás archivos se envían con normalidad.',
   error_notInChat: 'No es miembro de este chat.',

@@ -78,9 +78,6 @@ export const ms = {
   summaryCancelled: { other: '{count} dibatalkan' },
   summaryUnknown: { other: '{count} mungkin telah sampai — semak sembang' },
   summarySending: { other: 'Menghantar {count} fail…' },
-  toastSending: 'Menghantar {name}…',
-  toastWaiting: '{name}: portal sibuk, akan dihantar semula sebentar lagi',
-  toastChecking: '{name}: menyemak sama ada ia sampai ke sembang…',
   toastDelivered: '{name} dihantar',
   toastFailed: '{name} tidak dihantar',
   toastUnknown: '{name} mungkin tidak sampai',
@@ -92,7 +89,6 @@ export const ms = {
   ledgerNotDelivered: 'Tidak dihantar',
   ledgerUnknown: 'Mungkin tidak sampai',
   ledgerAddAgain: 'Tambah semula',
-  ledgerAddAgainFile: 'Tambah {name} semula',
   ledgerUnknownHint:
     'Fail ini mungkin sudah ada dalam sembang. Semak sembang sebelum menambahnya semula.',
   ledgerCheckChatFile: 'Cari {name} dalam sembang',
@@ -146,8 +142,6 @@ export const ms = {
   error_htmlAnswer:
     'Portal menjawab dengan halaman web dan bukan hasil, biasanya halaman log masuk. Buka Bitrix24 dalam tab baharu, log masuk jika diminta, kemudian cuba lagi.',
   error_maintenance: 'Portal sedang diselenggara. Fail akan dihantar apabila portal kembali.',
-  error_sendInterrupted:
-    'Sambungan ditutup sebelum keseluruhan fail dihantar, jadi fail itu tiada dalam sembang. Jika ini berulang dengan fail ini, pelayan portal mungkin menolak fail sebesar ini: maklumkan kepada pentadbir anda.',
   error_portalFileLimit:
     'Pelayan portal ini menolak fail sebesar ini. Maklumkan kepada pentadbir anda; fail lain dihantar seperti biasa.',
   error_notInChat: 'Anda bukan ahli sembang ini.',

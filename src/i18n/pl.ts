@@ -122,9 +122,6 @@ export const pl = {
     many: 'Wysyłanie {count} plików…',
     other: 'Wysyłanie {count} pliku…',
   },
-  toastSending: 'Wysyłanie: {name}…',
-  toastWaiting: '{name}: portal jest zajęty, wkrótce ponowna wysyłka',
-  toastChecking: '{name}: sprawdzanie, czy plik dotarł do czatu…',
   toastDelivered: 'Dostarczono: {name}',
   toastFailed: 'Nie wysłano: {name}',
   toastUnknown: '{name} mógł nie dotrzeć',
@@ -141,7 +138,6 @@ export const pl = {
   ledgerNotDelivered: 'Nie dostarczono',
   ledgerUnknown: 'Mógł nie dotrzeć',
   ledgerAddAgain: 'Dodaj ponownie',
-  ledgerAddAgainFile: 'Dodaj ponownie {name}',
   ledgerUnknownHint: 'Plik może już być w czacie. Sprawdź czat, zanim dodasz go ponownie.',
   ledgerCheckChatFile: 'Poszukaj {name} w czacie',
   openChatFailed: 'Nie udało się otworzyć czatu. Otwórz go w komunikatorze.',
@@ -195,8 +191,6 @@ export const pl = {
     'Portal odpowiedział stroną internetową zamiast wynikiem, zwykle stroną logowania. Otwórz Bitrix24 w nowej karcie, zaloguj się, jeśli zostaniesz o to poproszony, i spróbuj ponownie.',
   error_maintenance:
     'Trwają prace konserwacyjne portalu. Plik zostanie wysłany, gdy portal znów będzie dostępny.',
-  error_sendInterrupted:
-    'Połączenie zostało zamknięte, zanim wysłano cały plik, więc nie ma go w czacie. Jeśli to się powtarza z tym plikiem, serwer portalu może odrzucać tak duże pliki: powiadom administratora.',
   error_portalFileLimit:
     'Serwer tego portalu odrzuca tak duże pliki. Powiadom administratora; pozostałe pliki są wysyłane normalnie.',
   error_notInChat: 'Nie jesteś uczestnikiem tego czatu.',

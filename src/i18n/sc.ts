@@ -72,9 +72,6 @@ export const sc = {
   summaryCancelled: { other: '{count} 个已取消' },
   summaryUnknown: { other: '{count} 个可能已送达，请检查聊天' },
   summarySending: { other: '正在发送 {count} 个文件…' },
-  toastSending: '正在发送 {name}…',
-  toastWaiting: '{name}：门户繁忙，稍后将重新发送',
-  toastChecking: '{name}：正在检查是否已送达聊天…',
   toastDelivered: '{name} 已送达',
   toastFailed: '{name} 未发送',
   toastUnknown: '{name} 可能未送达',
@@ -86,7 +83,6 @@ export const sc = {
   ledgerNotDelivered: '未送达',
   ledgerUnknown: '可能未送达',
   ledgerAddAgain: '再次添加',
-  ledgerAddAgainFile: '再次添加 {name}',
   ledgerUnknownHint: '文件可能已在聊天中。再次添加前请先检查聊天。',
   ledgerCheckChatFile: '在聊天中查找 {name}',
   openChatFailed: '无法打开聊天。请从消息中心打开。',
@@ -134,8 +130,6 @@ export const sc = {
   error_htmlAnswer:
     '门户返回了一个网页而不是结果，通常是登录页面。请在新标签页中打开 Bitrix24，按提示登录后重试。',
   error_maintenance: '门户正在维护。恢复后将发送该文件。',
-  error_sendInterrupted:
-    '连接在整个文件发送完之前就关闭了，因此文件不在聊天中。如果此文件反复出现这种情况，门户的服务器可能拒绝这么大的文件：请告知您的管理员。',
   error_portalFileLimit: '此门户的服务器拒绝这么大的文件。请告知您的管理员；其他文件照常发送。',
   error_notInChat: '您不是此聊天的成员。',
   error_folderUnsupported: '无法发送文件夹。请打开文件夹并选择其中的文件。',

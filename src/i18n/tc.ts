@@ -75,9 +75,6 @@ export const tc = {
   summaryCancelled: { other: '{count} 個已取消' },
   summaryUnknown: { other: '{count} 個可能已送達，請檢查聊天' },
   summarySending: { other: '正在傳送 {count} 個檔案…' },
-  toastSending: '正在傳送 {name}…',
-  toastWaiting: '{name}：入口網站忙碌中，稍後將重新傳送',
-  toastChecking: '{name}：正在檢查是否已送達聊天…',
   toastDelivered: '{name} 已送達',
   toastFailed: '{name} 未傳送',
   toastUnknown: '{name} 可能未送達',
@@ -89,7 +86,6 @@ export const tc = {
   ledgerNotDelivered: '未送達',
   ledgerUnknown: '可能未送達',
   ledgerAddAgain: '再次新增',
-  ledgerAddAgainFile: '再次新增 {name}',
   ledgerUnknownHint: '檔案可能已在聊天中。再次新增前請先檢查聊天。',
   ledgerCheckChatFile: '在聊天中尋找 {name}',
   openChatFailed: '無法開啟聊天。請改從訊息中心開啟。',
@@ -136,8 +132,6 @@ export const tc = {
   error_htmlAnswer:
     '入口網站傳回了網頁而不是結果，通常是登入頁面。請在新分頁中開啟 Bitrix24，依提示登入後再試一次。',
   error_maintenance: '入口網站正在維護。恢復後將傳送檔案。',
-  error_sendInterrupted:
-    '連線在整個檔案傳送完成前就關閉了，因此檔案不在聊天中。如果此檔案反覆發生這種情況，入口網站的伺服器可能拒絕這麼大的檔案：請告知您的管理員。',
   error_portalFileLimit: '此入口網站的伺服器拒絕這麼大的檔案。請告知您的管理員；其他檔案照常傳送。',
   error_notInChat: '您不是此聊天的成員。',
   error_folderUnsupported: '無法傳送資料夾。請開啟資料夾並選擇其中的檔案。',

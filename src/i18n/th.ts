@@ -72,9 +72,6 @@ export const th = {
   summaryCancelled: { other: 'ยกเลิกแล้ว {count}' },
   summaryUnknown: { other: '{count} ไฟล์อาจส่งถึงแล้ว — ตรวจสอบแชท' },
   summarySending: { other: 'กำลังส่ง {count} ไฟล์…' },
-  toastSending: 'กำลังส่ง {name}…',
-  toastWaiting: '{name}: พอร์ทัลไม่ว่าง จะส่งอีกครั้งเร็วๆ นี้',
-  toastChecking: '{name}: กำลังตรวจสอบว่าถึงแชทแล้วหรือไม่…',
   toastDelivered: 'ส่ง {name} ถึงแล้ว',
   toastFailed: 'ส่ง {name} ไม่สำเร็จ',
   toastUnknown: '{name} อาจส่งไม่ถึง',
@@ -86,7 +83,6 @@ export const th = {
   ledgerNotDelivered: 'ส่งไม่ถึง',
   ledgerUnknown: 'อาจส่งไม่ถึง',
   ledgerAddAgain: 'เพิ่มอีกครั้ง',
-  ledgerAddAgainFile: 'เพิ่ม {name} อีกครั้ง',
   ledgerUnknownHint: 'ไฟล์อาจอยู่ในแชทแล้ว ตรวจสอบแชทก่อนเพิ่มอีกครั้ง',
   ledgerCheckChatFile: 'ค้นหา {name} ในแชท',
   openChatFailed: 'เปิดแชทไม่ได้ ให้เปิดจากเมสเซนเจอร์แทน',
@@ -133,8 +129,6 @@ export const th = {
   error_htmlAnswer:
     'พอร์ทัลตอบกลับเป็นหน้าเว็บแทนผลลัพธ์ ซึ่งมักเป็นหน้าลงชื่อเข้าใช้ เปิด Bitrix24 ในแท็บใหม่ ลงชื่อเข้าใช้หากระบบขอ แล้วลองอีกครั้ง',
   error_maintenance: 'พอร์ทัลอยู่ระหว่างการบำรุงรักษา ไฟล์จะถูกส่งเมื่อพอร์ทัลกลับมาใช้งานได้',
-  error_sendInterrupted:
-    'การเชื่อมต่อปิดลงก่อนส่งไฟล์ครบ ไฟล์จึงไม่อยู่ในแชท หากเกิดซ้ำกับไฟล์นี้ เซิร์ฟเวอร์ของพอร์ทัลอาจไม่รับไฟล์ขนาดใหญ่เท่านี้ โปรดแจ้งผู้ดูแลระบบ',
   error_portalFileLimit: 'เซิร์ฟเวอร์ของพอร์ทัลนี้ไม่รับไฟล์ขนาดใหญ่เท่านี้ โปรดแจ้งผู้ดูแลระบบ ส่วนไฟล์อื่นยังส่งได้ตามปกติ',
   error_notInChat: 'คุณไม่ได้เป็นสมาชิกของแชทนี้',
   error_folderUnsupported: 'ส่งโฟลเดอร์ไม่ได้ เปิดโฟลเดอร์แล้วเลือกไฟล์',

@@ -83,9 +83,6 @@ export const tr = {
     other: '{count} dosya ulaşmış olabilir; sohbeti kontrol edin',
   },
   summarySending: { one: '{count} dosya gönderiliyor…', other: '{count} dosya gönderiliyor…' },
-  toastSending: '{name} gönderiliyor…',
-  toastWaiting: '{name}: portal meşgul, birazdan yeniden gönderilecek',
-  toastChecking: '{name}: sohbete ulaşıp ulaşmadığı kontrol ediliyor…',
   toastDelivered: '{name} teslim edildi',
   toastFailed: '{name} gönderilmedi',
   toastUnknown: '{name} ulaşmamış olabilir',
@@ -97,7 +94,6 @@ export const tr = {
   ledgerNotDelivered: 'Teslim edilmedi',
   ledgerUnknown: 'Ulaşmamış olabilir',
   ledgerAddAgain: 'Yeniden ekle',
-  ledgerAddAgainFile: '{name} dosyasını yeniden ekle',
   ledgerUnknownHint: 'Dosya zaten sohbette olabilir. Yeniden eklemeden önce sohbeti kontrol edin.',
   ledgerCheckChatFile: 'Sohbette {name} dosyasını kontrol et',
   openChatFailed: 'Sohbet açılamadı. Sohbeti mesajlaşma penceresinden açın.',
@@ -150,8 +146,6 @@ export const tr = {
   error_htmlAnswer:
     'Portal sonuç yerine bir web sayfasıyla, çoğunlukla bir oturum açma sayfasıyla yanıt verdi. Bitrix24’ü yeni bir sekmede açın, istenirse oturum açın ve tekrar deneyin.',
   error_maintenance: 'Portal bakımda. Dosya, portal yeniden erişilebilir olduğunda gönderilecek.',
-  error_sendInterrupted:
-    'Bağlantı, dosyanın tamamı gönderilmeden kapandı; bu yüzden dosya sohbette değil. Bu dosyada tekrar olursa portal sunucusu bu kadar büyük dosyaları reddediyor olabilir: yöneticinize bildirin.',
   error_portalFileLimit:
     'Bu portalın sunucusu bu kadar büyük dosyaları reddediyor. Yöneticinize bildirin; diğer dosyalar her zamanki gibi gönderilir.',
   error_notInChat: 'Bu sohbetin üyesi değilsiniz.',

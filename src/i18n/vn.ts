@@ -74,9 +74,6 @@ export const vn = {
   summaryCancelled: { other: 'Đã hủy: {count}' },
   summaryUnknown: { other: '{count} tệp có thể đã đến — hãy kiểm tra cuộc trò chuyện' },
   summarySending: { other: 'Đang gửi {count} tệp…' },
-  toastSending: 'Đang gửi {name}…',
-  toastWaiting: '{name}: cổng thông tin đang bận, sẽ sớm gửi lại',
-  toastChecking: '{name}: đang kiểm tra xem tệp đã đến cuộc trò chuyện chưa…',
   toastDelivered: 'Đã gửi đến: {name}',
   toastFailed: 'Chưa gửi được {name}',
   toastUnknown: '{name} có thể chưa đến',
@@ -88,7 +85,6 @@ export const vn = {
   ledgerNotDelivered: 'Chưa gửi đến',
   ledgerUnknown: 'Có thể chưa đến',
   ledgerAddAgain: 'Thêm lại',
-  ledgerAddAgainFile: 'Thêm lại {name}',
   ledgerUnknownHint:
     'Tệp có thể đã có trong cuộc trò chuyện. Hãy kiểm tra cuộc trò chuyện trước khi thêm lại.',
   ledgerCheckChatFile: 'Tìm {name} trong cuộc trò chuyện',
@@ -142,8 +138,6 @@ export const vn = {
   error_htmlAnswer:
     'Cổng thông tin trả về một trang web thay vì kết quả, thường là trang đăng nhập. Hãy mở Bitrix24 trong thẻ mới, đăng nhập nếu được yêu cầu rồi thử lại.',
   error_maintenance: 'Cổng thông tin đang bảo trì. Tệp sẽ được gửi khi cổng hoạt động trở lại.',
-  error_sendInterrupted:
-    'Kết nối đã đóng trước khi gửi xong toàn bộ tệp, nên tệp không có trong cuộc trò chuyện. Nếu điều này lặp lại với tệp này, có thể máy chủ của cổng từ chối tệp lớn như vậy: hãy báo cho quản trị viên.',
   error_portalFileLimit:
     'Máy chủ của cổng thông tin này từ chối tệp lớn như vậy. Hãy báo cho quản trị viên; các tệp khác vẫn được gửi như bình thường.',
   error_notInChat: 'Bạn không phải thành viên của cuộc trò chuyện này.',

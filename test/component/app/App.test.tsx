@@ -44,9 +44,23 @@ describe('App: one page for every way startChatDrop can end', () => {
     const errors = vi.spyOn(console, 'error');
     render(<App boot={{ kind: 'outside', lang: 'de-DE' }} />);
     expect(screen.getByTestId('outside-portal')).toHaveTextContent('Chat Drop läuft in Bitrix24');
-    expect(document.documentElement.lang).toBe('de');
+    expect(document.documentElement.lang).toBe('de-DE');
     expect(errors).not.toHaveBeenCalled();
   });
+
+  it.each([
+    ['br', 'pt-BR', 'ltr'],
+    ['sc', 'zh-CN', 'ltr'],
+    ['ar', 'ar-SA', 'rtl'],
+    ['en', 'en', 'ltr'],
+  ])(
+    'the page speaks the portal language %s as its BCP 47 tag %s, written %s',
+    (lang, tag, dir) => {
+      render(<App boot={{ kind: 'failed', lang, code: 'WIDGET_START_FAILED' }} />);
+      expect(document.documentElement.lang).toBe(tag);
+      expect(document.documentElement.dir).toBe(dir);
+    },
+  );
 
   it('failed start: a clear localized message and no technical text', () => {
     render(<App boot={{ kind: 'failed', lang: 'ru', code: 'WIDGET_START_FAILED' }} />);

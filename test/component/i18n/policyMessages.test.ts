@@ -14,7 +14,8 @@ import { makeItem } from '../support/makeItem.ts';
 const ALL_CODES = [...new Set([...ERROR_CODES, ...BITRIX_WIDGET_CODES, ...ENCODE_ERROR_CODES])];
 
 function errorFor(code: string): UploadError {
-  return { code, origin: code.startsWith('WIDGET_') ? 'client' : 'server' };
+  // Every code as a portal answer (origin decides no message, the code does).
+  return { code, origin: 'server' };
 }
 
 /** Looks like something a developer wrote, not a sentence for a person. */

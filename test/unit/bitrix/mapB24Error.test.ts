@@ -106,7 +106,7 @@ describe('mapB24Error', () => {
     });
   });
 
-  it('keeps JSSDK codes as client errors, with their status', () => {
+  it('keeps JSSDK codes verbatim as transport errors (the SDK’s, not the widget’s codes), with their status', () => {
     const error = new SdkError({
       code: 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT',
       description: 'no answer',
@@ -114,7 +114,7 @@ describe('mapB24Error', () => {
     });
     expect(mapB24Error(error)).toEqual({
       code: 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT',
-      origin: 'client',
+      origin: 'transport',
       status: 408,
       detail: 'no answer',
     });
@@ -130,12 +130,12 @@ describe('mapB24Error', () => {
     const wrapped = ajaxError('JSSDK_UNKNOWN_ERROR', 0, refresh.message, refresh);
     expect(mapB24Error(wrapped)).toMatchObject({
       code: 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT',
-      origin: 'client',
+      origin: 'transport',
       status: 408,
     });
     expect(mapB24Error(ajaxError('JSSDK_UNKNOWN_ERROR', 0, 'boom', new Error('boom')))).toEqual({
       code: 'JSSDK_UNKNOWN_ERROR',
-      origin: 'client',
+      origin: 'transport',
       detail: 'boom',
     });
   });

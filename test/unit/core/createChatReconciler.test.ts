@@ -79,6 +79,27 @@ describe('createChatReconciler', () => {
     expect(port.deleted).toEqual([]);
   });
 
+  it('never removes a message the ledger ties to another file (an earlier session sent a different file of that name and size)', async () => {
+    const port = finder([
+      message(50, 'image.png', T - 3_000),
+      message(51, 'image (1).png', T + 500),
+    ]);
+    const earlier: LedgerEntry = {
+      id: 'earlier-session',
+      name: 'image.png',
+      size: 3,
+      lastModified: 0,
+      state: 'delivered',
+      messageId: 50,
+      errorCode: undefined,
+      at: T - 3_000,
+    };
+    const reconciler = createChatReconciler(port, vi.fn(), { load: async () => [earlier] });
+    reconciler.delivered(delivery(51, 'image.png'));
+    expect(await reconciler.batchDone(new Set())).toEqual([]);
+    expect(port.deleted).toEqual([]);
+  });
+
   it('offers the removal when the portal refuses it, and removes only what it offered', async () => {
     const port = { ...finder([message(30, 'a.txt', T + 100), message(31, 'a.txt', T + 200)]) };
     const deleteMessage = vi.fn(async (_messageId: number): Promise<void> => {

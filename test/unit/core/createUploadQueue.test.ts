@@ -391,7 +391,12 @@ describe('createUploadQueue', () => {
     await patient.queue.dispose();
   });
 
-  it.each(['WIDGET_CANCELLED', 'WIDGET_INTERNAL', 'WIDGET_UNEXPECTED_ANSWER', 'WIDGET_STALLED'])(
+  it.each([
+    'WIDGET_CANCELLED',
+    'WIDGET_INTERNAL',
+    'WIDGET_UNEXPECTED_ANSWER',
+    'WIDGET_STALLED',
+  ] as const)(
     'checks the chat instead of resending after the transport reports %s',
     async (code) => {
       const transport = createFakeTransport([

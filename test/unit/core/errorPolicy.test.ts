@@ -150,9 +150,16 @@ describe('errorPolicy', () => {
     });
   });
 
+  it('a misspelt widget code fails type-checking (at run time it would silently get the fallback policy)', () => {
+    // @ts-expect-error 'WIDGET_CANCELED' is not a widget code (WIDGET_CANCELLED is).
+    const misspelt: UploadError = { code: 'WIDGET_CANCELED', origin: 'client' };
+    expect(policyFor(misspelt)).toEqual(policyFor({ code: 'NO_SUCH_CODE', origin: 'server' }));
+    expect(policyFor(misspelt)).not.toEqual(ERROR_POLICIES.WIDGET_CANCELLED);
+  });
+
   it('treats a failed token refresh as a refusal (the request needing it was refused)', () => {
     expect(
-      policyFor({ code: 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT', origin: 'client', status: 408 }),
+      policyFor({ code: 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT', origin: 'transport', status: 408 }),
     ).toEqual(expect.objectContaining({ outcome: 'failed', nextStep: 'reopen' }));
   });
 
