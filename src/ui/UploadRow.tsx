@@ -24,9 +24,22 @@ export const UploadRow = memo(function UploadRow({ item, file, ...handlers }: Up
   const failure = item.phase === 'failed' ? describeFailure(item, translator) : undefined;
   const { progress } = item;
 
+  // The operating-time pause has a known end (operating_reset_at, docs/portal-reference.md §7.3):
+  // say when sending resumes, in the person's locale, instead of a vague "will send again".
+  const pausedUntil =
+    item.phase === 'waiting' && item.error?.code === 'OPERATION_TIME_LIMIT'
+      ? item.retryAt
+      : undefined;
   const phaseLabel = failure?.unknown
     ? translator.t('phase_unknown')
-    : translator.t(`phase_${item.phase}`);
+    : pausedUntil !== undefined
+      ? translator.t('phase_waitingUntil', {
+          time: new Intl.DateTimeFormat(translator.locale, {
+            hour: '2-digit',
+            minute: '2-digit',
+          }).format(pausedUntil),
+        })
+      : translator.t(`phase_${item.phase}`);
   const percent =
     progress.percentage === undefined ? undefined : translator.formatPercent(progress.percentage);
   const showProgress =
