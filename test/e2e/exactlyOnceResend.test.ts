@@ -107,6 +107,12 @@ describe('exactly once when the stream is reset after the file was stored (HTTP/
       const guard = createPageGuard(page, 'http2');
       guard.allowNetworkFailures('close-before-answer resets the stream after the file was stored');
       const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+      const protocols = new Set<string>();
+      const cdp = await context.newCDPSession(appFrame);
+      cdp.on('Network.responseReceived', (event) => {
+        if (event.response.url.includes('/rest/')) protocols.add(event.response.protocol ?? '');
+      });
+      await cdp.send('Network.enable');
       const mark = requestLog.mark();
       stack.emulator.setScenario('close-before-answer', { count: 1, method: 'im.v2.File.upload' });
       let dropped: GivenFile | undefined;
@@ -117,6 +123,9 @@ describe('exactly once when the stream is reset after the file was stored (HTTP/
         stack.emulator.clearScenario();
       }
       await requestLog.waitUntilClosed(uploadCallsTo(stack.emulator.url, mark));
+      // The widget's REST calls really went over HTTP/2 (the browser's own record of them).
+      expect(protocols.size).toBeGreaterThan(0);
+      expect([...protocols]).toEqual(['h2']);
       const copies = await settledCopies(stack.emulator, dropped!.sha256);
       expect(copies.map((c) => c.name)).toEqual([dropped!.name]);
       // The reset upload was stored once; the widget checked the chat instead of sending again.
