@@ -2,14 +2,15 @@ import {
   createBitrixPortal,
   createBitrixTransport,
   createUserOptionLedgerStorage,
-  installApp,
-  readInstallState,
-  repairInstall,
   startFrame,
+  type installApp,
+  type readInstallState,
+  type repairInstall,
 } from '../bitrix/index.ts';
 import { createUploadQueue } from '../core/index.ts';
 import { createWorkerEncoder } from '../encode/index.ts';
 import type { Boot } from './Boot.ts';
+import { lazyInstallApp, lazyReadInstallState, lazyRepairInstall } from './lazyInstallDeps.ts';
 
 /** The code of a failure thrown while starting (an SDK or widget bug), not one startFrame named. */
 export const START_FAILED_CODE = 'WIDGET_START_FAILED';
@@ -35,9 +36,9 @@ export const DEFAULT_DEPS: ChatDropDeps = {
   createPortal: createBitrixPortal,
   createLedgerStorage: createUserOptionLedgerStorage,
   createEncoder: createWorkerEncoder,
-  installApp,
-  readInstallState,
-  repairInstall,
+  installApp: lazyInstallApp,
+  readInstallState: lazyReadInstallState,
+  repairInstall: lazyRepairInstall,
 };
 
 /**

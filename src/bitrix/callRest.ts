@@ -2,7 +2,7 @@ import type { TypeB24 } from '@bitrix24/b24jssdk';
 import { BitrixCallError } from './BitrixCallError.ts';
 import { mapB24Error } from './mapB24Error.ts';
 
-/** A successful REST answer: `result` plus the server's `time` block (contract §3.3). */
+/** A successful REST answer: `result` plus the server's `time` block (portal reference §3.3). */
 export interface RestAnswer<T> {
   readonly result: T;
   /** `time.date_start` of the answer (ISO-8601 with offset), when present. */

@@ -28,7 +28,7 @@ interface TextareaReply {
   readonly isSafely?: unknown;
 }
 
-/** Messenger bridge commands (contract §2.7); answered by the messenger page, not app-layout. */
+/** Messenger bridge commands (portal reference §2.7); answered by the messenger page, not app-layout. */
 const GET_TEXTAREA = 'im:getImTextareaContent';
 const SET_TEXTAREA = 'im:setImTextareaContent';
 
@@ -130,7 +130,7 @@ export function createBitrixPortal(b24: B24Frame, options: BitrixPortalOptions =
           safelyTime: 1500,
           requestId: requestId(),
         })) as TextareaReply | undefined;
-        // {isSafely:true} = no answer in time; {message} = no open dialog (contract §2.7).
+        // {isSafely:true} = no answer in time; {message} = no open dialog (portal reference §2.7).
         return typeof reply?.text === 'string' ? reply.text : undefined;
       } catch {
         return undefined;

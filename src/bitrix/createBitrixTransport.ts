@@ -4,7 +4,8 @@ import type { UploadError } from '../core/types.ts';
 import { MAX_FILE_BYTES } from '../core/validateFile.ts';
 import { classifyWireAnswer } from './classifyWireAnswer.ts';
 import { contentPlaceholder } from './contentPlaceholder.ts';
-import { createDeliveryFinder, type DeliveryFinderOptions } from './createDeliveryFinder.ts';
+import type { DeliveryFinderOptions } from './createDeliveryFinder.ts';
+import { createLazyDeliveryFinder } from './createLazyDeliveryFinder.ts';
 import { createUploadInterceptor, type InterceptedRequest } from './createUploadInterceptor.ts';
 import { createAuthFreshener } from './ensureFreshAuth.ts';
 import { mapB24Error } from './mapB24Error.ts';
@@ -79,7 +80,7 @@ export function createBitrixTransport(
   const responseTimeoutMs = options.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS;
   const now = options.now ?? Date.now;
   const interceptor = createUploadInterceptor(b24);
-  const finder = createDeliveryFinder(b24, interceptor, options);
+  const finder = createLazyDeliveryFinder(b24, interceptor, options);
   const assumedBytesPerSecond = options.assumedBytesPerSecond ?? 256 * 1024;
   /** The speed of the last body sent whole (bytes/s), measured between start and last byte. */
   let measuredBytesPerSecond = Number.POSITIVE_INFINITY;

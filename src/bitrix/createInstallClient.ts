@@ -28,7 +28,7 @@ export interface InstallClient {
 /**
  * How long to wait for the SDK to refuse `installFinish()` locally (it rejects at once when the
  * frame is not in install mode). A sent `setInstallFinish` never gets a reply: the portal
- * navigates its page away (b24-portal-contract §1.6 step 4).
+ * navigates its page away (portal reference §1.6 step 4).
  */
 const FINISH_SETTLE_MS = 300;
 

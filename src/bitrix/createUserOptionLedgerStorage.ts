@@ -40,7 +40,7 @@ function keyFor(dialogId: string): string {
 
 function defaultLocalStorage(): StorageLike | undefined {
   try {
-    // The getter itself throws SecurityError in a cross-site frame (sdk-upload-facts.md).
+    // The getter itself throws SecurityError in a cross-site frame (docs/ENGINES.md, storage).
     return typeof window === 'undefined' ? undefined : window.localStorage;
   } catch {
     return undefined;

@@ -32,9 +32,11 @@ export {
 } from './mapB24Error.ts';
 export { BitrixCallError } from './BitrixCallError.ts';
 // ── Install flow (issue 5) ───────────────────────────────────────────────────────────────────
-export { installApp, type InstallAppOptions } from './installApp.ts';
-export { repairInstall } from './repairInstall.ts';
-export { readInstallState } from './readInstallState.ts';
+// Types only: the app loads the install flow lazily (app/lazyInstallDeps.ts), which a value
+// re-export here would defeat by pulling it into the startup chunk (docs/PERFORMANCE.md).
+export type { installApp, InstallAppOptions } from './installApp.ts';
+export type { repairInstall } from './repairInstall.ts';
+export type { readInstallState } from './readInstallState.ts';
 export { installHandlerUrl } from './installHandlerUrl.ts';
 export {
   INSTALL_PLACEMENTS,

@@ -15,7 +15,7 @@ export interface InstallAppOptions {
  * The install wizard's work, run when the portal opens the app with `INSTALL: true`
  * (`b24.isInstallMode`): binds `IM_SIDEBAR` and `IM_TEXTAREA` to this app's address, then calls
  * `installFinish()`, after which the portal reloads its page with `install_finished=Y`
- * (b24-portal-contract §1.6). Safe to run again: see {@link installWithClient}.
+ * (portal reference §1.6). Safe to run again: see {@link installWithClient}.
  *
  * @example
  * const b24 = await initializeB24Frame();

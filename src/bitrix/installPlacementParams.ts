@@ -21,7 +21,7 @@ const TEXTS = {
 
 /**
  * `OPTIONS` per placement. Only keys the placement knows survive `placement.bind`
- * (b24-portal-contract §5.1): both take `iconName` (a Font Awesome 4 name, required), `context`
+ * (portal reference §5.1): both take `iconName` (a Font Awesome 4 name, required), `context`
  * (`ALL` = private chats, group chats, open lines, CRM chats) and `extranet` (`N`: hidden from
  * extranet users, who cannot see the portal's chats list anyway); only IM_TEXTAREA takes the
  * popup's `width`/`height` in pixels.

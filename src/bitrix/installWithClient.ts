@@ -19,7 +19,7 @@ export interface InstallRunOptions {
   readonly onProgress?: (steps: readonly InstallStep[]) => void;
 }
 
-/** One row of `placement.get` (b24-portal-contract §5.1). */
+/** One row of `placement.get` (portal reference §5.1). */
 interface BoundRow {
   readonly placement: string;
   readonly handler: string;
@@ -137,7 +137,7 @@ function parseBoundRows(result: unknown): BoundRow[] {
 /**
  * Adds the missing scopes to a scope failure. `insufficient_scope` does not say which scope is
  * missing, and an IM placement without the `im` scope fails with `ERROR_PLACEMENT_NOT_FOUND`
- * (b24-portal-contract §5.1). The `scope` method lists the scopes the app was granted
+ * (portal reference §5.1). The `scope` method lists the scopes the app was granted
  * (b24restdocs `api-reference/common/system/scope.md`); when it cannot be read, the scope is inferred
  * from the call that failed.
  */

@@ -213,7 +213,8 @@ export const ERROR_POLICIES = {
   OPERATION_TIME_LIMIT: refused('error_operatingLimit', 'auto-backoff', 'wait'),
   // A manual block set by Bitrix24 support (§7.3): retrying does not help, an administrator must
   // contact support.
-  OVERLOAD_LIMIT: refused('error_overloadBlocked', 'none', 'ask-admin'),
+  // The reason already names who acts (an administrator, with Bitrix24 support): no second hint.
+  OVERLOAD_LIMIT: refused('error_overloadBlocked', 'none', 'none'),
   INVALID_REQUEST: refused('error_appConfig', 'none', 'ask-admin'),
   INTERNAL_SERVER_ERROR: maybeDelivered('error_server'),
   // A generic core failure; 500 for database failures (docs/portal-reference.md §3.4) — possibly after storing.
@@ -271,7 +272,8 @@ export const ERROR_POLICIES = {
   JSSDK_FRAME_REFRESH_AUTH_TIMEOUT: refused('error_session', 'offer', 'reopen'),
   // A web page instead of the portal's JSON with status 200 (an SSO or proxy login page): the
   // REST method never ran, so the file is not in the chat; sending again once signed in works.
-  WIDGET_HTML_ANSWER: refused('error_htmlAnswer', 'offer', 'retry'),
+  // The reason already says to sign in and try again; Retry is the button.
+  WIDGET_HTML_ANSWER: refused('error_htmlAnswer', 'offer', 'none'),
   // A 503 web page (maintenance): answered in front of PHP, nothing stored; the portal comes back.
   WIDGET_MAINTENANCE: refused('error_maintenance', 'auto-backoff', 'wait'),
   // The portal's own FILE_TOO_LARGE for a file under 100 MB: this portal's limit is lower.

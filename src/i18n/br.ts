@@ -42,6 +42,13 @@ export const br = {
   phase_waitingUntil: 'O portal pediu para aguardar; retoma às {time}',
   chatAccessLost:
     'Não é mais possível enviar arquivos para este bate-papo. Os arquivos restantes não foram enviados.',
+  duplicateRemoved:
+    '{name}: o navegador enviou duas vezes; a cópia extra foi removida do bate-papo.',
+  duplicateFound:
+    '{name} está duas vezes no bate-papo: o navegador enviou de novo por conta própria.',
+  removeDuplicate: 'Remover a cópia extra',
+  storedAs: 'no bate-papo como {name}',
+  duplicateRemoveFailed: 'Não foi possível remover a cópia extra de {name}. Remova-a no bate-papo.',
   phase_checking: 'Verificando o bate-papo',
   phase_delivered: 'Entregue',
   phase_failed: 'Não enviado',

@@ -19,6 +19,8 @@ export interface Translator {
   formatSpeed(bytesPerSecond: number): string;
   formatDuration(seconds: number): string;
   formatNumber(value: number): string;
+  /** A moment as the clock shows it in this locale (`14:32`, `2:32 PM`), from epoch ms. */
+  formatClockTime(epochMs: number): string;
 }
 
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
@@ -58,6 +60,7 @@ export function createTranslatorFrom(
   );
   const durationFormat = (unit: 'second' | 'minute' | 'hour'): Intl.NumberFormat =>
     new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' });
+  const clock = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
   const seconds = durationFormat('second');
   const minutes = durationFormat('minute');
   const hours = durationFormat('hour');
@@ -98,5 +101,6 @@ export function createTranslatorFrom(
       return hours.format(Math.round((s / 3600) * 10) / 10);
     },
     formatNumber: (value) => numbers.format(value),
+    formatClockTime: (epochMs) => clock.format(epochMs),
   };
 }

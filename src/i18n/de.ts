@@ -34,6 +34,14 @@ export const de = {
   phase_waitingUntil: 'Das Portal bittet zu warten, weiter um {time}',
   chatAccessLost:
     'In diesen Chat können keine Dateien mehr gesendet werden. Die übrigen Dateien wurden nicht gesendet.',
+  duplicateRemoved:
+    '{name}: Der Browser hat die Datei doppelt gesendet; die zusätzliche Kopie wurde aus dem Chat entfernt.',
+  duplicateFound:
+    '{name} ist zweimal im Chat: Der Browser hat die Datei von selbst erneut gesendet.',
+  removeDuplicate: 'Zusätzliche Kopie entfernen',
+  storedAs: 'im Chat als {name}',
+  duplicateRemoveFailed:
+    'Die zusätzliche Kopie von {name} konnte nicht entfernt werden. Entfernen Sie sie im Chat.',
   phase_checking: 'Chat wird geprüft',
   phase_delivered: 'Zugestellt',
   phase_failed: 'Nicht gesendet',

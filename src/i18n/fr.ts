@@ -44,6 +44,13 @@ export const fr = {
   chatAccessLost:
     "Il n'est plus possible d'envoyer des fichiers dans ce chat. Les fichiers restants n'ont pas été envoyés.",
   phase_checking: 'Vérification du chat',
+  duplicateRemoved:
+    '{name} : le navigateur l’a envoyé deux fois ; la copie en trop a été supprimée du chat.',
+  duplicateFound: '{name} figure deux fois dans le chat : le navigateur l’a renvoyé de lui-même.',
+  removeDuplicate: 'Supprimer la copie en trop',
+  storedAs: 'dans le chat sous le nom {name}',
+  duplicateRemoveFailed:
+    'La copie en trop de {name} n’a pas pu être supprimée. Supprimez-la dans le chat.',
   phase_delivered: 'Remis',
   phase_failed: 'Non envoyé',
   phase_cancelled: 'Annulé',

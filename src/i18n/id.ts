@@ -33,6 +33,12 @@ export const id = {
   phase_waiting: 'Portal sibuk, akan dikirim ulang',
   phase_waitingUntil: 'Portal meminta menunggu, dilanjutkan pukul {time}',
   chatAccessLost: 'File tidak dapat lagi dikirim ke obrolan ini. File yang tersisa tidak dikirim.',
+  duplicateRemoved:
+    '{name}: browser mengirimnya dua kali; salinan tambahan telah dihapus dari obrolan.',
+  duplicateFound: '{name} ada dua kali di obrolan: browser mengirimnya lagi dengan sendirinya.',
+  removeDuplicate: 'Hapus salinan tambahan',
+  storedAs: 'di obrolan sebagai {name}',
+  duplicateRemoveFailed: 'Salinan tambahan {name} tidak dapat dihapus. Hapus di obrolan.',
   phase_checking: 'Memeriksa obrolan',
   phase_delivered: 'Terkirim',
   phase_failed: 'Tidak terkirim',

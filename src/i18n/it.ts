@@ -41,6 +41,12 @@ export const it = {
   phase_waitingUntil: 'Il portale chiede di attendere, si riprende alle {time}',
   chatAccessLost:
     'Non è più possibile inviare file in questa chat. I file rimanenti non sono stati inviati.',
+  duplicateRemoved:
+    '{name}: il browser l’ha inviato due volte; la copia in più è stata rimossa dalla chat.',
+  duplicateFound: '{name} è due volte nella chat: il browser l’ha inviato di nuovo da solo.',
+  removeDuplicate: 'Rimuovi la copia in più',
+  storedAs: 'nella chat come {name}',
+  duplicateRemoveFailed: 'Impossibile rimuovere la copia in più di {name}. Rimuovila nella chat.',
   phase_checking: 'Verifica della chat',
   phase_delivered: 'Consegnato',
   phase_failed: 'Non inviato',

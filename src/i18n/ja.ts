@@ -34,6 +34,12 @@ export const ja = {
   phase_waitingUntil: 'ポータルから待機を求められています。{time} に再開します',
   chatAccessLost:
     'このチャットにはもうファイルを送信できません。残りのファイルは送信されていません。',
+  duplicateRemoved: '{name}: ブラウザーが2回送信したため、余分なコピーをチャットから削除しました。',
+  duplicateFound: '{name} がチャットに2つあります。ブラウザーが自動的に再送信しました。',
+  removeDuplicate: '余分なコピーを削除',
+  storedAs: 'チャットでの名前: {name}',
+  duplicateRemoveFailed:
+    '{name} の余分なコピーを削除できませんでした。チャットで削除してください。',
   phase_checking: 'チャットを確認中',
   phase_delivered: '送信済み',
   phase_failed: '未送信',

@@ -41,6 +41,13 @@ export const la = {
   phase_waitingUntil: 'El portal pide esperar; se reanuda a las {time}',
   chatAccessLost:
     'Ya no se pueden enviar archivos a este chat. Los archivos restantes no se enviaron.',
+  duplicateRemoved:
+    '{name}: el navegador lo envió dos veces; la copia sobrante se eliminó del chat.',
+  duplicateFound:
+    '{name} está dos veces en el chat: el navegador lo volvió a enviar por su cuenta.',
+  removeDuplicate: 'Eliminar la copia sobrante',
+  storedAs: 'en el chat como {name}',
+  duplicateRemoveFailed: 'No se pudo eliminar la copia sobrante de {name}. Elimínela en el chat.',
   phase_checking: 'Comprobando el chat',
   phase_delivered: 'Entregado',
   phase_failed: 'No enviado',

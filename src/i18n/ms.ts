@@ -34,6 +34,13 @@ export const ms = {
   phase_waitingUntil: 'Portal meminta supaya menunggu, disambung pada {time}',
   chatAccessLost:
     'Fail tidak boleh dihantar ke sembang ini lagi. Fail yang selebihnya tidak dihantar.',
+  duplicateRemoved:
+    '{name}: pelayar menghantarnya dua kali; salinan tambahan telah dialih keluar daripada sembang.',
+  duplicateFound: '{name} ada dua kali dalam sembang: pelayar menghantarnya semula dengan sendiri.',
+  removeDuplicate: 'Alih keluar salinan tambahan',
+  storedAs: 'dalam sembang sebagai {name}',
+  duplicateRemoveFailed:
+    'Salinan tambahan {name} tidak dapat dialih keluar. Alih keluar dalam sembang.',
   phase_checking: 'Menyemak sembang',
   phase_delivered: 'Dihantar',
   phase_failed: 'Tidak dihantar',

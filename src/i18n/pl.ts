@@ -47,6 +47,11 @@ export const pl = {
   phase_waitingUntil: 'Portal prosi o cierpliwość, wznowienie o {time}',
   chatAccessLost:
     'Do tego czatu nie można już wysyłać plików. Pozostałe pliki nie zostały wysłane.',
+  duplicateRemoved: '{name}: przeglądarka wysłała plik dwa razy; dodatkową kopię usunięto z czatu.',
+  duplicateFound: '{name} jest w czacie dwa razy: przeglądarka sama wysłała plik ponownie.',
+  removeDuplicate: 'Usuń dodatkową kopię',
+  storedAs: 'w czacie jako {name}',
+  duplicateRemoveFailed: 'Nie udało się usunąć dodatkowej kopii {name}. Usuń ją w czacie.',
   phase_checking: 'Sprawdzanie czatu',
   phase_delivered: 'Dostarczono',
   phase_failed: 'Nie wysłano',

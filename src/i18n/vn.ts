@@ -33,6 +33,12 @@ export const vn = {
   phase_waiting: 'Cổng thông tin đang bận, sẽ gửi lại',
   phase_waitingUntil: 'Cổng thông tin yêu cầu chờ, sẽ tiếp tục lúc {time}',
   chatAccessLost: 'Không thể gửi tệp vào cuộc trò chuyện này nữa. Các tệp còn lại chưa được gửi.',
+  duplicateRemoved:
+    '{name}: trình duyệt đã gửi hai lần; bản sao thừa đã được xóa khỏi cuộc trò chuyện.',
+  duplicateFound: '{name} có hai lần trong cuộc trò chuyện: trình duyệt đã tự gửi lại.',
+  removeDuplicate: 'Xóa bản sao thừa',
+  storedAs: 'trong cuộc trò chuyện với tên {name}',
+  duplicateRemoveFailed: 'Không thể xóa bản sao thừa của {name}. Hãy xóa trong cuộc trò chuyện.',
   phase_checking: 'Đang kiểm tra cuộc trò chuyện',
   phase_delivered: 'Đã gửi đến',
   phase_failed: 'Chưa gửi',

@@ -13,7 +13,7 @@ import type { ChatPickerProps } from './ChatPicker.tsx';
 import type { LedgerPanelProps } from './LedgerPanel.tsx';
 import { MessageField } from './MessageField.tsx';
 import { openChat } from './openChat.ts';
-import { PanelToaster } from './PanelToaster.tsx';
+import { LazyPanelToaster as PanelToaster } from './LazyPanelToaster.tsx';
 import { QueueAnnouncer } from './QueueAnnouncer.tsx';
 import type { UploadListProps } from './UploadList.tsx';
 import type { QueueStateLike, UploadQueueLike } from './UploadQueueLike.ts';

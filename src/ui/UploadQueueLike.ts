@@ -19,4 +19,5 @@ export type UploadQueueLike = Pick<
   | 'retry'
   | 'remove'
   | 'clearFinished'
+  | 'removeDuplicate'
 >;

@@ -16,6 +16,18 @@ export interface UploadRowProps extends RowHandlers {
   readonly file: File | undefined;
 }
 
+/**
+ * Waiting because the portal refused the method for a while (429 `OPERATION_TIME_LIMIT`, portal
+ * reference §7.3): the row says when sending resumes, as the portal told it.
+ */
+function isPausedByPortal(item: UploadItem): item is UploadItem & { readonly retryAt: number } {
+  return (
+    item.phase === 'waiting' &&
+    item.retryAt !== undefined &&
+    item.error?.code === 'OPERATION_TIME_LIMIT'
+  );
+}
+
 /** One file in the queue: name, size, thumbnail, phase, progress and the actions that help. */
 export const UploadRow = memo(function UploadRow({ item, file, ...handlers }: UploadRowProps) {
   const translator = useTranslator();
@@ -24,21 +36,10 @@ export const UploadRow = memo(function UploadRow({ item, file, ...handlers }: Up
   const failure = item.phase === 'failed' ? describeFailure(item, translator) : undefined;
   const { progress } = item;
 
-  // The operating-time pause has a known end (operating_reset_at, docs/portal-reference.md §7.3):
-  // say when sending resumes, in the person's locale, instead of a vague "will send again".
-  const pausedUntil =
-    item.phase === 'waiting' && item.error?.code === 'OPERATION_TIME_LIMIT'
-      ? item.retryAt
-      : undefined;
   const phaseLabel = failure?.unknown
     ? translator.t('phase_unknown')
-    : pausedUntil !== undefined
-      ? translator.t('phase_waitingUntil', {
-          time: new Intl.DateTimeFormat(translator.locale, {
-            hour: '2-digit',
-            minute: '2-digit',
-          }).format(pausedUntil),
-        })
+    : isPausedByPortal(item)
+      ? translator.t('phase_waitingUntil', { time: translator.formatClockTime(item.retryAt) })
       : translator.t(`phase_${item.phase}`);
   const percent =
     progress.percentage === undefined ? undefined : translator.formatPercent(progress.percentage);
@@ -46,6 +47,11 @@ export const UploadRow = memo(function UploadRow({ item, file, ...handlers }: Up
     item.phase === 'reading' || item.phase === 'sending' || item.phase === 'waiting';
   const meta: string[] = [translator.formatSize(item.size), phaseLabel];
   if (showProgress && percent) meta.push(percent);
+  // The portal may store the file under a corrected or numbered name (portal reference §7.1):
+  // say so, so the person finds it in the chat under that name.
+  const storedName = item.receipt?.storedName;
+  if (storedName !== undefined && storedName !== item.name)
+    meta.push(translator.t('storedAs', { name: storedName }));
   if (item.phase === 'sending' || item.phase === 'reading') {
     if (progress.speed !== undefined) meta.push(translator.formatSpeed(progress.speed));
     if (progress.secondsLeft !== undefined)

@@ -1,4 +1,4 @@
-import { toast } from 'sonner';
+import { lazyToast as toast } from './lazyToast.ts';
 import type { PortalPort } from '../core/ports.ts';
 import type { Translator } from '../i18n/createTranslator.ts';
 

@@ -3,6 +3,7 @@ import type { UploadItem } from '../core/types.ts';
 import type { Translator } from '../i18n/createTranslator.ts';
 import { describeFailure } from './describeFailure.ts';
 import { describeSummary } from './describeSummary.ts';
+import { describeQueueNotice, onQueueNotice } from './onQueueNotice.ts';
 import { isFinished, summarizeItems } from './summarizeItems.ts';
 import type { UploadQueueLike } from './UploadQueueLike.ts';
 
@@ -75,6 +76,12 @@ export function useQueueAnnouncements(queue: UploadQueueLike, translator: Transl
       }),
       events.on('upload-succeeded', onDelivered),
       events.on('upload-failed', onFailed),
+      // Queue-wide notices (paused, access lost, a duplicate) are read once, like their toast.
+      onQueueNotice(queue, (notice) => {
+        if (notice.kind === 'resumed') return;
+        sentences.push(describeQueueNotice(notice, translator));
+        later();
+      }),
     ];
     return () => {
       live = false;

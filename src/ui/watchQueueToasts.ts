@@ -1,4 +1,4 @@
-import { toast } from 'sonner';
+import { lazyToast as toast } from './lazyToast.ts';
 import type { UploadItem } from '../core/types.ts';
 import { isUnknownOutcome } from '../core/errorPolicy.ts';
 import { describeSummary } from './describeSummary.ts';

@@ -63,7 +63,7 @@ describe('installing Chat Drop', () => {
     expect(await boundPlacements()).toEqual([]);
 
     const { page } = await openAppPage(1);
-    // installFinish() makes the portal reload its page with install_finished=Y (contract §1.6).
+    // installFinish() makes the portal reload its page with install_finished=Y (portal reference §1.6).
     await page.getByTestId('install-banner').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('install-banner').getAttribute('data-result')).toBe('Y');
     expect(new URL(page.url()).searchParams.get('install_finished')).toBe('Y');

@@ -111,7 +111,7 @@ describe('credentials', () => {
             parts.push(key, s.getItem(key) ?? '');
           }
         } catch {
-          // Cross-site frames may have no storage at all (see sdk-upload-facts.md).
+          // Cross-site frames may have no storage at all (docs/ENGINES.md, storage).
         }
       };
       dump(() => localStorage);

@@ -4,7 +4,7 @@
 // Contract §1.2, §1.6 (install flow: the banner after setInstallFinish) and §2.6
 // (DEFAULT PLACEMENT_OPTIONS = the page's query minus the portal's own parameters).
 
-import { el, readBootstrap, renderPortalHeader, translator } from './portal-common.js';
+import { el, localeOf, readBootstrap, renderPortalHeader, translator } from './portal-common.js';
 import { openAppFrame } from './portal-frame.js';
 
 /** Query parameters that belong to the portal page, not to the app. */
@@ -12,7 +12,7 @@ const SYSTEM_PARAMS = ['user', 'lang', 'install_finished'];
 
 const boot = readBootstrap();
 const t = translator(boot.lang);
-document.documentElement.lang = boot.lang;
+document.documentElement.lang = localeOf(boot.lang);
 
 const query = new URLSearchParams(location.search);
 /** @type {Record<string, string>} */

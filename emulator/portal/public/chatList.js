@@ -3,6 +3,7 @@
 
 import { el } from './portal-common.js';
 import { avatar } from './messageView.js';
+import { bbPlainText, parseBbCode } from './parseBbCode.js';
 
 /**
  * @typedef {object} ListedChat
@@ -17,6 +18,7 @@ import { avatar } from './messageView.js';
  * @typedef {object} ChatListOptions
  * @property {string|null} activeDialogId
  * @property {(key: string) => string} t
+ * @property {(key: string, count: number) => string} plural counted texts of the page's language
  * @property {(dialogId: string) => string} hrefOf the chat's messenger URL
  * @property {(dialogId: string) => void} onOpen a plain click (no modifier keys)
  */
@@ -53,7 +55,7 @@ export function renderChatList(container, chats, options) {
             el('span', { className: 'chat-item-name', text: chat.name ?? dialogId }),
             el('span', {
               className: 'chat-item-preview',
-              text: previewOf(chat.lastMessage, options.t),
+              text: previewOf(chat.lastMessage, options.plural),
             }),
           ]),
         ],
@@ -65,14 +67,17 @@ export function renderChatList(container, chats, options) {
 /**
  * The last message as one line of text.
  * @param {ListedChat['lastMessage']} lastMessage
- * @param {(key: string) => string} t
+ * @param {(key: string, count: number) => string} plural
  * @returns {string}
  */
-function previewOf(lastMessage, t) {
+function previewOf(lastMessage, plural) {
   if (!lastMessage) return '';
-  if (typeof lastMessage === 'string') return lastMessage;
-  const text = typeof lastMessage.text === 'string' ? lastMessage.text : '';
+  if (typeof lastMessage === 'string') return bbPlainText(parseBbCode(lastMessage));
+  const text =
+    typeof lastMessage.text === 'string' ? bbPlainText(parseBbCode(lastMessage.text)) : '';
   if (text) return text;
   const files = Array.isArray(lastMessage.files) ? lastMessage.files : [];
-  return files.length > 0 ? `${t('file')}: ${files.map((file) => file.name).join(', ')}` : '';
+  return files.length > 0
+    ? `${plural('files', files.length)}: ${files.map((file) => file.name).join(', ')}`
+    : '';
 }

@@ -1,9 +1,10 @@
 // @ts-check
-/* global location, URL */
 // How the emulated messenger shows one message: author, text, file chips, time. Everything
-// user-provided (names, texts, file names) is rendered as text, never as markup.
+// user-provided (names, texts, file names) is rendered as text, never as markup; BB codes of a
+// text become DOM nodes (renderMessageText.js).
 
 import { el, formatSize, formatTime } from './portal-common.js';
+import { renderMessageText, safeHref } from './renderMessageText.js';
 
 /**
  * @typedef {object} MessageView
@@ -93,13 +94,7 @@ export function renderMessage(message, view) {
         own || system
           ? null
           : el('div', { className: 'message-author', text: message.authorName ?? '' }),
-        message.text
-          ? el('div', {
-              className: 'message-text',
-              'data-testid': 'message-text',
-              text: message.text,
-            })
-          : null,
+        message.text ? renderMessageText(message.text) : null,
         ...files.map((file) => renderFile(file, t)),
         el('div', { className: 'message-time', text: formatTime(message.date, view.lang) }),
       ]),
@@ -154,20 +149,6 @@ function extensionOf(name) {
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1, dot + 5) : '';
   return ext ? ext.toUpperCase() : 'FILE';
-}
-
-/** Only http(s) and relative links are rendered; anything else (javascript:, data:) is dropped. */
-/**
- * @param {unknown} url
- * @returns {string}
- */
-function safeHref(url) {
-  try {
-    const parsed = new URL(String(url ?? ''), location.href);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : '#';
-  } catch {
-    return '#';
-  }
 }
 
 /**

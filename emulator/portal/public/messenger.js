@@ -9,6 +9,8 @@ import {
   el,
   errorText,
   getJson,
+  localeOf,
+  pluralizer,
   postJson,
   readBootstrap,
   renderPortalHeader,
@@ -23,9 +25,10 @@ const POLL_MS = 1000;
 
 const boot = readBootstrap();
 const t = translator(boot.lang);
+const plural = pluralizer(boot.lang);
 /** What the message view needs to know about the page. */
 const view = { t, userId: boot.userId, lang: boot.lang };
-document.documentElement.lang = boot.lang;
+document.documentElement.lang = localeOf(boot.lang);
 
 const state = {
   /** @type {string|null} */
@@ -190,6 +193,7 @@ function renderChats() {
   renderChatList(chatList, state.chats, {
     activeDialogId: state.dialogId,
     t,
+    plural,
     hrefOf: (dialogId) => dialogUrl(dialogId),
     onOpen: (dialogId) => openDialog(dialogId, { messageId: null, push: true }),
   });

@@ -3,6 +3,8 @@
 // Shared helpers of the emulator's portal pages (messenger.html, app.html).
 // Plain browser ES module, no build step: the emulator serves this folder at /_emulator/static/.
 
+import { LANGS, localeOf, pluralizer, translator } from './portalI18n.js';
+
 /**
  * Seed users of the emulator (brief: "Seed data"). The server has no user-list endpoint for the
  * UI, so the switcher lists them here.
@@ -15,86 +17,7 @@ export const USERS = [
   { id: 4, name: 'Lena Koch' },
 ];
 
-/** Interface languages offered by the switcher. */
-export const LANGS = ['en', 'ru', 'de'];
-
-const STRINGS = {
-  en: {
-    messenger: 'Messenger',
-    chats: 'Chats',
-    user: 'User',
-    language: 'Language',
-    send: 'Send',
-    inputPlaceholder: 'Type a message',
-    noDialog: 'Select a chat to start messaging',
-    noMessages: 'No messages yet',
-    openSidebar: 'App in sidebar',
-    openTextarea: 'App above input',
-    closePanel: 'Close',
-    appLoading: 'Loading application…',
-    appErrorTitle: 'The application cannot be opened',
-    portalUnreachable: 'The portal does not respond',
-    download: 'Download',
-    application: 'Application',
-    installedY: 'The application has been installed.',
-    installedN: 'The application installation was not completed.',
-    sendFailed: 'The message was not sent',
-    chatUnavailable: 'This chat is not available',
-    privateChat: 'Private chat',
-    groupChat: 'Group chat',
-    file: 'File',
-  },
-  ru: {
-    messenger: 'Мессенджер',
-    chats: 'Чаты',
-    user: 'Пользователь',
-    language: 'Язык',
-    send: 'Отправить',
-    inputPlaceholder: 'Введите сообщение',
-    noDialog: 'Выберите чат, чтобы начать общение',
-    noMessages: 'Сообщений пока нет',
-    openSidebar: 'Приложение сбоку',
-    openTextarea: 'Приложение над полем ввода',
-    closePanel: 'Закрыть',
-    appLoading: 'Загрузка приложения…',
-    appErrorTitle: 'Не удалось открыть приложение',
-    portalUnreachable: 'Портал не отвечает',
-    download: 'Скачать',
-    application: 'Приложение',
-    installedY: 'Приложение установлено.',
-    installedN: 'Установка приложения не завершена.',
-    sendFailed: 'Сообщение не отправлено',
-    chatUnavailable: 'Этот чат недоступен',
-    privateChat: 'Личный чат',
-    groupChat: 'Групповой чат',
-    file: 'Файл',
-  },
-  de: {
-    messenger: 'Messenger',
-    chats: 'Chats',
-    user: 'Benutzer',
-    language: 'Sprache',
-    send: 'Senden',
-    inputPlaceholder: 'Nachricht eingeben',
-    noDialog: 'Wählen Sie einen Chat aus',
-    noMessages: 'Noch keine Nachrichten',
-    openSidebar: 'App in der Seitenleiste',
-    openTextarea: 'App über dem Eingabefeld',
-    closePanel: 'Schließen',
-    appLoading: 'Anwendung wird geladen…',
-    appErrorTitle: 'Die Anwendung kann nicht geöffnet werden',
-    portalUnreachable: 'Das Portal antwortet nicht',
-    download: 'Herunterladen',
-    application: 'Anwendung',
-    installedY: 'Die Anwendung wurde installiert.',
-    installedN: 'Die Installation der Anwendung wurde nicht abgeschlossen.',
-    sendFailed: 'Die Nachricht wurde nicht gesendet',
-    chatUnavailable: 'Dieser Chat ist nicht verfügbar',
-    privateChat: 'Privater Chat',
-    groupChat: 'Gruppenchat',
-    file: 'Datei',
-  },
-};
+export { LANGS, localeOf, pluralizer, translator };
 
 /**
  * @typedef {object} PortalBootstrap
@@ -137,19 +60,6 @@ export function readBootstrap() {
     portalOrigin: String(injected.portalOrigin ?? location.origin),
     frameLoad: injected.frameLoad === 'get' ? 'get' : 'post',
   };
-}
-
-/**
- * Returns the translator for a language; unknown keys fall back to English, then to the key.
- * @param {string} lang
- * @returns {(key: string) => string}
- */
-export function translator(lang) {
-  /** @type {Record<string, Record<string, string>>} */
-  const packs = STRINGS;
-  const en = packs.en ?? {};
-  const pack = packs[lang] ?? en;
-  return (key) => pack[key] ?? en[key] ?? key;
 }
 
 /**
@@ -272,7 +182,7 @@ export function formatTime(date, lang) {
   if (typeof value === 'number' && value < 1e12) value *= 1000;
   const parsed = new Date(value);
   if (Number.isNaN(parsed.getTime())) return '';
-  return parsed.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
+  return parsed.toLocaleTimeString(localeOf(lang), { hour: '2-digit', minute: '2-digit' });
 }
 
 /**

@@ -111,6 +111,32 @@ describe('UploadRow', () => {
     expect(actions.onOpen).toHaveBeenCalledWith(item);
   });
 
+  it('delivered under a name the portal corrected: the row says the name it has in the chat', () => {
+    const item = makeItem({
+      name: 'report.pdf',
+      phase: 'delivered',
+      receipt: {
+        messageId: 7,
+        fileId: 8,
+        chatId: 5,
+        dialogId: 'chat5',
+        storedName: 'report (1).pdf',
+      },
+    });
+    const { row } = renderRow(item);
+    expect(row).toHaveTextContent('report.pdf');
+    expect(row).toHaveTextContent('in the chat as report (1).pdf');
+  });
+
+  it('delivered under its own name: no second name', () => {
+    const item = makeItem({
+      name: 'report.pdf',
+      phase: 'delivered',
+      receipt: { messageId: 7, fileId: 8, chatId: 5, dialogId: 'chat5', storedName: 'report.pdf' },
+    });
+    expect(renderRow(item).row).not.toHaveTextContent('in the chat as');
+  });
+
   it('failed (refused, retry offered): the localized reason, Retry and Remove, the code in details', () => {
     const { row } = renderRow(
       makeItem({

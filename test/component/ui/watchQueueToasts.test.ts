@@ -1,9 +1,10 @@
 import { toast } from 'sonner';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEmitter, type UploadEvents } from '../../../src/core/index.ts';
 import type { UploadItem } from '../../../src/core/types.ts';
 import { createTranslator } from '../../../src/i18n/createTranslator.ts';
 import type { UploadQueueLike } from '../../../src/ui/UploadQueueLike.ts';
+import { preloadToasts } from '../../../src/ui/lazyToast.ts';
 import { SUMMARY_FROM, watchQueueToasts } from '../../../src/ui/watchQueueToasts.ts';
 import { makeItem } from '../support/makeItem.ts';
 
@@ -51,6 +52,11 @@ function context(overrides: { rowInView?: (id: string) => boolean } = {}) {
 function titles(): string[] {
   return toast.getToasts().map((t) => ('title' in t ? String(t.title) : ''));
 }
+
+// sonner is a lazy chunk (lazyToast.ts, tested there); these tests read its state synchronously.
+beforeAll(async () => {
+  await preloadToasts();
+});
 
 afterEach(() => {
   toast.dismiss();

@@ -1,5 +1,5 @@
 // The install flow's decisions (src/bitrix/installWithClient.ts) against a small in-memory portal
-// that answers placement.get/bind/unbind and scope like b24-portal-contract §5.1. The SDK and the
+// that answers placement.get/bind/unbind and scope like portal reference §5.1. The SDK and the
 // real portal run in test/e2e/install.test.ts; here the rarer answers are forced.
 import { describe, expect, it } from 'vitest';
 import type { InstallCallOutcome, InstallClient } from '../../../src/bitrix/createInstallClient.ts';
