@@ -74,7 +74,13 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     }
   });
   const portal = createPortal(store, scenarios, resolved.tokenLifetimeSeconds);
-  const emu: EmulatorContext = { options: resolved, store, scenarios, portal };
+  const emu: EmulatorContext = {
+    options: resolved,
+    store,
+    scenarios,
+    portal,
+    operatingClock: { offsetMs: 0 },
+  };
   const frames = createFrameController(emu);
   const rest = createRestHandler(emu);
 

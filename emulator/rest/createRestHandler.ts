@@ -35,8 +35,16 @@ export type RestHandler = (
  */
 export function createRestHandler(emu: EmulatorContext): RestHandler {
   const rateLimiter = createRateLimiter(emu.options.rateLimit);
+  const operating = createOperatingLimiter(emu.options.operatingLimitSeconds);
+  // The test control clock (POST /_emulator/operating-clock) shifts only the limiter's "now".
+  const shifted = (now: number): number => now + emu.operatingClock.offsetMs;
   const limiter = {
-    operating: createOperatingLimiter(emu.options.operatingLimitSeconds),
+    operating: {
+      blocked: (key: string, now = Date.now()) => operating.blocked(key, shifted(now)),
+      bill: (key: string, seconds: number, now = Date.now()) =>
+        operating.bill(key, seconds, shifted(now)),
+      usage: (key: string, now = Date.now()) => operating.usage(key, shifted(now)),
+    },
     scale: emu.options.processingScale,
   };
   const faults = createRestFaults(emu.scenarios);

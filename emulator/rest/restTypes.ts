@@ -33,6 +33,12 @@ export interface EmulatorContext {
   store: StateStore;
   scenarios: ScenarioController;
   portal: Portal;
+  /**
+   * TEST CONTROL, not portal behaviour: how far the operating limiter's clock runs ahead of the
+   * wall clock (POST /_emulator/operating-clock), so a test sees 600 s of baskets expire in
+   * seconds. The limiter's rules are unchanged; only its notion of "now" moves.
+   */
+  operatingClock: { offsetMs: number };
 }
 
 /** Who is calling: an app's OAuth token or an incoming webhook (portal reference §3.7). */

@@ -65,6 +65,22 @@ export function controlRoutes(deps: PortalRoutesDeps): Route[] {
       handle: ({ res }) => sendJson(res, 200, emu.store.state.uploads),
     },
     {
+      // TEST CONTROL (not portal behaviour): advance the operating limiter's clock by
+      // `advanceMs`, so a test sees the 600 s window pass in seconds (README).
+      method: 'POST',
+      path: /^\/_emulator\/operating-clock\/?$/,
+      async handle({ req, res }) {
+        const body = await readJsonBody(req, emu.store.tmpDir);
+        const advanceMs = Number(body.advanceMs);
+        if (!Number.isFinite(advanceMs) || advanceMs < 0) {
+          sendJson(res, 400, { error: 'advanceMs must be a non-negative number' });
+          return;
+        }
+        emu.operatingClock.offsetMs += advanceMs;
+        sendJson(res, 200, { offsetMs: emu.operatingClock.offsetMs });
+      },
+    },
+    {
       method: 'POST',
       path: /^\/_emulator\/reset\/?$/,
       handle({ res }) {

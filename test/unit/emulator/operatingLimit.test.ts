@@ -130,3 +130,25 @@ describe('the time block measures server work only (portal reference §7.4)', ()
     await own.stop();
   });
 });
+
+describe('test control: the operating limiter clock (not portal behaviour)', () => {
+  it('POST /_emulator/operating-clock moves only the limiter’s clock: past the window the method runs again', async () => {
+    const own = await startTestEmulator({ operatingLimitSeconds: 5, processingScale: 10_000 });
+    try {
+      const send = (name: string) =>
+        postJson(`${own.hook}im.v2.File.upload`, {
+          dialogId: 'chat5',
+          fields: { name, content: Buffer.alloc(1_000_000, 7).toString('base64') },
+        });
+      expect((await send('clock-1.bin')).status).toBe(200);
+      expect((await send('clock-2.bin')).status).toBe(429);
+      const clock = `${own.emu.url}/_emulator/operating-clock`;
+      expect((await postJson(clock, { advanceMs: -1 })).status).toBe(400);
+      const moved = await postJson(clock, { advanceMs: 601_000 });
+      expect([moved.status, moved.json.offsetMs]).toEqual([200, 601_000]);
+      expect((await send('clock-3.bin')).status).toBe(200);
+    } finally {
+      await own.stop();
+    }
+  });
+});
