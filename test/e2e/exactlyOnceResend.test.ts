@@ -93,7 +93,7 @@ describe('exactly once when the browser re-sends the upload by itself (HTTP/1.1)
     await waitForPhase(appFrame, warm!.name, 'delivered');
     const mark = requestLog.mark();
     stack.emulator.setScenario('close-before-answer', { count: 3, method: 'im.v2.File.upload' });
-    let dropped: GivenFile[] = [];
+    let dropped: GivenFile[];
     try {
       dropped = await setInputFiles(
         frame,
