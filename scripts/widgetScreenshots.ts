@@ -17,7 +17,7 @@ const OUT_DIR = join(repoRoot, 'docs', 'images', 'widget');
 const MESSENGER_VIEWPORT = { width: 1100, height: 620 } as const;
 /** The app's own page, narrowed so the DEFAULT frame is about as wide as the side panel. */
 const APP_PAGE_VIEWPORT = { width: 460, height: 620 } as const;
-/** Each picture must stay small enough to sit in a table of 24. */
+/** Each picture must stay small enough to sit in a table with many others. */
 const MAX_BYTES = 60 * 1024;
 
 const STATES = [
