@@ -8,7 +8,7 @@ import type { AppParts } from './AppView.tsx';
 import type { Boot } from './Boot.ts';
 import { START_FAILED_CODE } from './startChatDrop.ts';
 
-// The install page (and its strings in three languages) is shown to admins only: installing, or
+// The install page (with its own strings) is shown to admins only: installing, or
 // the app's own page (DEFAULT). A chat's panel never needs it (issue 7).
 const installPage = createLazyPart<InstallPageProps>(
   async () => (await import('../ui/InstallPage.tsx')).InstallPage,

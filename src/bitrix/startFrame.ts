@@ -151,11 +151,15 @@ export async function startFrame(options: StartFrameOptions = {}): Promise<Frame
   });
   let b24: B24Frame;
   try {
-    const started = await Promise.race([
-      initializeB24Frame({ restrictionParams: SINGLE_ATTEMPT_RESTRICTIONS }),
-      timeout,
-    ]);
+    const starting = initializeB24Frame({ restrictionParams: SINGLE_ATTEMPT_RESTRICTIONS });
+    const started = await Promise.race([starting, timeout]);
     if (started === 'timeout') {
+      // A frame that finishes starting after the deadline is nobody's: destroy it, so its
+      // message listener and timers do not outlive the failed start (issue 14).
+      starting.then(
+        (late) => late.destroy(),
+        () => undefined,
+      );
       return {
         kind: 'failed',
         error: {

@@ -5,9 +5,12 @@ import { FRAME_START_CODES, startFrame } from '../../../src/bitrix/startFrame.ts
 
 // The portal's parent frame (postMessage getInitData) cannot run in Node: the SDK's frame start
 // is replaced by one that never answers, as a portal that does not respond would leave it.
+const frameStart = vi.hoisted(() => ({
+  next: (): Promise<unknown> => new Promise<never>(() => {}),
+}));
 vi.mock(import('@bitrix24/b24jssdk'), async (importOriginal) => ({
   ...(await importOriginal()),
-  initializeB24Frame: () => new Promise<never>(() => {}),
+  initializeB24Frame: (() => frameStart.next()) as never,
 }));
 
 afterEach(() => {
@@ -29,5 +32,17 @@ describe('startFrame start-failure codes', () => {
       expect(ERROR_CODES as readonly string[]).not.toContain(startCode);
       expect(BITRIX_EMITTED_CODES as readonly string[]).not.toContain(startCode);
     }
+  });
+
+  it('destroys a frame that finishes starting after the start deadline (nothing of it outlives the failed start)', async () => {
+    vi.stubGlobal('window', { name: 'portal.example|https|sid1', parent: {} });
+    const late = { destroy: vi.fn() };
+    let finish: (frame: typeof late) => void = () => undefined;
+    frameStart.next = () => new Promise((resolve) => (finish = resolve));
+    const start = await startFrame({ timeoutMs: 20 });
+    expect(start.kind).toBe('failed');
+    expect(late.destroy).not.toHaveBeenCalled();
+    finish(late);
+    await vi.waitFor(() => expect(late.destroy).toHaveBeenCalledTimes(1));
   });
 });
