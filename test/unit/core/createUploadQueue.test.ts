@@ -243,7 +243,11 @@ describe('createUploadQueue', () => {
     await drained;
     const failed = itemOf(queue, item!.id);
     expect(failed.phase).toBe('failed');
-    expect(policyFor(failed.error!)).toMatchObject({ retry: 'none', nextStep: 'ask-admin' });
+    expect(policyFor(failed.error!)).toMatchObject({
+      retry: 'none',
+      messageKey: 'error_overloadBlocked',
+      nextStep: 'none',
+    });
     expect(queue.retry(item!.id)).toBe(false);
     expect(transport.calls).toHaveLength(1);
   });
