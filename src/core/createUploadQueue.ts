@@ -16,7 +16,7 @@ import { createRun, runUpload } from './runUpload.ts';
 import { stopLostChat } from './stopLostChat.ts';
 import type { Run, RunContext } from './runUpload.ts';
 import { toLedgerEntry } from './toLedgerEntry.ts';
-import type { DeliveryReceipt, UploadError, UploadItem } from './types.ts';
+import type { DeliveryReceipt, LedgerEntry, UploadError, UploadItem } from './types.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_PORT_DEADLINE_MS } from './UploadQueue.ts';
 import type { UploadQueue, UploadQueueOptions } from './UploadQueue.ts';
 import type { UploadEvents } from './UploadEvents.ts';
@@ -65,6 +65,8 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   /** The picked files, kept for reading (and reading again on retry); never their contents. */
   const files = new Map<string, File>();
   const runs = new Map<string, Run>();
+  /** History loads in flight, per chat: callers at the same moment share one. */
+  const historyLoads = new Map<string, Promise<readonly LedgerEntry[]>>();
   const tally = createBatchTally();
   const pause = createMethodPause(now);
   /** Chats reported lost (`chat-access-lost`) until a file is added to or delivered in them again. */
@@ -271,14 +273,22 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       const kept = new Set(store.getState().items.map((item) => item.id));
       for (const id of files.keys()) if (!kept.has(id)) files.delete(id);
     },
-    async loadHistory(dialogId) {
-      if (!ledger) return [];
-      const live = new Set(store.getState().items.map((item) => item.id));
-      const entries = await ledger.load(dialogId);
-      const earlier = entries.filter((entry) => !live.has(entry.id));
-      const changed = await reconciler.reconcileLedger(dialogId, earlier);
-      for (const entry of changed) ledger.record(dialogId, entry);
-      return changed.length === 0 ? entries : ledger.load(dialogId);
+    loadHistory(dialogId) {
+      if (!ledger) return Promise.resolve([]);
+      // Several parts of the panel ask at once when it opens; one history read serves them all
+      // (the portal's rate limit counts every request).
+      const pending = historyLoads.get(dialogId);
+      if (pending) return pending;
+      const load = (async () => {
+        const live = new Set(store.getState().items.map((item) => item.id));
+        const entries = await ledger.load(dialogId);
+        const earlier = entries.filter((entry) => !live.has(entry.id));
+        const changed = await reconciler.reconcileLedger(dialogId, earlier);
+        for (const entry of changed) ledger.record(dialogId, entry);
+        return changed.length === 0 ? entries : ledger.load(dialogId);
+      })().finally(() => historyLoads.delete(dialogId));
+      historyLoads.set(dialogId, load);
+      return load;
     },
     removeDuplicate: (messageId) => reconciler.removeOffered(messageId),
     async dispose() {

@@ -1048,6 +1048,28 @@ describe('createUploadQueue', () => {
     expect(await second.queue.loadHistory('chat9')).toEqual([]);
   });
 
+  it('parts of the panel asking for the history at once share one read of the chat', async () => {
+    const storage = createMemoryLedgerStorage();
+    const first = setup({ ledger: storage, transport: createFakeTransport([() => 'manual']) });
+    const [sending] = first.queue.addFiles([createFile('s.txt')], { dialogId: 'chat5' });
+    await phaseReached(first.queue, sending!.id, 'sending');
+    await first.queue.dispose();
+
+    const transport = createFakeTransport();
+    const listOwnFileMessages = vi.fn(async () => []);
+    Object.assign(transport.transport, { listOwnFileMessages });
+    const second = setup({ ledger: storage, transport });
+    const [a, b] = await Promise.all([
+      second.queue.loadHistory('chat5'),
+      second.queue.loadHistory('chat5'),
+    ]);
+    expect(a).toBe(b);
+    expect(listOwnFileMessages).toHaveBeenCalledTimes(1);
+    // A later call reads again: the chat may have changed since.
+    await second.queue.loadHistory('chat5');
+    expect(listOwnFileMessages).toHaveBeenCalledTimes(2);
+  });
+
   it('keeps uploading when ledger storage fails', async () => {
     const { queue } = setup({
       ledger: {
