@@ -40,7 +40,10 @@ describe('exactly once when access to the chat is lost midway', () => {
     try {
       await waitForPhase(appFrame, given[1]!.name, 'delivered');
       stack.emulator.setScenario('no-access');
-      for (const file of given.slice(2)) await waitForPhase(appFrame, file.name, 'failed');
+      // The file after the delivered one may already be on its way when access goes (then it is
+      // delivered); the one after that is sent once access is gone. The last file never is: it
+      // stops with the chat. The rows are read below.
+      await waitForPhase(appFrame, given[given.length - 1]!.name, 'failed');
     } finally {
       stack.emulator.clearScenario();
     }
