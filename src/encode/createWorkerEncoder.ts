@@ -1,6 +1,6 @@
 import type { Encoder } from '../core/ports.ts';
 import type { EncodeWorkerRequest, EncodeWorkerResponse } from './createEncodeWorkerHost.ts';
-import type { EncodeStats } from './encodeBlobToBase64Blob.ts';
+import { encodeBlobToBase64Blob, type EncodeStats } from './encodeBlobToBase64Blob.ts';
 import { EncodeError } from './EncodeError.ts';
 
 /** The part of `Worker` the encoder uses (lets tests run the real Worker code in-process). */
@@ -175,21 +175,15 @@ export function createWorkerEncoder(options: WorkerEncoderOptions = {}): WorkerE
         const cleanup = (): void => signal.removeEventListener('abort', onAbort);
         const runHere = (): void => {
           activeSlot = undefined;
-          // Loaded only here: pages with Workers (nearly all) never fetch the main-thread copy of
-          // the encoder, which keeps it out of the startup JS (bench `bundle`, ≤ 176 kB gzip).
-          import('./encodeBlobToBase64Blob.ts').then(
-            ({ encodeBlobToBase64Blob }) =>
-              encodeBlobToBase64Blob(file, {
-                chunkSize,
-                signal: local.signal,
-                onProgress: job.onProgress,
-                onStats: options.onStats,
-              }).then(job.resolve, job.reject),
-            (error: unknown) =>
-              job.reject(
-                new EncodeError('WIDGET_ENCODE_FAILED', `encoder did not load: ${String(error)}`),
-              ),
-          );
+          // Part of the startup bundle on purpose (~0.8 kB gzip): this fallback also runs when the
+          // Worker's file is gone because the app was upgraded under an open panel, when a chunk
+          // loaded on demand would be gone too (test/servers/upgrade.test.ts).
+          encodeBlobToBase64Blob(file, {
+            chunkSize,
+            signal: local.signal,
+            onProgress: job.onProgress,
+            onStats: options.onStats,
+          }).then(job.resolve, job.reject);
         };
         const job: Job = {
           id: nextId++,

@@ -5,6 +5,7 @@ type SonnerToast = typeof sonnerToast;
 /** The part of sonner's `toast` the panel uses; calls never return ids (the panel sets its own). */
 export interface LazyToast {
   success(...args: Parameters<SonnerToast['success']>): void;
+  info(...args: Parameters<SonnerToast['info']>): void;
   warning(...args: Parameters<SonnerToast['warning']>): void;
   error(...args: Parameters<SonnerToast['error']>): void;
   dismiss(...args: Parameters<SonnerToast['dismiss']>): void;
@@ -53,6 +54,7 @@ function call(show: (toast: SonnerToast) => void): void {
  */
 export const lazyToast: LazyToast = {
   success: (...args) => call((toast) => toast.success(...args)),
+  info: (...args) => call((toast) => toast.info(...args)),
   warning: (...args) => call((toast) => toast.warning(...args)),
   error: (...args) => call((toast) => toast.error(...args)),
   dismiss: (...args) => call((toast) => toast.dismiss(...args)),

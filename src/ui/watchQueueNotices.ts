@@ -1,6 +1,6 @@
-import { toast } from 'sonner';
 import type { Translator } from '../i18n/createTranslator.ts';
 import { describeQueueNotice, onQueueNotice } from './onQueueNotice.ts';
+import { lazyToast as toast } from './lazyToast.ts';
 import { FAILURE_TOAST_MS } from './toastForItem.ts';
 import type { UploadQueueLike } from './UploadQueueLike.ts';
 
