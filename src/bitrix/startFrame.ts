@@ -71,7 +71,8 @@ export interface StartFrameOptions {
  * - `maxRetries: 1` — one attempt; with it `AbstractHttp.call` never enters the retry branch, so
  *   503/`QUERY_LIMIT_EXCEEDED`, 429, 5xx, timeouts and network errors all come back to the engine
  *   (which retries QUERY_LIMIT_EXCEEDED itself and checks before resending anything else).
- *   `im.v2.File.upload` is not idempotent (sdk-upload-facts.md, "Timeouts and retries").
+ *   `im.v2.File.upload` is not idempotent: the portal stores every request it receives
+ *   (docs/portal-reference.md §4.6, §7.2).
  * - `retryOnNetworkError: false` — also lists NETWORK_ERROR/REQUEST_TIMEOUT as hard codes, in case
  *   `maxRetries` is raised later.
  * The one replay the SDK still makes is after `expired_token`/`invalid_token` with a fresh token
