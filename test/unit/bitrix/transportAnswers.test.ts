@@ -36,11 +36,14 @@ const LOGIN_PAGE =
   '<!DOCTYPE html><html><head><title>Authorization</title></head><body><form>' +
   '<input name="USER_LOGIN"></form></body></html>';
 
+/** The transport through the real SDK against the fake portal, with a token that never expires. */
+function transportWithFixedToken(): ReturnType<typeof createBitrixTransport> {
+  return createBitrixTransport(new TestB24(fixedAuth(portal.origin, { current: 't' })));
+}
+
 describe('answers that are not the portal’s JSON', () => {
   it('a 200 text/html login page is never "delivered": WIDGET_HTML_ANSWER, a retryable refusal, no TypeError', async () => {
-    const transport = createBitrixTransport(
-      new TestB24(fixedAuth(portal.origin, { current: 't' })),
-    );
+    const transport = transportWithFixedToken();
     portal.handlers.push((_req, res) => html(res, 200, LOGIN_PAGE));
     const outcome = await transport.upload(request());
     expect(outcome).toMatchObject({
@@ -59,9 +62,7 @@ describe('answers that are not the portal’s JSON', () => {
   });
 
   it('a 503 text/html maintenance page means wait and resume, not "rate limit"', async () => {
-    const transport = createBitrixTransport(
-      new TestB24(fixedAuth(portal.origin, { current: 't' })),
-    );
+    const transport = transportWithFixedToken();
     portal.handlers.push((_req, res) => html(res, 503, '<html><body>Maintenance</body></html>'));
     const outcome = await transport.upload(request());
     expect(outcome).toMatchObject({
@@ -79,9 +80,7 @@ describe('answers that are not the portal’s JSON', () => {
   });
 
   it('a 413 page from a proxy: no retry, the portal’s server refuses requests this large', async () => {
-    const transport = createBitrixTransport(
-      new TestB24(fixedAuth(portal.origin, { current: 't' })),
-    );
+    const transport = transportWithFixedToken();
     portal.handlers.push((_req, res) => html(res, 413, '<html><body>413</body></html>'));
     const outcome = await transport.upload(request());
     expect(outcome).toMatchObject({ ok: false, error: { code: 'WIDGET_HTTP_ERROR', status: 413 } });
@@ -95,9 +94,7 @@ describe('answers that are not the portal’s JSON', () => {
   });
 
   it('a 502 page readable to the page is an unknown outcome (the chat is checked)', async () => {
-    const transport = createBitrixTransport(
-      new TestB24(fixedAuth(portal.origin, { current: 't' })),
-    );
+    const transport = transportWithFixedToken();
     portal.handlers.push((_req, res) => html(res, 502, '<html><body>Bad Gateway</body></html>'));
     const outcome = await transport.upload(request());
     expect(outcome).toMatchObject({ ok: false, error: { code: 'WIDGET_HTTP_ERROR', status: 502 } });
@@ -107,9 +104,7 @@ describe('answers that are not the portal’s JSON', () => {
   });
 
   it('the portal’s FILE_TOO_LARGE for a file under 100 MB says the portal’s limit is lower, no retry', async () => {
-    const transport = createBitrixTransport(
-      new TestB24(fixedAuth(portal.origin, { current: 't' })),
-    );
+    const transport = transportWithFixedToken();
     portal.handlers.push((_req, res) =>
       json(res, 400, { error: 'FILE_TOO_LARGE', error_description: 'File is too large' }),
     );
@@ -129,9 +124,7 @@ describe('answers that are not the portal’s JSON', () => {
 
 describe('what goes to the portal', () => {
   it('sends dialogId as a JSON string, also for a numeric user id', async () => {
-    const transport = createBitrixTransport(
-      new TestB24(fixedAuth(portal.origin, { current: 't' })),
-    );
+    const transport = transportWithFixedToken();
     await transport.upload(request({ dialogId: '5' }));
     expect(JSON.parse(portal.received[0]!.body.toString())).toMatchObject({ dialogId: '5' });
     transport.dispose();
@@ -297,9 +290,7 @@ describe('the token outlives the upload', () => {
 
 describe('removing a proven own duplicate', () => {
   it('deletes a message with im.message.delete and its MESSAGE_ID', async () => {
-    const transport = createBitrixTransport(
-      new TestB24(fixedAuth(portal.origin, { current: 't' })),
-    );
+    const transport = transportWithFixedToken();
     portal.handlers.push((_req, res) => json(res, 200, { result: true, time: TIME }));
     await transport.deleteMessage(4711);
     expect(portal.received[0]!.url).toMatch(/^\/rest\/im\.message\.delete\?/);
@@ -308,9 +299,7 @@ describe('removing a proven own duplicate', () => {
   });
 
   it('throws when the portal refuses (CANT_EDIT_MESSAGE), so nothing is reported as removed', async () => {
-    const transport = createBitrixTransport(
-      new TestB24(fixedAuth(portal.origin, { current: 't' })),
-    );
+    const transport = transportWithFixedToken();
     portal.handlers.push((_req, res) =>
       json(res, 400, {
         error: 'CANT_EDIT_MESSAGE',
