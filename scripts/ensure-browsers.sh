@@ -9,41 +9,13 @@
 set -euo pipefail
 
 MULTIARCH="$(gcc -dumpmachine 2>/dev/null || echo "$(uname -m)-linux-gnu")"
-declare -A NEEDS=(
-  [chromium]=/usr/bin/chromium
-  [firefox-esr]=/usr/bin/firefox-esr
-  [webkit2gtk-driver]=/usr/bin/WebKitWebDriver
-  [xvfb]=/usr/bin/Xvfb
-)
-missing=()
-for package in "${!NEEDS[@]}"; do
-  [ -x "${NEEDS[$package]}" ] || missing+=("$package")
-done
-if [ "${#missing[@]}" -eq 0 ]; then
-  exit 0
-fi
+source "$(dirname "$0")/apt-ensure.sh" ensure-browsers \
+  chromium=/usr/bin/chromium \
+  firefox-esr=/usr/bin/firefox-esr \
+  webkit2gtk-driver=/usr/bin/WebKitWebDriver \
+  xvfb=/usr/bin/Xvfb
+[ "${#MISSING[@]}" -eq 0 ] && exit 0
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then
-    SUDO="sudo -n"
-  else
-    echo "ensure-browsers: missing ${missing[*]} and this user cannot install packages (not root, no sudo)." >&2
-    echo "ensure-browsers: install these Debian packages, then run the tests again: ${missing[*]}" >&2
-    exit 1
-  fi
-fi
-
-echo "ensure-browsers: installing Debian packages: ${missing[*]}..."
-$SUDO apt-get update -qq >/dev/null
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-
-for package in "${!NEEDS[@]}"; do
-  if [ ! -x "${NEEDS[$package]}" ]; then
-    echo "ensure-browsers: apt-get finished but ${NEEDS[$package]} ($package) is still missing." >&2
-    exit 1
-  fi
-done
 if ! ls /usr/lib/*/webkit2gtk-4.1/MiniBrowser >/dev/null 2>&1; then
   echo "ensure-browsers: MiniBrowser is missing (expected under /usr/lib/$MULTIARCH/webkit2gtk-4.1/)." >&2
   exit 1
