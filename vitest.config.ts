@@ -38,7 +38,8 @@ export default defineConfig({
           ...e2eProject,
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          exclude: ['test/e2e/load.test.ts'],
+          // Files with a "no long main-thread task" rule run alone in e2e-load (below).
+          exclude: ['test/e2e/load.test.ts', 'test/e2e/upload.test.ts'],
           fileParallelism: true,
           maxWorkers: 2,
           // The browser tests run after the fast projects, with their own worker limit.
@@ -49,7 +50,7 @@ export default defineConfig({
         test: {
           ...e2eProject,
           name: 'e2e-load',
-          include: ['test/e2e/load.test.ts'],
+          include: ['test/e2e/load.test.ts', 'test/e2e/upload.test.ts'],
           // Last and alone: its rule "no main-thread task over 200 ms" measures the widget, not
           // a second Chromium competing for the same two cores.
           fileParallelism: false,
