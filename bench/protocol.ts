@@ -42,12 +42,18 @@ export interface DoneCommand {
 export const ENCODE_VARIANTS = [
   /** What ships: createWorkerEncoder with its defaults. */
   'shipped',
-  /** The shipped encoder with 12 MiB chunks (fewer reads and parts, more memory). */
+  /** The shipped encoder with 12 MiB Blob parts (fewer parts, more memory). */
   'shipped-12MiB',
-  /** The earlier strategy: per 3 MiB chunk native toBase64, then new Blob([string]). */
+  /** The first issue-13 encoder: one `slice().arrayBuffer()` per 3 MiB, next read in flight. */
+  'slices-3MiB',
+  /** The strategy before issue 13: per 3 MiB chunk native toBase64, then new Blob([string]). */
   'native-string-3MiB',
   /** Native toBase64 of the whole file in one buffer, no Blob: the floor of base64 itself. */
   'native-only',
+  /** Reading the file's stream to the end, nothing else: the floor of reading. */
+  'read-floor',
+  /** 4 MiB Blob parts made from one ready buffer until they hold the base64's size: the floor of storing. */
+  'store-floor',
 ] as const;
 export type EncodeVariant = (typeof ENCODE_VARIANTS)[number];
 

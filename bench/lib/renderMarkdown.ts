@@ -15,10 +15,14 @@ function cell(value: Spread | undefined, format: (n: number) => string): string 
 
 const ENCODE_LABELS = {
   shipped:
-    'Shipped: table base64 into bytes, 3 MiB reads, next read in flight (createWorkerEncoder)',
-  'shipped-12MiB': 'Shipped encoder with 12 MiB chunks',
+    'Shipped: the file as one stream, table base64 into bytes, a Blob part per 3 MiB (createWorkerEncoder)',
+  'shipped-12MiB': 'Shipped encoder with 12 MiB parts',
+  'slices-3MiB': 'First issue-13 encoder: one slice().arrayBuffer() per 3 MiB, next read in flight',
   'native-string-3MiB': 'Before issue 13: per 3 MiB toBase64 → new Blob([string])',
   'native-only': 'Native toBase64 of the whole file, no Blob (floor of base64 alone)',
+  'read-floor': "Reading the file's stream, nothing else (floor of reading)",
+  'store-floor':
+    'Blob parts of 4 MiB from one ready buffer, as many as the base64 needs (floor of storing)',
 } as const;
 
 function versusRows(label: string, figure: VersusCurl | NotRun | undefined): string[] {
