@@ -52,7 +52,7 @@ function engineRows(report: BenchReport): string[] {
   const out = [
     '## Per engine (upload case: Chat Drop vs curl)',
     '',
-    "Memory = growth of VmHWM of the page's process (Chromium renderer, Firefox content process `-contentproc … tab`, WebKitGTK `WebKitWebProcess`), from /proc. Longest task: only Chromium reports `longtask` entries. The encoder is the same table-based base64 in a Worker in every engine.",
+    "Memory = growth of VmHWM of the page's process (Chromium renderer, Firefox content process `-contentproc … tab`, WebKitGTK `WebKitWebProcess`), from /proc. Longest task: only Chromium reports `longtask` entries. The encoder is the same table-based base64 in a Worker in every engine; it reads the file through a BYOB stream reader where `Blob.stream()` is a byte stream (Chromium, Firefox) and by slices elsewhere (WebKitGTK).",
     '',
     '| Engine | Version | Size | Chat Drop | curl | vs curl | Encode phase | Longest task | Page process peak | Failed |',
     '|---|---|---|---|---|---|---|---|---|---|',
