@@ -21,6 +21,11 @@ export interface Translator {
   formatNumber(value: number): string;
   /** A moment as the clock shows it in this locale (`14:32`, `2:32 PM`), from epoch ms. */
   formatClockTime(epochMs: number): string;
+  /**
+   * Parts joined as this locale lists them (`12 delivered, 1 failed` in English; Arabic joins
+   * with `و`, Japanese with `、`): `Intl.ListFormat`, narrow conjunction.
+   */
+  formatList(parts: readonly string[]): string;
 }
 
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
@@ -61,6 +66,7 @@ export function createTranslatorFrom(
   const durationFormat = (unit: 'second' | 'minute' | 'hour'): Intl.NumberFormat =>
     new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' });
   const clock = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+  const list = new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' });
   const seconds = durationFormat('second');
   const minutes = durationFormat('minute');
   const hours = durationFormat('hour');
@@ -102,5 +108,6 @@ export function createTranslatorFrom(
     },
     formatNumber: (value) => numbers.format(value),
     formatClockTime: (epochMs) => clock.format(epochMs),
+    formatList: (parts) => list.format(parts),
   };
 }

@@ -3,6 +3,7 @@ import { createTranslator, LANGUAGES, PACKS } from '../../../src/i18n/createTran
 import { en } from '../../../src/i18n/en.ts';
 import { installMessage } from '../../../src/i18n/installMessages.ts';
 import { loadTranslator } from '../../../src/i18n/loadTranslator.ts';
+import { describeSummary } from '../../../src/ui/describeSummary.ts';
 
 const COUNTS = [0, 1, 2, 3, 5, 11, 21, 22, 25, 101];
 
@@ -96,4 +97,33 @@ describe('loadTranslator', () => {
     expect(installMessage('ja', 'repair')).toBe('修復');
     expect(installMessage('ar', 'repair')).toBe('إصلاح');
   });
+});
+
+describe('a batch summary lists its parts the way the language does', () => {
+  const summary = {
+    total: 6,
+    delivered: 3,
+    failed: 1,
+    unknown: 0,
+    cancelled: 2,
+    active: 0,
+    percentage: 100,
+  };
+  it.each([
+    ['en', ', ', ', '],
+    ['ar', ' و', ' و'],
+    ['ja', '、', '、'],
+    ['de', ', ', ' und '],
+  ])(
+    '%s joins the counts with its own separators, never a borrowed Latin comma',
+    (lang, first, last) => {
+      const t = createTranslator(lang);
+      const parts = [
+        t.t('summaryDelivered', { count: 3 }),
+        t.t('summaryFailed', { count: 1 }),
+        t.t('summaryCancelled', { count: 2 }),
+      ];
+      expect(describeSummary(summary, t)).toBe(`${parts[0]}${first}${parts[1]}${last}${parts[2]}`);
+    },
+  );
 });
