@@ -126,8 +126,8 @@ describe('watchQueueToasts: the batch summary', () => {
     ['ru', 1, '4 доставлено, 1 файл мог дойти — проверьте чат'],
     ['ru', 2, '3 доставлено, 2 файла могли дойти — проверьте чат'],
     ['ru', 5, '0 доставлено, 5 файлов могли дойти — проверьте чат'],
-    ['de', 1, '4 zugestellt, 1 ist vielleicht angekommen – prüfen Sie den Chat'],
-    ['de', 2, '3 zugestellt, 2 sind vielleicht angekommen – prüfen Sie den Chat'],
+    ['de', 1, '4 zugestellt und 1 ist vielleicht angekommen – prüfen Sie den Chat'],
+    ['de', 2, '3 zugestellt und 2 sind vielleicht angekommen – prüfen Sie den Chat'],
   ] as const)(
     'the summary counts unknown outcomes apart, with real plurals and Check the chat (%s, %i)',
     async (lang, unsure, title) => {
