@@ -52,6 +52,11 @@ export function evaluateTargets(figures: Figures, busy: string | undefined): Tar
   const skipped = (what: string): string => `not in this run (${what})`;
 
   const encode = cd?.encodeMs?.median;
+  const floor = (variant: string): string =>
+    round(figures.encode?.find((v) => v.variant === variant)?.totalMs?.median);
+  const floors = figures.encode?.length
+    ? ` Floors in this run (encode case, each step alone): reading ${floor('read-floor')}, base64 ${floor('native-only')} (native, whole file), storing 133 MiB as Blob parts ${floor('store-floor')}: storing alone is the largest, and the Blob body stays for memory (docs/PERFORMANCE.md).`
+    : '';
   targets.push({
     name: 'Encode phase, 100 MiB, Chromium',
     value: encode ?? null,
@@ -60,7 +65,7 @@ export function evaluateTargets(figures: Figures, busy: string | undefined): Tar
     met: encode !== undefined && encode <= 300,
     note: 'median, hand-over → base64 Blob ready',
     ...(at100 ? {} : { notRun: skipped('needs --sizes with 100') }),
-    why: `${phases}.${load} The encode is reads from the browser's blob store (overlapped with base64), base64 in JS, and copies into Blob parts; the Worker competes for the 2 CPUs with everything else.`,
+    why: `${phases}.${load} The encode is the file's stream read into one buffer, base64 in JS, and copies into Blob parts, one after the other in the Worker.${floors}`,
   });
   const ratio = at100?.ratioChatDropToCurl;
   targets.push({
@@ -71,7 +76,7 @@ export function evaluateTargets(figures: Figures, busy: string | undefined): Tar
     met: ratio !== undefined && ratio <= 1.15 && cd?.failures === 0,
     note: 'median / median',
     ...(at100 ? {} : { notRun: skipped('needs --sizes with 100') }),
-    why: `Chat Drop ${phases}; curl's body was encoded beforehand, so everything before "send" is Chat Drop's own overhead.${load}`,
+    why: `Chat Drop ${phases}; curl's body was encoded beforehand, so everything before "send" is Chat Drop's own overhead.${load}${floors}`,
   });
   targets.push(
     versus(
