@@ -14,16 +14,26 @@ export interface RawRequest {
   readonly body?: string | Buffer;
   /** PEM of the CA (here: the self-signed certificate) an https server must present. */
   readonly ca?: string;
+  /**
+   * The request target exactly as sent, e.g. `/../etc/passwd` or `//nested` (a URL would
+   * normalise it). Default: the URL's path and query.
+   */
+  readonly path?: string;
 }
 
-/** One HTTP(S) request, exactly as given: no redirects followed, no decompression. */
+/**
+ * One HTTP(S) request, exactly as given: no path normalisation when `init.path` is given, no
+ * redirects followed, no decompression.
+ */
 export function sendRaw(url: string, init: RawRequest = {}): Promise<RawResponse> {
   const target = new URL(url);
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = request(
-      target,
       {
+        host: target.hostname,
+        port: target.port,
+        path: init.path ?? `${target.pathname}${target.search}`,
         method: init.method ?? 'GET',
         headers: init.headers,
         ...(init.ca ? { ca: init.ca, servername: 'localhost' } : {}),
@@ -45,14 +55,3 @@ export function sendRaw(url: string, init: RawRequest = {}): Promise<RawResponse
     req.end(init.body);
   });
 }
-
-/** The form fields Bitrix24 posts into the app's frame when it opens it (b24restdocs, "local applications"). */
-export const PORTAL_FORM: string = new URLSearchParams({
-  AUTH_ID: 'test-auth-token',
-  AUTH_EXPIRES: '3600',
-  REFRESH_ID: 'test-refresh-token',
-  member_id: 'a1b2c3',
-  status: 'L',
-  PLACEMENT: 'DEFAULT',
-  PLACEMENT_OPTIONS: '{}',
-}).toString();

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect } from 'vitest';
+import { buildSecurityHeaders } from '../../../server/buildSecurityHeaders.ts';
 import type { CopiedSite } from './copySite.ts';
 import type { RawResponse } from './sendRaw.ts';
 
@@ -10,10 +11,25 @@ export type SiteGet = (path: string, headers?: Record<string, string>) => Promis
 
 /**
  * What every documented web server recipe must do with the built app's files (docs/INSTALL.md),
- * asserted the same way for nginx and Apache: hashed assets cached for a year, the page always
- * revalidated, and gzip for the page and the assets when the browser accepts it.
+ * asserted the same way for nginx and Apache: the security headers of `npm run serve`, hashed
+ * assets cached for a year, the page always revalidated, and gzip for the page and the assets
+ * when the browser accepts it.
  */
 export const staticServingChecks = {
+  /** The page and an asset carry `npm run serve`'s CSP for `portal`, nosniff, no X-Frame-Options. */
+  async securityHeaders(get: SiteGet, site: CopiedSite, portal: string): Promise<void> {
+    const expected = buildSecurityHeaders([portal])['Content-Security-Policy'];
+    for (const path of ['', site.pageAssets[0] ?? 'missing']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp, path).toBe(expected);
+      expect(csp, path).toContain(`frame-ancestors ${portal}`);
+      expect(csp, path).toMatch(/connect-src 'self' https:/);
+      expect(res.headers['x-frame-options'], path).toBeUndefined();
+      expect(res.headers['x-content-type-options'], path).toBe('nosniff');
+    }
+  },
   async caching(get: SiteGet, site: CopiedSite): Promise<void> {
     expect(site.pageAssets.length).toBeGreaterThan(0);
     for (const asset of site.pageAssets) {
