@@ -37,6 +37,22 @@ function transport(): ReturnType<typeof createBitrixTransport> {
   return createBitrixTransport(new TestB24(fixedAuth(emulator.url, { current: ME.token })));
 }
 
+/** Asks `finder` whether `bytes`, dropped as `name`, are in chat5 since `since`. */
+function findBytes(
+  finder: ReturnType<typeof createBitrixTransport>,
+  name: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  since: number,
+) {
+  return finder.findDelivery({
+    dialogId: 'chat5',
+    name,
+    size: bytes.length,
+    since,
+    file: new Blob([bytes]),
+  });
+}
+
 /** Posts a file to the chat with REST as `who`; returns the message id. */
 async function post(who: { token: string }, dialogId: string, name: string, bytes: Buffer) {
   const response = await fetch(`${emulator.url}/rest/im.v2.File.upload`, {
@@ -81,15 +97,7 @@ describe('createDeliveryFinder over the emulator', () => {
     const since = Date.now() - 1000;
     const bytes = randomBytes(1000);
     await post(OTHER, 'chat5', 'shared-by-anna.bin', bytes);
-    expect(
-      await finder.findDelivery({
-        dialogId: 'chat5',
-        name: 'shared-by-anna.bin',
-        size: 1000,
-        since,
-        file: new Blob([bytes]),
-      }),
-    ).toBeUndefined();
+    expect(await findBytes(finder, 'shared-by-anna.bin', bytes, since)).toBeUndefined();
     finder.dispose();
   });
 
@@ -99,15 +107,9 @@ describe('createDeliveryFinder over the emulator', () => {
     const bytes = randomBytes(700);
     const mine = await post(ME, 'chat5', 'deep.bin', bytes);
     for (let i = 0; i < 60; i++) await post(OTHER, 'chat5', `noise-${i}.txt`, Buffer.from(`n${i}`));
-    expect(
-      await finder.findDelivery({
-        dialogId: 'chat5',
-        name: 'deep.bin',
-        size: 700,
-        since,
-        file: new Blob([bytes]),
-      }),
-    ).toMatchObject({ messageId: mine.messageId });
+    expect(await findBytes(finder, 'deep.bin', bytes, since)).toMatchObject({
+      messageId: mine.messageId,
+    });
     finder.dispose();
   });
 
@@ -184,15 +186,9 @@ describe('unread history (the portal’s default page is not the newest)', () =>
     ).json()) as { result: { messages: { id: number }[] } };
     const newest = Math.max(...emulator.messages(5).map((m) => m.id));
     expect(defaultPage.result.messages.map((m) => m.id)).not.toContain(newest);
-    expect(
-      await finder.findDelivery({
-        dialogId: 'chat5',
-        name: 'before-unread.bin',
-        size: 321,
-        since,
-        file: new Blob([bytes]),
-      }),
-    ).toMatchObject({ messageId: mine.messageId });
+    expect(await findBytes(finder, 'before-unread.bin', bytes, since)).toMatchObject({
+      messageId: mine.messageId,
+    });
     finder.dispose();
   });
 });

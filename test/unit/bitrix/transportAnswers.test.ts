@@ -89,17 +89,18 @@ const REFUSALS: readonly Refusal[] = [
 ];
 
 describe('answers that are not the portal’s JSON', () => {
-  it.each(REFUSALS)('$rule', async ({ answer, content, error, policy, requests }) => {
-    const transport = transportWithFixedToken();
-    portal.handlers.push(answer);
-    const outcome = await transport.upload(createUploadRequest(content ? { content } : {}));
-    expect(outcome).toMatchObject({ ok: false, error });
-    if (outcome.ok) return;
-    expect(outcome.error.detail ?? '').not.toMatch(/TypeError/);
-    expect(policyFor(outcome.error)).toMatchObject(policy);
-    if (requests !== undefined) expect(portal.received).toHaveLength(requests);
-    transport.dispose();
-  });
+  for (const { rule, answer, content, error, policy, requests } of REFUSALS)
+    it(rule, async () => {
+      const transport = transportWithFixedToken();
+      portal.handlers.push(answer);
+      const outcome = await transport.upload(createUploadRequest(content ? { content } : {}));
+      expect(outcome).toMatchObject({ ok: false, error });
+      if (outcome.ok) return;
+      expect(outcome.error.detail ?? '').not.toMatch(/TypeError/);
+      expect(policyFor(outcome.error)).toMatchObject(policy);
+      if (requests !== undefined) expect(portal.received).toHaveLength(requests);
+      transport.dispose();
+    });
 });
 
 describe('what goes to the portal', () => {
