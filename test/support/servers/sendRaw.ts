@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { Readable } from 'node:stream';
 
 export interface RawResponse {
   readonly status: number;
@@ -11,7 +12,8 @@ export interface RawResponse {
 export interface RawRequest {
   readonly method?: string;
   readonly headers?: Record<string, string>;
-  readonly body?: string | Buffer;
+  /** Sent whole; a `Readable` is streamed with backpressure (give `Content-Length` yourself). */
+  readonly body?: string | Buffer | Readable;
   /** PEM of the CA (here: the self-signed certificate) an https server must present. */
   readonly ca?: string;
   /**
@@ -52,6 +54,7 @@ export function sendRaw(url: string, init: RawRequest = {}): Promise<RawResponse
       },
     );
     req.on('error', reject);
-    req.end(init.body);
+    if (init.body instanceof Readable) init.body.pipe(req);
+    else req.end(init.body);
   });
 }

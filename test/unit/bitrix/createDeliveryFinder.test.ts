@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmulator, type Emulator } from '../../../emulator/createEmulator.ts';
+import type { Emulator } from '../../../emulator/createEmulator.ts';
 import { createBitrixTransport } from '../../../src/bitrix/createBitrixTransport.ts';
+import { startTestEmulator, type TestEmulator } from '../emulator/startTestEmulator.ts';
 import { fixedAuth, TestB24 } from './TestB24.ts';
 
 /**
@@ -14,24 +12,15 @@ import { fixedAuth, TestB24 } from './TestB24.ts';
 const ME = { userId: 1, token: 'finder-token-me' };
 const OTHER = { userId: 2, token: 'finder-token-other' };
 
+let started: TestEmulator;
 let emulator: Emulator;
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'chatdrop-finder-'));
-  emulator = await createEmulator({
-    port: 0,
-    dataDir,
-    appUrl: 'http://127.0.0.1:9/',
-    oauthTokens: [ME, OTHER],
-    rateLimit: false,
-  });
+  started = await startTestEmulator({ oauthTokens: [ME, OTHER] });
+  emulator = started.emu;
 });
 
-afterAll(async () => {
-  await emulator.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => started.stop());
 
 function transport(): ReturnType<typeof createBitrixTransport> {
   return createBitrixTransport(new TestB24(fixedAuth(emulator.url, { current: ME.token })));

@@ -149,20 +149,32 @@ describe('what goes to the portal', () => {
 });
 
 describe('the token outlives the upload', () => {
-  function expiringAuth(secondsLeft: number, refresh: () => Promise<AuthData>): AuthActions {
+  /**
+   * A token `old` with `secondsLeft` to live; a refresh answers with `refresh()`. `refreshes()`
+   * counts the refreshes asked for.
+   */
+  function expiringAuth(
+    secondsLeft: number,
+    refresh: () => Promise<AuthData>,
+  ): { auth: AuthActions; refreshes: () => number } {
     const auth = fixedAuth(portal.origin, { current: 'old' });
     let current: AuthData = {
       ...(auth.getAuthData() as AuthData),
       access_token: 'old',
       expires: Date.now() / 1000 + secondsLeft,
     };
+    let refreshes = 0;
     return {
-      ...auth,
-      getAuthData: () => current,
-      refreshAuth: async () => {
-        current = await refresh();
-        return current;
+      auth: {
+        ...auth,
+        getAuthData: () => current,
+        refreshAuth: async () => {
+          refreshes += 1;
+          current = await refresh();
+          return current;
+        },
       },
+      refreshes: () => refreshes,
     };
   }
 
@@ -179,11 +191,7 @@ describe('the token outlives the upload', () => {
   }
 
   it('refreshes first when the token would expire before the upload is likely done: one request, the new token', async () => {
-    let refreshes = 0;
-    const auth = expiringAuth(30, () => {
-      refreshes += 1;
-      return Promise.resolve(freshToken());
-    });
+    const { auth, refreshes } = expiringAuth(30, () => Promise.resolve(freshToken()));
     const transport = createBitrixTransport(new TestB24(auth), {
       assumedBytesPerSecond: 10_000,
       responseTimeoutMs: 1000,
@@ -192,18 +200,14 @@ describe('the token outlives the upload', () => {
     const content = new Blob([Buffer.alloc(750_000).toString('base64')]);
     const outcome = await transport.upload(createUploadRequest({ content }));
     expect(outcome.ok).toBe(true);
-    expect(refreshes).toBe(1);
+    expect(refreshes()).toBe(1);
     expect(portal.received).toHaveLength(1);
     expect(JSON.parse(portal.received[0]!.body.toString())).toMatchObject({ auth: 'fresh' });
     transport.dispose();
   });
 
   it('plans with the uplink speed it measured: after a slow upload, a token that would not last is refreshed first', async () => {
-    let refreshes = 0;
-    const auth = expiringAuth(60, () => {
-      refreshes += 1;
-      return Promise.resolve(freshToken());
-    });
+    const { auth, refreshes } = expiringAuth(60, () => Promise.resolve(freshToken()));
     let clock = Date.now();
     const transport = createBitrixTransport(new TestB24(auth), {
       responseTimeoutMs: 1000,
@@ -220,33 +224,25 @@ describe('the token outlives the upload', () => {
       }),
     );
     expect(slow.ok).toBe(true);
-    expect(refreshes).toBe(0);
+    expect(refreshes()).toBe(0);
     clock = Date.now();
     // Now ~10 kB/s is known: the same body needs ~100 s, more than the token has left.
     expect((await transport.upload(createUploadRequest({ content }))).ok).toBe(true);
-    expect(refreshes).toBe(1);
+    expect(refreshes()).toBe(1);
     expect(JSON.parse(portal.received[1]!.body.toString())).toMatchObject({ auth: 'fresh' });
     transport.dispose();
   });
 
   it('does not refresh when the token outlives the upload', async () => {
-    let refreshes = 0;
-    const auth = expiringAuth(3000, () => {
-      refreshes += 1;
-      return Promise.reject(new Error('not expected'));
-    });
+    const { auth, refreshes } = expiringAuth(3000, () => Promise.reject(new Error('not expected')));
     const transport = createBitrixTransport(new TestB24(auth));
     expect((await transport.upload(createUploadRequest())).ok).toBe(true);
-    expect(refreshes).toBe(0);
+    expect(refreshes()).toBe(0);
     transport.dispose();
   });
 
   it('a refreshAuth that never answers ends within the bounded time: "reopen", retryable, nothing sent, no loop', async () => {
-    let refreshes = 0;
-    const auth = expiringAuth(5, () => {
-      refreshes += 1;
-      return new Promise<AuthData>(() => {});
-    });
+    const { auth, refreshes } = expiringAuth(5, () => new Promise<AuthData>(() => {}));
     const transport = createBitrixTransport(new TestB24(auth), { refreshTimeoutMs: 300 });
     const started = Date.now();
     const outcome = await transport.upload(createUploadRequest());
@@ -261,7 +257,7 @@ describe('the token outlives the upload', () => {
       retry: 'offer',
       nextStep: 'reopen',
     });
-    expect(refreshes).toBe(1);
+    expect(refreshes()).toBe(1);
     expect(portal.received).toHaveLength(0);
     transport.dispose();
   });
