@@ -59,12 +59,5 @@ describe('the documented Apache recipe', () => {
     expect(await apache.errorLog()).not.toMatch(/\[(\w+:)?error\]/);
   });
 
-  it('sends the same CSP as npm run serve: frame-ancestors names the portal, REST to https portals allowed, no X-Frame-Options', () =>
-    staticServingChecks.securityHeaders(get, site, PORTAL));
-
-  it('caches hashed assets for a year and makes the page revalidate', () =>
-    staticServingChecks.caching(get, site));
-
-  it('gzips the page and the assets for a browser that accepts it', () =>
-    staticServingChecks.gzip(get, site));
+  staticServingChecks(get, () => site, PORTAL);
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { copySite, type CopiedSite } from '../support/servers/copySite.ts';
 import { freePort } from '../support/servers/freePort.ts';
 import { makeCertificate, type Certificate } from '../support/servers/makeCertificate.ts';
+import { nginxTlsPlaceholders } from '../support/servers/nginxTlsPlaceholders.ts';
 import { fillPlaceholders, readDocSnippet } from '../support/servers/readDocSnippet.ts';
 import { postPortalForm } from '../support/servers/postPortalForm.ts';
 import { sendRaw } from '../support/servers/sendRaw.ts';
@@ -29,9 +30,7 @@ beforeAll(async () => {
   nginx = await startNginx({
     port,
     site: fillPlaceholders(readDocSnippet('nginx-site'), {
-      'listen 443 ssl http2;': `listen 127.0.0.1:${port} ssl http2;`,
-      '/etc/ssl/chat-drop/fullchain.pem': certificate.certFile,
-      '/etc/ssl/chat-drop/privkey.pem': certificate.keyFile,
+      ...nginxTlsPlaceholders(port, certificate),
       '/srv/chat-drop/dist/': `${site.dist}/`,
     }),
     files: { 'snippets/chat-drop-headers.conf': readDocSnippet('nginx-headers') },
@@ -68,14 +67,7 @@ describe('the documented nginx recipe', () => {
     expect(res.body.toString()).toBe(site.indexHtml);
   });
 
-  it('sends the same CSP as npm run serve: frame-ancestors names the portal, REST to https portals allowed, no X-Frame-Options', () =>
-    staticServingChecks.securityHeaders(get, site, PORTAL));
-
-  it('caches hashed assets for a year and makes the page revalidate', () =>
-    staticServingChecks.caching(get, site));
-
-  it('gzips the page and the assets for a browser that accepts it', () =>
-    staticServingChecks.gzip(get, site));
+  staticServingChecks(get, () => site, PORTAL);
 
   it('speaks HTTP/2 over TLS', async () => {
     const session = connectHttp2(base, { ca: certificate.cert, servername: 'localhost' });

@@ -11,6 +11,7 @@ import { parseServeArgs } from '../../server/parseServeArgs.ts';
 import { copySite, type CopiedSite } from '../support/servers/copySite.ts';
 import { freePort } from '../support/servers/freePort.ts';
 import { makeCertificate, type Certificate } from '../support/servers/makeCertificate.ts';
+import { nginxTlsPlaceholders } from '../support/servers/nginxTlsPlaceholders.ts';
 import { fillPlaceholders, readDocSnippet } from '../support/servers/readDocSnippet.ts';
 import { PORTAL_FORM, postPortalForm } from '../support/servers/postPortalForm.ts';
 import { sendRaw } from '../support/servers/sendRaw.ts';
@@ -64,9 +65,7 @@ beforeAll(async () => {
   nginx = await startNginx({
     port,
     site: fillPlaceholders(readDocSnippet('nginx-proxy'), {
-      'listen 443 ssl http2;': `listen 127.0.0.1:${port} ssl http2;`,
-      '/etc/ssl/chat-drop/fullchain.pem': certificate.certFile,
-      '/etc/ssl/chat-drop/privkey.pem': certificate.keyFile,
+      ...nginxTlsPlaceholders(port, certificate),
       'http://127.0.0.1:8081/': app.url,
     }),
   });
