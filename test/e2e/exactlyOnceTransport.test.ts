@@ -8,9 +8,10 @@ import { diskStoredName } from '../../src/core/diskStoredName.ts';
 import { en } from '../../src/i18n/en.ts';
 import { chatFiles } from '../support/chatFiles.ts';
 import { setInputFiles, type GivenFile, type InputFile } from '../support/setInputFiles.ts';
-import { openWidget } from '../support/openWidget.ts';
+import { openWidget, type OpenedWidget } from '../support/openWidget.ts';
 import { setupE2e } from '../support/setupE2e.ts';
 import { setupStack } from '../support/setupStack.ts';
+import type { Stack } from '../support/startStack.ts';
 import type { Emulator } from '../support/stackTypes.ts';
 import { waitForStoredLedger } from '../support/waitForStoredLedger.ts';
 import { readRows, waitForPhase } from '../support/waitForPhase.ts';
@@ -70,6 +71,22 @@ async function deliverThenSendAgainLater(
   }
 }
 
+/**
+ * The widget in a page whose portal sits behind a proxy that answers `status` (`why`) with a page
+ * without CORS headers: the page sees status 0 and Chromium logs the CORS block, both allowed.
+ */
+async function openBehindCorslessProxy(
+  on: Stack,
+  status: number,
+  why: string,
+): Promise<OpenedWidget> {
+  const { page, guard } = await harness.newPage();
+  guard.allowNetworkFailures(`the ${status} page has no CORS headers: status 0 to the page`);
+  guard.allowFailedResponses([status], why);
+  guard.allow(/blocked by CORS policy/, 'a proxy page has no CORS headers: only PHP adds them');
+  return openWidget(page, on.emulator.url);
+}
+
 async function phasesSeen(appFrame: Frame, name: string): Promise<string> {
   return (await readRows(appFrame)).find((r) => r.name === name)?.phase ?? '';
 }
@@ -119,11 +136,7 @@ describe('identity is not name and size', () => {
 
 describe('proxy and HTML answers', () => {
   test('a 502 page without CORS after the portal stored the file: unknown outcome, the chat is checked, delivered once', async () => {
-    const { page, guard } = await harness.newPage();
-    guard.allowNetworkFailures('the proxy page has no CORS headers: status 0 to the page');
-    guard.allowFailedResponses([502], 'the proxy answers 502');
-    guard.allow(/blocked by CORS policy/, 'a proxy page has no CORS headers: only PHP adds them');
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const { frame, appFrame } = await openBehindCorslessProxy(stack, 502, 'the proxy answers 502');
     const name = 'behind-a-proxy.txt';
     stack.emulator.setScenario('proxy-error', { count: 1, status: 502, mode: 'after' });
     try {
@@ -211,11 +224,11 @@ describe('a proxy body limit in front of the portal', () => {
   // body did not arrive): the chat is checked, the file is not there, and the row says so
   // honestly ("check the chat") with Retry; the other files go on.
   test('a 413 page without CORS: an unknown outcome, the chat is checked, that file fails and is not in the chat, the other files go on', async () => {
-    const { page, guard } = await harness.newPage();
-    guard.allowNetworkFailures('the 413 page has no CORS headers: status 0 to the page');
-    guard.allowFailedResponses([413], 'the proxy refuses the large body');
-    guard.allow(/blocked by CORS policy/, 'a proxy page has no CORS headers: only PHP adds them');
-    const { frame, appFrame } = await openWidget(page, limited.emulator.url);
+    const { frame, appFrame } = await openBehindCorslessProxy(
+      limited,
+      413,
+      'the proxy refuses the large body',
+    );
     const dropped = await setInputFiles(frame, [
       { name: 'too-big-for-the-proxy.bin', size: 3 * 1024 * 1024 },
       { name: 'fits.txt', buffer: Buffer.from('small enough') },
