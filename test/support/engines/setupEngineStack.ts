@@ -1,4 +1,4 @@
-import { setupStackWith, type StackAndHarness } from '../setupStack.ts';
+import { setupStackWith, type StackAndHarness } from '../setupStackWith.ts';
 import type { EmulatorOptions } from '../stackTypes.ts';
 import { useEngine as setupEngine, type EngineHarness } from './useEngine.ts';
 

@@ -1,6 +1,7 @@
 import type { EngineSession } from './EngineSession.ts';
 import { messengerUrl } from '../openWidget.ts';
-import { pollRowPhase, rowsInDocument, type RowState } from '../waitForPhase.ts';
+import { pollRowPhase } from '../pollRowPhase.ts';
+import { rowsInDocument, type RowState } from '../waitForPhase.ts';
 import type { Phase } from '../../../src/core/types.ts';
 
 export interface OpenInEngineOptions {
