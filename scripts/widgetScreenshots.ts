@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import type { Emulator } from '../emulator/createEmulator.ts';
 import { startShotStack } from './startShotStack.ts';
+import { throttleUplink } from './throttleUplink.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(repoRoot, 'docs', 'images', 'widget');
@@ -160,16 +161,8 @@ const STAGE = {
   },
   uploading: async (shot) => {
     const { panel, frame, appFrame } = await openPanel(shot);
-    // Throttle the app frame's uploads so the row is caught mid-progress (the frame is another
-    // site than the portal, so it gets its own CDP session).
-    const cdp = await shot.page.context().newCDPSession(appFrame);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: 64 * 1024,
-    });
+    // Throttle the app frame's uploads so the row is caught mid-progress.
+    await throttleUplink(shot.page, appFrame, 64 * 1024);
     const name = SAMPLE_NAME[shot.lang].upload;
     await putFiles(frame, name, 1024 * 1024);
     await waitForRow(appFrame, name, (row) => row.phase === 'sending' && row.percent >= 25);

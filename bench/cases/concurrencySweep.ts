@@ -2,6 +2,7 @@ import type { ConcurrencyCase, ConcurrencyRow } from '../lib/benchReport.ts';
 import type { BenchContext } from '../lib/createBenchContext.ts';
 import { runManyInPage } from '../lib/runManyInPage.ts';
 import { MiB } from '../lib/stats.ts';
+import { summarizeManyRun } from '../lib/summarizeManyRun.ts';
 
 /**
  * Bench case `concurrency`: Chat Drop's queue at each `--concurrency` level, 10 × 10 MiB (full
@@ -22,15 +23,8 @@ export async function runConcurrencySweep(ctx: BenchContext): Promise<Concurrenc
       concurrency: level,
     });
     const out: ConcurrencyCase = {
-      count,
-      sizeBytes: size,
-      delivered: result.delivered,
-      failed: result.failed,
-      errorCodes: result.errorCodes,
-      totalMs: result.totalMs,
-      filesPerSecond: result.delivered / (result.totalMs / 1000),
+      ...summarizeManyRun(result, count, size),
       bytesPerSecond: (result.delivered * size) / (result.totalMs / 1000),
-      longestTaskMs: result.longTasks.longestMs,
       tasksOver50: result.longTasks.over50,
       rendererPeakGrowth: ctx.growthOf(caseId)?.rendererPeakGrowth,
     };

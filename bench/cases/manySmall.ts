@@ -1,6 +1,7 @@
 import type { ManyResultSummary } from '../lib/benchReport.ts';
 import { RATE, type BenchContext } from '../lib/createBenchContext.ts';
 import { runManyInPage } from '../lib/runManyInPage.ts';
+import { summarizeManyRun } from '../lib/summarizeManyRun.ts';
 
 /**
  * Bench case `many`: `--many-count` × `--many-kib` files with the portal's rate limit on, Chat
@@ -18,14 +19,7 @@ export async function runManySmall(ctx: BenchContext): Promise<ManyResultSummary
     const result = await runManyInPage(ctx, `${ctx.nonce}-many-${path}`, { path, count, size });
     const summary: ManyResultSummary = {
       path,
-      count,
-      sizeBytes: size,
-      delivered: result.delivered,
-      failed: result.failed,
-      errorCodes: result.errorCodes,
-      totalMs: result.totalMs,
-      filesPerSecond: result.delivered / (result.totalMs / 1000),
-      longestTaskMs: result.longTasks.longestMs,
+      ...summarizeManyRun(result, count, size),
       rateLimitPaceS: pace,
     };
     ctx.log(

@@ -1,7 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { collectParams } from '../collectParams.ts';
-import { formatDateC } from '../formatDateC.ts';
 import { createRateLimiter } from '../createRateLimiter.ts';
 import { CORS_HEADERS, sendJson, sendProxyPage } from '../httpHelpers.ts';
 import { readRequestBody } from '../readRequestBody.ts';
@@ -16,6 +15,7 @@ import { normaliseMethod, RESERVED_PARAMS, runBatch } from './runBatch.ts';
 import { METHODS, runMethod } from './runMethod.ts';
 import type { CallBase, MethodOutcome } from './runMethod.ts';
 import type { AuthInfo, EmulatorContext } from './restTypes.ts';
+import { timeBlock } from './timeBlock.ts';
 
 /** Real servers reject long URLs (portal reference §4.3; ASSUMED 16 KB ⇒ 414 from the proxy). */
 const MAX_URL_LENGTH = 16 * 1024;
@@ -124,16 +124,7 @@ export function createRestHandler(emu: EmulatorContext): RestHandler {
     const usage = limiter.operating.usage(operatingKey(auth, 'batch'), finishMs);
     return {
       result,
-      time: {
-        start: startMs / 1000,
-        finish: finishMs / 1000,
-        duration: (finishMs - startMs) / 1000,
-        processing: (finishMs - startMs) / 1000,
-        date_start: formatDateC(new Date(startMs)),
-        date_finish: formatDateC(new Date(finishMs)),
-        operating_reset_at: usage.resetAt,
-        operating: usage.operating,
-      },
+      time: timeBlock(startMs, startMs, finishMs, usage),
     };
   }
 }

@@ -1,4 +1,3 @@
-import { formatDateC } from '../formatDateC.ts';
 import { RestError } from '../RestError.ts';
 import type { Params } from '../params.ts';
 import { appMethods } from './appMethods.ts';
@@ -9,6 +8,7 @@ import { imMethods } from './imMethods.ts';
 import { messageMethods } from './messageMethods.ts';
 import { placementMethods } from './placementMethods.ts';
 import { WithTopLevel } from './restTypes.ts';
+import { timeBlock } from './timeBlock.ts';
 import type { AuthInfo, CallContext, MethodTable } from './restTypes.ts';
 
 export const METHODS: MethodTable = {
@@ -79,15 +79,6 @@ export async function runMethod(
   return {
     result,
     ...top,
-    time: {
-      start: startMs / 1000,
-      finish: finishMs / 1000,
-      duration: (finishMs - startMs) / 1000,
-      processing: (finishMs - methodStart) / 1000,
-      date_start: formatDateC(new Date(startMs)),
-      date_finish: formatDateC(new Date(finishMs)),
-      operating_reset_at: usage.resetAt,
-      operating: usage.operating,
-    },
+    time: timeBlock(startMs, methodStart, finishMs, usage),
   };
 }

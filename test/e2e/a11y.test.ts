@@ -4,12 +4,12 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { throttleUplink } from '../../scripts/throttleUplink.ts';
 import { setInputFiles } from '../support/setInputFiles.ts';
 import { openWidget } from '../support/openWidget.ts';
+import { setupE2e } from '../support/setupE2e.ts';
 import { startStack, type Stack } from '../support/startStack.ts';
-// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
-import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
 import { waitForPhase } from '../support/waitForPhase.ts';
 
 type Theme = 'light' | 'dark';
@@ -23,17 +23,11 @@ interface Violation {
   }[];
 }
 
-let stack: Stack;
+const { stack, harness } = setupE2e();
 let axeSource: string;
 beforeAll(async () => {
-  stack = await startStack();
   axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 });
-afterAll(async () => {
-  await stack?.close();
-});
-// After the stack's hooks: after-hooks run in reverse, so pages close before the portal stops.
-const harness = setupBrowser();
 
 /**
  * Runs axe (every rule axe runs by default, best practices included) over the app frame's
@@ -219,17 +213,10 @@ describe('Arabic (LANG=ar): right to left', () => {
     const { page } = await themedPage('light');
     const { frame, appFrame } = await openWidget(page, stack.emulator.url, { lang: 'ar' });
     const name = 'quarterly-report-ar.pdf';
-    // A slow uplink (the app frame's own CDP session) keeps the row sending while it is looked
-    // at; the page closes before the file lands (the emulator's messenger page throws on an
-    // Arabic message list, which is not the widget's to test here).
-    const cdp = await page.context().newCDPSession(appFrame);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: 32 * 1024,
-    });
+    // A slow uplink keeps the row sending while it is looked at; the page closes before the file
+    // lands (the emulator's messenger page throws on an Arabic message list, which is not the
+    // widget's to test here).
+    await throttleUplink(page, appFrame, 32 * 1024);
     {
       await setInputFiles(frame, [{ name, size: 1024 * 1024 }]);
       await expect

@@ -2,24 +2,14 @@
 // and size of one delivered to this chat recently is held, and the panel asks once — Send again
 // or Skip — before anything goes out; the emulator's upload log says what was sent.
 import type { Frame, FrameLocator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { setInputFiles } from '../support/setInputFiles.ts';
 import { openWidget } from '../support/openWidget.ts';
-import { startStack, type Stack } from '../support/startStack.ts';
-// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
-import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
+import { setupE2e } from '../support/setupE2e.ts';
 import { readRows, waitForPhase } from '../support/waitForPhase.ts';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
-// After the stack's hooks: after-hooks run in reverse, so pages close before the portal stops.
-const harness = setupBrowser();
+const { stack, harness } = setupE2e();
 
 /**
  * How many times the portal received the file `name`. The portal stores a second file of the same

@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { sanitizeFileName } from '../../src/core/sanitizeFileName.ts';
 import { MAX_NAME_LENGTH } from '../../src/core/validateFile.ts';
 import { en } from '../../src/i18n/en.ts';
@@ -12,35 +12,15 @@ import { dragData, dragPaths } from '../support/dragPaths.ts';
 import { setInputFiles } from '../support/setInputFiles.ts';
 import { makeTestFile } from '../support/makeTestFile.ts';
 import { sha256 } from '../support/sha256.ts';
-import { startStack, type Stack } from '../support/startStack.ts';
-// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
-import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
+import { oddFileNames } from '../support/oddFileNames.ts';
+import { setupE2e } from '../support/setupE2e.ts';
 import { readRows, waitForPhase } from '../support/waitForPhase.ts';
 import { requestLog, uploadCallsTo } from '../support/requestLog.ts';
 
 const MARKETING = 5;
-const harness = setupBrowser();
-let stack: Stack;
+const { stack, harness } = setupE2e();
 
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
-
-const ODD_NAMES: readonly (readonly [string, string])[] = [
-  ['Cyrillic', 'Отчёт за квартал.txt'],
-  ['emoji', 'party 🎉🚀.txt'],
-  ['right-to-left', 'تقرير مالي.txt'],
-  ['255 characters', `${'n'.repeat(MAX_NAME_LENGTH - 4)}.txt`],
-  ['no extension', 'README'],
-  ['only an extension', '.env'],
-  ['a relative path', '../../x.txt'],
-  ['a backslash path', 'a\\b.txt'],
-  ['control characters', 'tab\there\u0007bell.txt'],
-  ['HTML', '<img src=x onerror=alert(1)>.txt'],
-];
+const ODD_NAMES = oddFileNames();
 
 describe('names', () => {
   test('odd file names deliver each file once, and the rows show the names as the file had them or as sanitizeFileName rewrites them', async () => {

@@ -1,21 +1,11 @@
 // Issue 2: the SDK's B24Frame, inside the emulator's portal page, talks to the emulator the way
 // it talks to a real portal (postMessage handshake + REST), and the widget behaves outside one.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { openWidget } from '../support/openWidget.ts';
-import { startStack, type Stack } from '../support/startStack.ts';
-// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
-import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
+import { setupE2e } from '../support/setupE2e.ts';
 
-const harness = setupBrowser();
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const { stack, harness } = setupE2e();
 
 describe('the widget inside the portal frame', () => {
   test('names the open chat in its header after the SDK handshake and a REST call', async () => {

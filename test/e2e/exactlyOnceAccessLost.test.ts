@@ -2,25 +2,15 @@
 // Rule: the files delivered before stay delivered once; the refused file is not in the chat; the
 // chat's remaining files stop without each being sent. Asserted on the chat's final state in the
 // emulator (messages, SHA-256) and on the emulator's request log, not only on the panel.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { chatFiles } from '../support/chatFiles.ts';
 import { requestLog, uploadCallsTo } from '../support/requestLog.ts';
 import { setInputFiles } from '../support/setInputFiles.ts';
-import { startStack, type Stack } from '../support/startStack.ts';
-// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
-import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
+import { setupE2e } from '../support/setupE2e.ts';
 import { readRows, waitForPhase } from '../support/waitForPhase.ts';
 
 const MARKETING = 5;
-const harness = setupBrowser();
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack({ rateLimit: false });
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const { stack, harness } = setupE2e({ rateLimit: false });
 
 describe('exactly once when access to the chat is lost midway', () => {
   test('access lost on a later file: the delivered stay delivered once, the rest of the chat stop without being sent', async () => {

@@ -2,26 +2,16 @@
 // an app reopened within those seconds reads an older ledger. Rule: nothing that is in the chat is
 // shown as missing, and nothing that may have arrived is offered for sending again. Asserted
 // against the chat's final state in the emulator (messages, SHA-256).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { chatFiles } from '../support/chatFiles.ts';
 import { requestLog, uploadCallsTo } from '../support/requestLog.ts';
 import { setInputFiles } from '../support/setInputFiles.ts';
-import { startStack, type Stack } from '../support/startStack.ts';
-// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
-import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
+import { setupE2e } from '../support/setupE2e.ts';
 import { waitForPhase } from '../support/waitForPhase.ts';
 
 const MARKETING = 5;
-const harness = setupBrowser();
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack({ rateLimit: false });
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const { stack, harness } = setupE2e({ rateLimit: false });
 
 describe('exactly once with a ledger the portal writes late', () => {
   test('the app reopened within 5 s of the last delivery: nothing in the chat is shown missing or offered again', async () => {

@@ -5,14 +5,16 @@
 // with im.message.delete) and the row is delivered. Over HTTP/2 the stream is reset instead, no
 // browser re-send happens, and the chat still ends with one copy. Asserted on the chat's final
 // state in the emulator (files, SHA-256), the emulator's upload log and the request log.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Frame } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { chatFiles } from '../support/chatFiles.ts';
 import { createPageGuard } from '../support/createPageGuard.ts';
 import { openWidget } from '../support/openWidget.ts';
-import { requestLog, uploadCallsTo } from '../support/requestLog.ts';
-import { setInputFiles, type GivenFile } from '../support/setInputFiles.ts';
-import { startStack, type Stack } from '../support/startStack.ts';
+import { requestLog, uploadCallsTo, type LoggedRequest } from '../support/requestLog.ts';
+import { setInputFiles, type GivenFile, type InputFile } from '../support/setInputFiles.ts';
+import { setupStack } from '../support/setupStack.ts';
+import type { Stack } from '../support/startStack.ts';
 import type { Emulator } from '../support/stackTypes.ts';
 // Aliased: useBrowser registers Vitest hooks; it is not a React hook.
 import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
@@ -35,40 +37,52 @@ function acceptedCopies(emulator: Emulator, file: GivenFile) {
   return emulator.uploads().filter((u) => u.sha256 === file.sha256);
 }
 
+/**
+ * Opens the widget and delivers `warmName` first, which opens the keep-alive connection the next
+ * upload reuses (Chromium re-sends a request by itself only when it went over a reused connection
+ * that then closed); then drops `files` with as many uploads closed with zero bytes after the
+ * portal stored them, and waits until every row is delivered and every upload POST is closed.
+ */
+async function dropOverClosingConnections(
+  stack: Stack,
+  warmName: string,
+  files: readonly InputFile[],
+): Promise<{ appFrame: Frame; warm: GivenFile; dropped: GivenFile[]; posts: LoggedRequest[] }> {
+  const { page, guard } = await harness.newPage();
+  guard.allowNetworkFailures('close-before-answer closes the socket after the file was stored');
+  const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+  const [warm] = await setInputFiles(frame, [{ name: warmName, buffer: Buffer.from(warmName) }]);
+  await waitForPhase(appFrame, warm!.name, 'delivered');
+  const mark = requestLog.mark();
+  stack.emulator.setScenario('close-before-answer', {
+    count: files.length,
+    method: 'im.v2.File.upload',
+  });
+  let dropped: GivenFile[];
+  try {
+    dropped = await setInputFiles(frame, files);
+    for (const file of dropped) await waitForPhase(appFrame, file.name, 'delivered');
+  } finally {
+    stack.emulator.clearScenario();
+  }
+  await requestLog.waitUntilClosed(uploadCallsTo(stack.emulator.url, mark));
+  const posts = requestLog.list(uploadCallsTo(stack.emulator.url, mark));
+  return { appFrame, warm: warm!, dropped, posts };
+}
+
 describe('exactly once when the browser re-sends the upload by itself (HTTP/1.1)', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ rateLimit: false });
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = setupStack({ rateLimit: false });
 
   test('the connection closes with zero bytes after the file was stored and Chromium re-sends it: the chat ends with one copy, the row delivered', async () => {
-    const { page, guard } = await harness.newPage();
-    guard.allowNetworkFailures('close-before-answer closes the socket after the file was stored');
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-    // A first upload opens the keep-alive connection the next one reuses: Chromium retries a
-    // request by itself only when it went over a reused connection that then closed.
-    const [warm] = await setInputFiles(frame, [
-      { name: 'first-on-the-connection.txt', buffer: Buffer.from('opens the connection') },
+    const {
+      appFrame,
+      warm,
+      dropped: [dropped],
+      posts,
+    } = await dropOverClosingConnections(stack, 'first-on-the-connection.txt', [
+      { name: 'resent-by-the-browser.bin', size: 256 * 1024 },
     ]);
-    await waitForPhase(appFrame, warm!.name, 'delivered');
-    const mark = requestLog.mark();
-    stack.emulator.setScenario('close-before-answer', { count: 1, method: 'im.v2.File.upload' });
-    let dropped: GivenFile | undefined;
-    try {
-      [dropped] = await setInputFiles(frame, [
-        { name: 'resent-by-the-browser.bin', size: 256 * 1024 },
-      ]);
-      await waitForPhase(appFrame, dropped!.name, 'delivered');
-    } finally {
-      stack.emulator.clearScenario();
-    }
-    await requestLog.waitUntilClosed(uploadCallsTo(stack.emulator.url, mark));
-
     // The body really arrived twice: two POSTs, the first closed without an answer, both stored.
-    const posts = requestLog.list(uploadCallsTo(stack.emulator.url, mark));
     expect(posts.map((p) => p.answered)).toEqual([false, true]);
     expect(acceptedCopies(stack.emulator, dropped!)).toHaveLength(2);
 
@@ -84,27 +98,11 @@ describe('exactly once when the browser re-sends the upload by itself (HTTP/1.1)
     expect((await waitForPhase(appFrame, dropped!.name, 'delivered')).phase).toBe('delivered');
   });
   test('three files dropped at once, each connection closed with zero bytes after storing: the chat ends with one copy of each, every row delivered', async () => {
-    const { page, guard } = await harness.newPage();
-    guard.allowNetworkFailures('close-before-answer closes the socket after the file was stored');
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-    const [warm] = await setInputFiles(frame, [
-      { name: 'opens-the-connections.txt', buffer: Buffer.from('warm') },
-    ]);
-    await waitForPhase(appFrame, warm!.name, 'delivered');
-    const mark = requestLog.mark();
-    stack.emulator.setScenario('close-before-answer', { count: 3, method: 'im.v2.File.upload' });
-    let dropped: GivenFile[];
-    try {
-      dropped = await setInputFiles(
-        frame,
-        [1, 2, 3].map((n) => ({ name: `together-${n}.bin`, size: 64 * 1024 * n })),
-      );
-      for (const file of dropped) await waitForPhase(appFrame, file.name, 'delivered');
-    } finally {
-      stack.emulator.clearScenario();
-    }
-    await requestLog.waitUntilClosed(uploadCallsTo(stack.emulator.url, mark));
-    const posts = requestLog.list(uploadCallsTo(stack.emulator.url, mark));
+    const { warm, dropped, posts } = await dropOverClosingConnections(
+      stack,
+      'opens-the-connections.txt',
+      [1, 2, 3].map((n) => ({ name: `together-${n}.bin`, size: 64 * 1024 * n })),
+    );
     const accepted = dropped.reduce((n, f) => n + acceptedCopies(stack.emulator, f).length, 0);
     console.log(
       `multi-file re-send: ${posts.length} upload POSTs (${posts.filter((p) => !p.answered).length} closed without an answer), ${accepted} copies stored`,
@@ -122,13 +120,7 @@ describe('exactly once when the browser re-sends the upload by itself (HTTP/1.1)
 });
 
 describe('exactly once when the stream is reset after the file was stored (HTTP/2)', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ rateLimit: false, https: true, http2: true });
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = setupStack({ rateLimit: false, https: true, http2: true });
 
   test('the stream is reset with zero bytes after the file was stored: no browser re-send, the chat ends with one copy, the row delivered', async () => {
     // The emulator's certificate is self-signed: trust it for this test's own context only.

@@ -3,29 +3,21 @@
 // — or as a failure with a true reason; the portal's corrected names, two equal-sized files of one
 // name, proxy and HTML answers, and placement options as JSON text.
 import type { Frame, FrameLocator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { diskStoredName } from '../../src/core/diskStoredName.ts';
 import { en } from '../../src/i18n/en.ts';
 import { chatFiles } from '../support/chatFiles.ts';
-import { setInputFiles, type GivenFile } from '../support/setInputFiles.ts';
-import { openWidget } from '../support/openWidget.ts';
-import { startStack, type Stack } from '../support/startStack.ts';
+import { setInputFiles, type GivenFile, type InputFile } from '../support/setInputFiles.ts';
+import { openWidget, type OpenedWidget } from '../support/openWidget.ts';
+import { setupE2e } from '../support/setupE2e.ts';
+import { setupStack } from '../support/setupStack.ts';
+import type { Stack } from '../support/startStack.ts';
 import type { Emulator } from '../support/stackTypes.ts';
-// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
-import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
 import { waitForStoredLedger } from '../support/waitForStoredLedger.ts';
 import { readRows, waitForPhase } from '../support/waitForPhase.ts';
 
 const MARKETING = 5;
-const harness = setupBrowser();
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack({ rateLimit: false });
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const { stack, harness } = setupE2e({ rateLimit: false });
 
 function stored(emulator: Emulator, name: string) {
   return chatFiles(emulator, MARKETING).filter((f) => f.name === name);
@@ -47,6 +39,52 @@ async function sendAgain(frame: FrameLocator): Promise<void> {
   const prompt = frame.getByTestId('already-sent');
   await prompt.getByRole('button', { name: en.sendAgain }).click({ timeout: 30_000 });
   await prompt.waitFor({ state: 'detached' });
+}
+
+/**
+ * Delivers `first` in one panel; then, in a second panel (a later session: the first delivery is
+ * not among its receipts, but it is in the ledger once the portal has stored it, so the same name
+ * and size asks before sending), drops `second` with its answer lost and answers Send again.
+ * Returns both files as dropped, once `second` is delivered.
+ */
+async function deliverThenSendAgainLater(
+  first: InputFile,
+  second: InputFile,
+): Promise<[GivenFile, GivenFile]> {
+  const { page, guard } = await harness.newPage();
+  guard.allowNetworkFailures('close-mid-answer destroys the socket after the file was stored');
+  const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+  const [older] = await setInputFiles(frame, [first]);
+  await waitForPhase(appFrame, first.name, 'delivered');
+  await waitForStoredLedger(stack.emulator.dataDir, first.name);
+  const later = await harness.newPage();
+  later.guard.allowNetworkFailures('close-mid-answer destroys the socket');
+  const next = await openWidget(later.page, stack.emulator.url);
+  stack.emulator.setScenario('close-mid-answer', { count: 1 });
+  try {
+    const [newer] = await setInputFiles(next.frame, [second]);
+    await sendAgain(next.frame);
+    await waitForPhase(next.appFrame, second.name, 'delivered');
+    return [older!, newer!];
+  } finally {
+    stack.emulator.clearScenario();
+  }
+}
+
+/**
+ * The widget in a page whose portal sits behind a proxy that answers `status` (`why`) with a page
+ * without CORS headers: the page sees status 0 and Chromium logs the CORS block, both allowed.
+ */
+async function openBehindCorslessProxy(
+  on: Stack,
+  status: number,
+  why: string,
+): Promise<OpenedWidget> {
+  const { page, guard } = await harness.newPage();
+  guard.allowNetworkFailures(`the ${status} page has no CORS headers: status 0 to the page`);
+  guard.allowFailedResponses([status], why);
+  guard.allow(/blocked by CORS policy/, 'a proxy page has no CORS headers: only PHP adds them');
+  return openWidget(page, on.emulator.url);
 }
 
 async function phasesSeen(appFrame: Frame, name: string): Promise<string> {
@@ -75,66 +113,30 @@ describe('exactly once with the portal’s corrected names', () => {
   });
 
   test('report.pdf stored as "report (1).pdf" next to an older report.pdf, its answer lost: delivered once', async () => {
-    const { page, guard } = await harness.newPage();
-    guard.allowNetworkFailures('close-mid-answer destroys the socket after the file was stored');
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-    const [older] = await setInputFiles(frame, [{ name: 'report.pdf', buffer: Buffer.from('v1') }]);
-    await waitForPhase(appFrame, 'report.pdf', 'delivered');
-    // A second panel (a later session): the first delivery is not among its receipts, but it is in
-    // the ledger once the portal has stored it, so the same name and size asks before sending.
-    await waitForStoredLedger(stack.emulator.dataDir, 'report.pdf');
-    const later = await harness.newPage();
-    later.guard.allowNetworkFailures('close-mid-answer destroys the socket');
-    const second = await openWidget(later.page, stack.emulator.url);
-    stack.emulator.setScenario('close-mid-answer', { count: 1 });
-    try {
-      const [newer] = await setInputFiles(second.frame, [
-        { name: 'report.pdf', buffer: Buffer.from('v2') },
-      ]);
-      await sendAgain(second.frame);
-      await waitForPhase(second.appFrame, 'report.pdf', 'delivered');
-      expectOnceAs(stack.emulator, older!, 'report.pdf');
-      expectOnceAs(stack.emulator, newer!, 'report (1).pdf');
-    } finally {
-      stack.emulator.clearScenario();
-    }
+    const [older, newer] = await deliverThenSendAgainLater(
+      { name: 'report.pdf', buffer: Buffer.from('v1') },
+      { name: 'report.pdf', buffer: Buffer.from('v2') },
+    );
+    expectOnceAs(stack.emulator, older, 'report.pdf');
+    expectOnceAs(stack.emulator, newer, 'report (1).pdf');
   });
 });
 
 describe('identity is not name and size', () => {
   test('two different image.png of the same size, the second’s answer lost: both contents in the chat once each', async () => {
-    const { page, guard } = await harness.newPage();
-    guard.allowNetworkFailures('close-mid-answer destroys the socket after the file was stored');
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-    const [first] = await setInputFiles(frame, [{ name: 'image.png', size: 2048 }]);
-    await waitForPhase(appFrame, 'image.png', 'delivered');
-    // A second panel (a later session): the first delivery is not among its receipts, but it is in
-    // the ledger once the portal has stored it, so the same name and size asks before sending.
-    await waitForStoredLedger(stack.emulator.dataDir, 'image.png');
-    const later = await harness.newPage();
-    later.guard.allowNetworkFailures('close-mid-answer destroys the socket');
-    const next = await openWidget(later.page, stack.emulator.url);
-    stack.emulator.setScenario('close-mid-answer', { count: 1 });
-    try {
-      const [second] = await setInputFiles(next.frame, [{ name: 'image.png', size: 2048 }]);
-      expect(second!.sha256).not.toBe(first!.sha256);
-      await sendAgain(next.frame);
-      await waitForPhase(next.appFrame, 'image.png', 'delivered');
-      expectOnceAs(stack.emulator, first!, 'image.png');
-      expectOnceAs(stack.emulator, second!, 'image (1).png');
-    } finally {
-      stack.emulator.clearScenario();
-    }
+    const [first, second] = await deliverThenSendAgainLater(
+      { name: 'image.png', size: 2048 },
+      { name: 'image.png', size: 2048 },
+    );
+    expect(second.sha256).not.toBe(first.sha256);
+    expectOnceAs(stack.emulator, first, 'image.png');
+    expectOnceAs(stack.emulator, second, 'image (1).png');
   });
 });
 
 describe('proxy and HTML answers', () => {
   test('a 502 page without CORS after the portal stored the file: unknown outcome, the chat is checked, delivered once', async () => {
-    const { page, guard } = await harness.newPage();
-    guard.allowNetworkFailures('the proxy page has no CORS headers: status 0 to the page');
-    guard.allowFailedResponses([502], 'the proxy answers 502');
-    guard.allow(/blocked by CORS policy/, 'a proxy page has no CORS headers: only PHP adds them');
-    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const { frame, appFrame } = await openBehindCorslessProxy(stack, 502, 'the proxy answers 502');
     const name = 'behind-a-proxy.txt';
     stack.emulator.setScenario('proxy-error', { count: 1, status: 502, mode: 'after' });
     try {
@@ -216,23 +218,17 @@ describe('placement options as the portal sends them', () => {
 });
 
 describe('a proxy body limit in front of the portal', () => {
-  let limited: Stack;
-  beforeAll(async () => {
-    limited = await startStack({ rateLimit: false, proxyBodyLimit: 1024 * 1024 });
-  });
-  afterAll(async () => {
-    await limited?.close();
-  });
+  const limited = setupStack({ rateLimit: false, proxyBodyLimit: 1024 * 1024 });
 
   // Status 0 to the page after the request started is an unknown outcome (the page cannot prove the
   // body did not arrive): the chat is checked, the file is not there, and the row says so
   // honestly ("check the chat") with Retry; the other files go on.
   test('a 413 page without CORS: an unknown outcome, the chat is checked, that file fails and is not in the chat, the other files go on', async () => {
-    const { page, guard } = await harness.newPage();
-    guard.allowNetworkFailures('the 413 page has no CORS headers: status 0 to the page');
-    guard.allowFailedResponses([413], 'the proxy refuses the large body');
-    guard.allow(/blocked by CORS policy/, 'a proxy page has no CORS headers: only PHP adds them');
-    const { frame, appFrame } = await openWidget(page, limited.emulator.url);
+    const { frame, appFrame } = await openBehindCorslessProxy(
+      limited,
+      413,
+      'the proxy refuses the large body',
+    );
     const dropped = await setInputFiles(frame, [
       { name: 'too-big-for-the-proxy.bin', size: 3 * 1024 * 1024 },
       { name: 'fits.txt', buffer: Buffer.from('small enough') },

@@ -4,7 +4,7 @@
 // real drop, the chat's state read from the emulator: the file is there once, byte-identical, and
 // every text the panel showed on the way came from that language's pack.
 import type { Frame } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import ar from '../../src/i18n/ar.ts';
 import br from '../../src/i18n/br.ts';
 import { en } from '../../src/i18n/en.ts';
@@ -13,23 +13,13 @@ import { chatFiles } from '../support/chatFiles.ts';
 import { dragPaths } from '../support/dragPaths.ts';
 import { makeTestFile } from '../support/makeTestFile.ts';
 import { sha256OfDownload } from '../support/sha256.ts';
-import { startStack, type Stack } from '../support/startStack.ts';
-// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
-import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
+import { setupE2e } from '../support/setupE2e.ts';
 import { waitForChatFiles } from '../support/waitForChatFiles.ts';
 import { waitForPhase } from '../support/waitForPhase.ts';
 
 const MARKETING = 5;
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
-// After the stack's hooks: after-hooks run in reverse, so pages close before the portal stops.
-const harness = setupBrowser();
+const { stack, harness } = setupE2e();
 
 interface Case {
   /** The portal's `LANG` (Bitrix24's code, the SDK's B24LangList). */

@@ -3,33 +3,23 @@
 // test reads the chat's final state from the emulator (messages, stored files, sha256).
 // The load tests are in load.test.ts.
 import type { Frame, FrameLocator, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { chatFiles } from '../support/chatFiles.ts';
 import { setInputFiles, type GivenFile } from '../support/setInputFiles.ts';
 import { faultsPhaseRecorder } from '../support/faultsPhaseRecorder.ts';
 import { sha256OfDownload } from '../support/sha256.ts';
-import { startStack, type Stack } from '../support/startStack.ts';
+import { setupE2e } from '../support/setupE2e.ts';
 import type { Emulator } from '../support/stackTypes.ts';
-// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
-import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
 import { readRows, waitForPhase } from '../support/waitForPhase.ts';
 import { requestLog, uploadCallsTo } from '../support/requestLog.ts';
 
 const MARKETING = 5;
-const harness = setupBrowser();
-let stack: Stack;
-
-beforeAll(async () => {
-  // One stack for the file; every test uses its own file names. The portal's rate limit is off
-  // here so that earlier tests cannot leave the bucket empty for later ones (503s would be logged
-  // by Chromium as console errors); the rate-limit storm test provokes 503s on purpose, and
-  // load.test.ts runs with a real, tight limit.
-  stack = await startStack({ rateLimit: false });
-});
-afterAll(async () => {
-  await stack?.close();
-});
+// One stack for the file; every test uses its own file names. The portal's rate limit is off
+// here so that earlier tests cannot leave the bucket empty for later ones (503s would be logged
+// by Chromium as console errors); the rate-limit storm test provokes 503s on purpose, and
+// load.test.ts runs with a real, tight limit.
+const { stack, harness } = setupE2e({ rateLimit: false });
 
 function copiesOf(emulator: Emulator, name: string) {
   return chatFiles(emulator, MARKETING).filter((f) => f.name === name);

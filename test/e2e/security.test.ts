@@ -3,7 +3,7 @@
 import { readdir, realpath } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { ConsoleMessage } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { diskStoredName } from '../../src/core/diskStoredName.ts';
 import { sha256 } from '../support/sha256.ts';
 import { chatFiles } from '../support/chatFiles.ts';
@@ -11,21 +11,13 @@ import { collectSecrets } from '../support/collectSecrets.ts';
 import { setInputFiles } from '../support/setInputFiles.ts';
 import { faultsTextRecorder } from '../support/faultsTextRecorder.ts';
 import { openWidget } from '../support/openWidget.ts';
-import { startStack, type Stack } from '../support/startStack.ts';
-// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
-import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
+import { setupE2e } from '../support/setupE2e.ts';
 import { readRows, waitForPhase } from '../support/waitForPhase.ts';
 
 const MARKETING = 5;
 const HOOK_SECRET = 'hooksecret0123456789abcdef';
-const harness = setupBrowser();
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack({ webhooks: [{ userId: 1, secret: HOOK_SECRET, scope: ['im'] }] });
-});
-afterAll(async () => {
-  await stack?.close();
+const { stack, harness } = setupE2e({
+  webhooks: [{ userId: 1, secret: HOOK_SECRET, scope: ['im'] }],
 });
 
 /** POSTs JSON to the emulator's REST endpoint and returns status and parsed body. */

@@ -2,24 +2,14 @@
 // emulator's `.app-panel-sidebar`), real Chromium. A toast may add an outcome, but it must never
 // lie over a row's controls, and a delivered row's state and name must be readable whole.
 import type { Frame } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { setInputFiles } from '../support/setInputFiles.ts';
 import { openWidget } from '../support/openWidget.ts';
-import { startStack, type Stack } from '../support/startStack.ts';
-// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
-import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
+import { setupE2e } from '../support/setupE2e.ts';
 import { waitForPhase } from '../support/waitForPhase.ts';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
-// After the stack's hooks: after-hooks run in reverse, so pages close before the portal stops.
-const harness = setupBrowser();
+const { stack, harness } = setupE2e();
 
 interface Box {
   readonly what: string;

@@ -1,10 +1,9 @@
 // Issue 3: files dropped into the widget arrive in the chat byte-identical, once; the 100 MiB
 // limit holds at its exact edge; faults end in "delivered once" or a failure the user can act on.
 // Every test checks the chat's final state in the emulator, not only what the widget shows.
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { chatFiles } from '../support/chatFiles.ts';
 import { dragPaths } from '../support/dragPaths.ts';
 import { setInputFiles } from '../support/setInputFiles.ts';
@@ -14,9 +13,8 @@ import { openWidget } from '../support/openWidget.ts';
 import { recordProgress } from '../support/recordProgress.ts';
 import { requestLog, uploadCallsTo } from '../support/requestLog.ts';
 import { sha256OfDownload } from '../support/sha256.ts';
-import { startStack, type Stack } from '../support/startStack.ts';
-// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
-import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
+import { setupE2e } from '../support/setupE2e.ts';
+import { setupScratchDir } from '../support/setupScratchDir.ts';
 import { waitForChatFiles } from '../support/waitForChatFiles.ts';
 import { waitForPhase } from '../support/waitForPhase.ts';
 
@@ -25,18 +23,8 @@ const MARKETING = 5;
 /** Issue 6: no main-thread task over 200 ms while the queue runs (the page never freezes). */
 const LONGEST_TASK_MS = 200;
 
-const harness = setupBrowser();
-let stack: Stack;
-let scratch: string;
-
-beforeAll(async () => {
-  stack = await startStack();
-  scratch = await mkdtemp(join(tmpdir(), 'chat-drop-upload-'));
-});
-afterAll(async () => {
-  await stack?.close();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
-});
+const { stack, harness } = setupE2e();
+const scratch = setupScratchDir('chat-drop-upload-');
 
 /** Files of this chat with `name`, from the emulator. */
 function inChat(name: string) {
@@ -160,7 +148,7 @@ describe('the size limit', () => {
   test('a file one byte over 100 MiB never leaves the browser and its row says it is too large', async () => {
     const { frame, appFrame } = await harness.openWidget(stack.emulator.url);
     // A sparse file: its bytes are never read, so they need not exist on disk.
-    const path = join(scratch, 'over-limit.bin');
+    const path = join(scratch(), 'over-limit.bin');
     await writeFile(path, '');
     await truncate(path, LIMIT + 1);
     const since = requestLog.mark();
@@ -183,7 +171,7 @@ describe('cancel', () => {
   // generated or written; the browser still reads and sends all 100 MiB of it.
   let big: { name: string; path: string; size: number; sha256: string };
   beforeAll(async () => {
-    const path = join(scratch, 'cancel-me.bin');
+    const path = join(scratch(), 'cancel-me.bin');
     await writeFile(path, '');
     await truncate(path, LIMIT);
     big = { name: 'cancel-me.bin', path, size: LIMIT, sha256: '' };

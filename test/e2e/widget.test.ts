@@ -2,27 +2,16 @@
 // shows progress and a delivered toast and the file appears in the portal's own chat view; on the
 // app's own page (DEFAULT placement) the chat picker decides where a dropped file goes.
 import type { Frame } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { setInputFiles } from '../support/setInputFiles.ts';
-import { startStack, type Stack } from '../support/startStack.ts';
-// Aliased: useBrowser registers Vitest hooks; it is not a React hook.
-import { useBrowser as setupBrowser } from '../support/useBrowser.ts';
+import { setupE2e } from '../support/setupE2e.ts';
 import { waitForChatFiles } from '../support/waitForChatFiles.ts';
 import { waitForPhase } from '../support/waitForPhase.ts';
 
 const MARKETING = 5;
 const DESIGN = 9;
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
-// Registered after the stack's hooks: Vitest runs after-hooks in reverse order, so the pages
-// (the messenger polls the portal) close before the portal stops.
-const harness = setupBrowser();
+const { stack, harness } = setupE2e();
 
 /** True when the row of `name` is reading, sending or waiting and shows a progress bar. */
 function inFlightWithBar(appFrame: Frame, name: string): Promise<boolean> {

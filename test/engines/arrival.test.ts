@@ -5,16 +5,14 @@
 // A dropped folder is tested in Chromium only (test/e2e/badInput.test.ts): neither Firefox's
 // nor WebKit's driver can start an operating-system drag, and a DataTransfer built in page script
 // cannot hold a directory entry, so in these engines no test could put a folder into a drop.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { sanitizeFileName } from '../../src/core/sanitizeFileName.ts';
 import { MAX_NAME_LENGTH } from '../../src/core/validateFile.ts';
 import { en } from '../../src/i18n/en.ts';
 import { expectOnceByContent } from '../support/engines/expectOnceByContent.ts';
-// Aliased: useEngine registers Vitest hooks; it is not a React hook.
-import { useEngine as setupEngine } from '../support/engines/useEngine.ts';
+import { setupEngineStack } from '../support/engines/setupEngineStack.ts';
 import {
   dragTextIn,
   dropFilesIn,
@@ -26,28 +24,19 @@ import {
   waitInApp,
 } from '../support/engines/widgetActions.ts';
 import { makeTestFile } from '../support/makeTestFile.ts';
+import { oddFileNames } from '../support/oddFileNames.ts';
 import { requestLog, uploadCallsTo } from '../support/requestLog.ts';
+import { setupScratchDir } from '../support/setupScratchDir.ts';
 import { sha256 } from '../support/sha256.ts';
-import { startStack, type Stack } from '../support/startStack.ts';
 
 const MARKETING = 5;
-const harness = setupEngine();
-let stack: Stack;
-let scratch: string;
-
-beforeAll(async () => {
-  stack = await startStack();
-  scratch = await mkdtemp(join(tmpdir(), 'chat-drop-arrival-'));
-});
-afterAll(async () => {
-  await stack?.close();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
-});
+const { stack, harness } = setupEngineStack();
+const scratch = setupScratchDir('chat-drop-arrival-');
 
 /** A small file on disk whose content is unique to `label`. */
 async function contentFile(label: string): Promise<{ path: string; size: number; sha256: string }> {
   const buffer = Buffer.from(`content of ${label} ${Math.random()}`);
-  const path = join(await mkdtemp(join(scratch, 'f-')), 'file.txt');
+  const path = join(await mkdtemp(join(scratch(), 'f-')), 'file.txt');
   await writeFile(path, buffer);
   return { path, size: buffer.byteLength, sha256: sha256(buffer) };
 }
@@ -106,13 +95,8 @@ describe('the ways files arrive', () => {
   });
 });
 
-const ODD_NAMES: readonly (readonly [string, string])[] = [
-  ['Cyrillic', 'Отчёт за квартал.txt'],
-  ['emoji', 'party 🎉🚀.txt'],
-  ['right-to-left', 'تقرير مالي.txt'],
-  ['255 characters', `${'n'.repeat(MAX_NAME_LENGTH - 4)}.txt`],
-  ['HTML', '<img src=x onerror=alert(1)>.txt'],
-];
+// Part of the Chromium suite's list (test/e2e/badInput.test.ts has them all).
+const ODD_NAMES = oddFileNames('Cyrillic', 'emoji', 'right-to-left', '255 characters', 'HTML');
 
 describe('names', () => {
   test('odd names (Cyrillic, emoji, right-to-left, 255 characters, HTML) deliver each file once and stay text', async () => {

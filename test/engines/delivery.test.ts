@@ -1,15 +1,13 @@
 // Issue 12, in Firefox ESR and WebKitGTK (the Chromium copies are in test/e2e/upload.test.ts):
 // files arrive byte-identical and once, whichever way they enter; the 100 MiB limit holds at its
 // exact edge, refused before any byte is read; the IM_TEXTAREA text goes out with the file.
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { MAX_FILE_BYTES } from '../../src/core/validateFile.ts';
 import { chatFiles } from '../support/chatFiles.ts';
 import { expectOnceByContent } from '../support/engines/expectOnceByContent.ts';
-// Aliased: useEngine registers Vitest hooks; it is not a React hook.
-import { useEngine as setupEngine } from '../support/engines/useEngine.ts';
+import { setupEngineStack } from '../support/engines/setupEngineStack.ts';
 import {
   dropFilesIn,
   openWidgetIn,
@@ -20,21 +18,11 @@ import {
 import { readPhasesInPage, recordPhasesInPage } from '../support/faultsPhaseRecorder.ts';
 import { makeTestFile } from '../support/makeTestFile.ts';
 import { requestLog, uploadCallsTo } from '../support/requestLog.ts';
-import { startStack, type Stack } from '../support/startStack.ts';
+import { setupScratchDir } from '../support/setupScratchDir.ts';
 
 const MARKETING = 5;
-const harness = setupEngine();
-let stack: Stack;
-let scratch: string;
-
-beforeAll(async () => {
-  stack = await startStack();
-  scratch = await mkdtemp(join(tmpdir(), 'chat-drop-engines-'));
-});
-afterAll(async () => {
-  await stack?.close();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
-});
+const { stack, harness } = setupEngineStack();
+const scratch = setupScratchDir('chat-drop-engines-');
 
 describe('delivery is byte-identical', () => {
   test('a 1 KiB file handed to the file picker arrives byte-identical, once', async () => {
@@ -74,7 +62,7 @@ describe('the size limit', () => {
     await openWidgetIn(session, stack.emulator.url);
     await session.app(recordPhasesInPage);
     // A sparse file: never read, so its bytes need not exist on disk.
-    const path = join(scratch, 'over-limit.bin');
+    const path = join(scratch(), 'over-limit.bin');
     await writeFile(path, '');
     await truncate(path, MAX_FILE_BYTES + 1);
     const since = requestLog.mark();

@@ -2,13 +2,12 @@
 // expiring, an answer lost after the file was stored, a 500) ends in "delivered once" or a
 // failure with the right next step, and the ledger tells after a reload what arrived (also with
 // third-party storage blocked). The full fault matrix runs in Chromium (test/e2e/reliability).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { chatFiles } from '../support/chatFiles.ts';
 import type { EngineSession } from '../support/engines/EngineSession.ts';
 import { expectOnceByContent } from '../support/engines/expectOnceByContent.ts';
-// Aliased: useEngine registers Vitest hooks; it is not a React hook.
-import { useEngine as setupEngine } from '../support/engines/useEngine.ts';
+import { setupEngineStack } from '../support/engines/setupEngineStack.ts';
 import {
   dropFilesIn,
   openPlacementIn,
@@ -20,20 +19,11 @@ import {
 import { readPhasesInPage, recordPhasesInPage } from '../support/faultsPhaseRecorder.ts';
 import { makeTestFile, type TestFile } from '../support/makeTestFile.ts';
 import { requestLog, uploadCallsTo } from '../support/requestLog.ts';
-import { startStack, type Stack } from '../support/startStack.ts';
 
 const MARKETING = 5;
-const harness = setupEngine();
-let stack: Stack;
-
-beforeAll(async () => {
-  // The portal's rate limit is off so earlier tests cannot empty the bucket for later ones; the
-  // storm test provokes its refusals on purpose.
-  stack = await startStack({ rateLimit: false });
-});
-afterAll(async () => {
-  await stack?.close();
-});
+// The portal's rate limit is off so earlier tests cannot empty the bucket for later ones; the
+// storm test provokes its refusals on purpose.
+const { stack, harness } = setupEngineStack({ rateLimit: false });
 
 function smallFiles(prefix: string, count: number): Promise<TestFile[]> {
   return Promise.all(

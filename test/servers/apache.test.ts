@@ -2,11 +2,11 @@
 // started by the test as the current user with its own ServerRoot and a loopback port.
 import { readFile, rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSecurityHeaders } from '../../server/buildSecurityHeaders.ts';
 import { copySite, type CopiedSite } from '../support/servers/copySite.ts';
 import { freePort } from '../support/servers/freePort.ts';
 import { fillPlaceholders, readDocSnippet } from '../support/servers/readDocSnippet.ts';
-import { PORTAL_FORM, sendRaw } from '../support/servers/sendRaw.ts';
+import { postPortalForm } from '../support/servers/postPortalForm.ts';
+import { sendRaw } from '../support/servers/sendRaw.ts';
 import { staticServingChecks } from '../support/servers/staticServingChecks.ts';
 import { apacheVersion, startApache, type StartedApache } from '../support/servers/startApache.ts';
 
@@ -52,33 +52,12 @@ describe('the documented Apache recipe', () => {
   });
 
   it("answers the portal's POST to the handler path with 200 and the app page", async () => {
-    const res = await sendRaw(new URL('?DOMAIN=yourcompany.bitrix24.com&APP_SID=1', base).href, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: PORTAL_FORM,
-    });
+    const res = await postPortalForm(base);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.body.toString()).toBe(site.indexHtml);
     expect(await apache.errorLog()).not.toMatch(/\[(\w+:)?error\]/);
   });
 
-  it('sends the same CSP as npm run serve: frame-ancestors names the portal, REST to https portals allowed, no X-Frame-Options', async () => {
-    const expected = buildSecurityHeaders([PORTAL])['Content-Security-Policy'];
-    for (const path of ['', site.pageAssets[0] ?? 'missing']) {
-      const res = await get(path);
-      expect(res.status, path).toBe(200);
-      const csp = String(res.headers['content-security-policy']);
-      expect(csp, path).toBe(expected);
-      expect(csp, path).toContain(`frame-ancestors ${PORTAL}`);
-      expect(res.headers['x-frame-options'], path).toBeUndefined();
-      expect(res.headers['x-content-type-options'], path).toBe('nosniff');
-    }
-  });
-
-  it('caches hashed assets for a year and makes the page revalidate', () =>
-    staticServingChecks.caching(get, site));
-
-  it('gzips the page and the assets for a browser that accepts it', () =>
-    staticServingChecks.gzip(get, site));
+  staticServingChecks(get, () => site, PORTAL);
 });

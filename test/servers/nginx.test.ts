@@ -4,12 +4,13 @@ import { connect as connectHttp2 } from 'node:http2';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSecurityHeaders } from '../../server/buildSecurityHeaders.ts';
 import { copySite, type CopiedSite } from '../support/servers/copySite.ts';
 import { freePort } from '../support/servers/freePort.ts';
 import { makeCertificate, type Certificate } from '../support/servers/makeCertificate.ts';
+import { nginxTlsPlaceholders } from '../support/servers/nginxTlsPlaceholders.ts';
 import { fillPlaceholders, readDocSnippet } from '../support/servers/readDocSnippet.ts';
-import { PORTAL_FORM, sendRaw } from '../support/servers/sendRaw.ts';
+import { postPortalForm } from '../support/servers/postPortalForm.ts';
+import { sendRaw } from '../support/servers/sendRaw.ts';
 import { staticServingChecks } from '../support/servers/staticServingChecks.ts';
 import { nginxVersion, startNginx, type StartedNginx } from '../support/servers/startNginx.ts';
 
@@ -29,9 +30,7 @@ beforeAll(async () => {
   nginx = await startNginx({
     port,
     site: fillPlaceholders(readDocSnippet('nginx-site'), {
-      'listen 443 ssl http2;': `listen 127.0.0.1:${port} ssl http2;`,
-      '/etc/ssl/chat-drop/fullchain.pem': certificate.certFile,
-      '/etc/ssl/chat-drop/privkey.pem': certificate.keyFile,
+      ...nginxTlsPlaceholders(port, certificate),
       '/srv/chat-drop/dist/': `${site.dist}/`,
     }),
     files: { 'snippets/chat-drop-headers.conf': readDocSnippet('nginx-headers') },
@@ -62,36 +61,13 @@ describe('the documented nginx recipe', () => {
   });
 
   it("answers the portal's POST to the handler path with 200 and the app page", async () => {
-    const res = await sendRaw(new URL('?DOMAIN=yourcompany.bitrix24.com&APP_SID=1', base).href, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: PORTAL_FORM,
-      ca: certificate.cert,
-    });
+    const res = await postPortalForm(base, certificate.cert);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.body.toString()).toBe(site.indexHtml);
   });
 
-  it('sends the same CSP as npm run serve: frame-ancestors names the portal, REST to https portals allowed, no X-Frame-Options', async () => {
-    const expected = buildSecurityHeaders([PORTAL])['Content-Security-Policy'];
-    for (const path of ['', site.pageAssets[0] ?? 'missing']) {
-      const res = await get(path);
-      expect(res.status, path).toBe(200);
-      const csp = String(res.headers['content-security-policy']);
-      expect(csp, path).toBe(expected);
-      expect(csp, path).toContain(`frame-ancestors ${PORTAL}`);
-      expect(csp, path).toMatch(/connect-src 'self' https:/);
-      expect(res.headers['x-frame-options'], path).toBeUndefined();
-      expect(res.headers['x-content-type-options'], path).toBe('nosniff');
-    }
-  });
-
-  it('caches hashed assets for a year and makes the page revalidate', () =>
-    staticServingChecks.caching(get, site));
-
-  it('gzips the page and the assets for a browser that accepts it', () =>
-    staticServingChecks.gzip(get, site));
+  staticServingChecks(get, () => site, PORTAL);
 
   it('speaks HTTP/2 over TLS', async () => {
     const session = connectHttp2(base, { ca: certificate.cert, servername: 'localhost' });

@@ -11,8 +11,10 @@ import { parseServeArgs } from '../../server/parseServeArgs.ts';
 import { copySite, type CopiedSite } from '../support/servers/copySite.ts';
 import { freePort } from '../support/servers/freePort.ts';
 import { makeCertificate, type Certificate } from '../support/servers/makeCertificate.ts';
+import { nginxTlsPlaceholders } from '../support/servers/nginxTlsPlaceholders.ts';
 import { fillPlaceholders, readDocSnippet } from '../support/servers/readDocSnippet.ts';
-import { PORTAL_FORM, sendRaw } from '../support/servers/sendRaw.ts';
+import { PORTAL_FORM, postPortalForm } from '../support/servers/postPortalForm.ts';
+import { sendRaw } from '../support/servers/sendRaw.ts';
 import { startNginx, type StartedNginx } from '../support/servers/startNginx.ts';
 
 const PORTAL = 'https://yourcompany.bitrix24.com';
@@ -63,9 +65,7 @@ beforeAll(async () => {
   nginx = await startNginx({
     port,
     site: fillPlaceholders(readDocSnippet('nginx-proxy'), {
-      'listen 443 ssl http2;': `listen 127.0.0.1:${port} ssl http2;`,
-      '/etc/ssl/chat-drop/fullchain.pem': certificate.certFile,
-      '/etc/ssl/chat-drop/privkey.pem': certificate.keyFile,
+      ...nginxTlsPlaceholders(port, certificate),
       'http://127.0.0.1:8081/': app.url,
     }),
   });
@@ -85,12 +85,7 @@ const get = (path: string, headers: Record<string, string> = {}) =>
 describe('npm run serve behind the documented nginx proxy', () => {
   it("forwards the portal's POST with its form body and answers 200 with the app page", async () => {
     seen.length = 0;
-    const res = await sendRaw(new URL('?DOMAIN=yourcompany.bitrix24.com&APP_SID=1', base).href, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: PORTAL_FORM,
-      ca: certificate.cert,
-    });
+    const res = await postPortalForm(base, certificate.cert);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.body.toString()).toBe(site.indexHtml);

@@ -10,7 +10,8 @@ import { copySite, type CopiedSite } from '../support/servers/copySite.ts';
 import { freePort } from '../support/servers/freePort.ts';
 import { makeCertificate, type Certificate } from '../support/servers/makeCertificate.ts';
 import { fillPlaceholders, readDocSnippet } from '../support/servers/readDocSnippet.ts';
-import { PORTAL_FORM, sendRaw } from '../support/servers/sendRaw.ts';
+import { postPortalForm } from '../support/servers/postPortalForm.ts';
+import { sendRaw } from '../support/servers/sendRaw.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const PORTAL = 'https://yourcompany.bitrix24.com';
@@ -74,12 +75,7 @@ describe('npm run serve as the guide shows it', () => {
   });
 
   it("answers the portal's POST over HTTPS with the app page and the CSP naming the portal", async () => {
-    const res = await sendRaw(new URL('?DOMAIN=yourcompany.bitrix24.com&APP_SID=1', base).href, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: PORTAL_FORM,
-      ca: certificate.cert,
-    });
+    const res = await postPortalForm(base, certificate.cert);
     expect(res.status).toBe(200);
     expect(res.body.toString()).toBe(site.indexHtml);
     expect(String(res.headers['content-security-policy'])).toContain(`frame-ancestors ${PORTAL}`);

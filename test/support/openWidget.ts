@@ -29,6 +29,21 @@ const PLACEMENT_BUTTON: Record<WidgetPlacement, string> = {
 };
 
 /**
+ * The emulator's messenger page on `options.dialogId` (default `chat5`) as `options.user`
+ * (default 1) in `options.lang` (default `en`).
+ */
+export function messengerUrl(
+  portalUrl: string,
+  options: Pick<OpenWidgetOptions, 'dialogId' | 'user' | 'lang'> = {},
+): string {
+  const url = new URL('/online/', portalUrl);
+  url.searchParams.set('IM_DIALOG', options.dialogId ?? 'chat5');
+  url.searchParams.set('user', String(options.user ?? 1));
+  url.searchParams.set('lang', options.lang ?? 'en');
+  return url.href;
+}
+
+/**
  * Opens the emulator's messenger on a dialog, opens the app's placement in the side panel and
  * waits for the widget (`data-testid="chat-drop"`) to render inside the app frame.
  */
@@ -37,11 +52,7 @@ export async function openWidget(
   portalUrl: string,
   options: OpenWidgetOptions = {},
 ): Promise<OpenedWidget> {
-  const url = new URL('/online/', portalUrl);
-  url.searchParams.set('IM_DIALOG', options.dialogId ?? 'chat5');
-  url.searchParams.set('user', String(options.user ?? 1));
-  url.searchParams.set('lang', options.lang ?? 'en');
-  await page.goto(url.href);
+  await page.goto(messengerUrl(portalUrl, options));
   if (options.chatInputText !== undefined)
     await page.getByTestId('chat-input').fill(options.chatInputText);
   await page.getByTestId(PLACEMENT_BUTTON[options.placement ?? 'IM_SIDEBAR']).click();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES, PACKS } from '../../../src/i18n/createTranslator.ts';
 import { en } from '../../../src/i18n/en.ts';
 import { createFile } from '../../support/doubles/createFile.ts';
-import { dataTransferWithFiles, drop } from '../support/createDropEvents.ts';
+import { dropOnPanel } from '../support/createDropEvents.ts';
 import { renderPanel } from '../support/renderPanel.tsx';
 
 /** Drops `count` small files on a panel whose transport holds every request (all stay sending). */
@@ -13,7 +13,7 @@ async function dropHeld(lang: string, count: number) {
   panel.fake.hold();
   await screen.findByText('Marketing');
   const files = Array.from({ length: count }, (_, i) => createFile(`file-${i}.txt`, 10));
-  await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles(files));
+  await dropOnPanel(files);
   await waitFor(() =>
     expect(screen.getAllByTestId('upload-row')[0]?.dataset.phase).toBe('sending'),
   );

@@ -1,4 +1,4 @@
-import { fireEvent } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 
 /** A DataTransfer-like object carrying files, as a browser drag has (react-dropzone `createDtWithFiles`). */
 export function dataTransferWithFiles(files: readonly File[]) {
@@ -32,4 +32,9 @@ export async function drop(target: Element, dataTransfer: object): Promise<void>
   fireEvent.drop(target, { dataTransfer });
   // react-dropzone reads the files asynchronously (getFilesFromEvent).
   await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Drops `files` on the rendered panel (`data-testid="chat-drop"`), as a person's drag does. */
+export function dropOnPanel(files: readonly File[]): Promise<void> {
+  return drop(screen.getByTestId('chat-drop'), dataTransferWithFiles(files));
 }

@@ -1,8 +1,14 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LedgerEntry } from '../../../src/core/types.ts';
+import { createLedgerEntry } from '../../support/doubles/createLedgerEntry.ts';
 import { createFile } from '../../support/doubles/createFile.ts';
-import { dataTransferWithFiles, dataTransferWithText, drop } from '../support/createDropEvents.ts';
+import {
+  dataTransferWithFiles,
+  dataTransferWithText,
+  drop,
+  dropOnPanel,
+} from '../support/createDropEvents.ts';
 import '../support/componentEnvironment.ts';
 import { renderPanel } from '../support/renderPanel.tsx';
 
@@ -31,37 +37,27 @@ afterEach(() => {
 });
 
 function ledgerEntry(overrides: Partial<LedgerEntry>): LedgerEntry {
-  return {
+  return createLedgerEntry({
     id: 'old',
     name: 'old.pdf',
     size: 10,
-    lastModified: 1,
-    state: 'delivered',
     messageId: undefined,
-    errorCode: undefined,
-    at: 1,
     ...overrides,
-  };
+  });
 }
 
 describe('ChatDropPanel', () => {
   it('sends dropped files to the placement chat and shows them delivered', async () => {
     const { fake } = renderPanel();
     await screen.findByText('Marketing');
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([createFile('report.pdf', 2048)]),
-    );
+    await dropOnPanel([createFile('report.pdf', 2048)]);
     await waitFor(() => expect(rowOf('report.pdf').dataset.phase).toBe('delivered'));
     expect(fake.requests.map((r) => [r.name, r.dialogId])).toEqual([['report.pdf', 'chat5']]);
   });
 
   it('refuses a file over 100 MB before reading it (faked size, nothing allocated)', async () => {
     const { encoder, fake } = renderPanel();
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([createFile('huge.iso', 104_857_601)]),
-    );
+    await dropOnPanel([createFile('huge.iso', 104_857_601)]);
     await waitFor(() => expect(rowOf('huge.iso').dataset.phase).toBe('failed'));
     expect(rowOf('huge.iso')).toHaveTextContent('larger than 100 MB');
     expect(within(rowOf('huge.iso')).queryByRole('button', { name: 'Retry' })).toBeNull();
@@ -71,10 +67,7 @@ describe('ChatDropPanel', () => {
 
   it('accepts exactly 100 MB', async () => {
     renderPanel();
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([createFile('max.bin', 104_857_600)]),
-    );
+    await dropOnPanel([createFile('max.bin', 104_857_600)]);
     await waitFor(() => expect(rowOf('max.bin').dataset.phase).toBe('delivered'));
   });
 
@@ -211,10 +204,7 @@ describe('ChatDropPanel', () => {
   it('cancels a file being sent and retries it', async () => {
     const { fake, user } = renderPanel();
     fake.hold();
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([createFile('slow.bin', 1000)]),
-    );
+    await dropOnPanel([createFile('slow.bin', 1000)]);
     await waitFor(() => expect(rowOf('slow.bin').dataset.phase).toBe('sending'));
     await user.click(within(rowOf('slow.bin')).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(rowOf('slow.bin').dataset.phase).not.toBe('sending'));
@@ -230,7 +220,7 @@ describe('ChatDropPanel', () => {
 
   it('removes a finished row', async () => {
     const { user } = renderPanel();
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('done.txt', 5)]));
+    await dropOnPanel([createFile('done.txt', 5)]);
     await waitFor(() => expect(rowOf('done.txt').dataset.phase).toBe('delivered'));
     // A delivered row's Remove says where from: the list, not the chat.
     await user.click(within(rowOf('done.txt')).getByRole('button', { name: 'Remove from list' }));
@@ -240,14 +230,7 @@ describe('ChatDropPanel', () => {
   it('cancels all files at once and clears finished ones', async () => {
     const { fake, user } = renderPanel();
     fake.hold();
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([
-        createFile('1.bin', 10),
-        createFile('2.bin', 10),
-        createFile('3.bin', 10),
-      ]),
-    );
+    await dropOnPanel([createFile('1.bin', 10), createFile('2.bin', 10), createFile('3.bin', 10)]);
     await waitFor(() => expect(rowOf('1.bin').dataset.phase).toBe('sending'));
     await user.click(screen.getByRole('button', { name: 'Cancel all' }));
     await waitFor(() =>
@@ -259,11 +242,8 @@ describe('ChatDropPanel', () => {
 
   it('offers Retry for a refused upload and sends it again on request', async () => {
     const { fake, user } = renderPanel();
-    fake.answer(() => ({
-      ok: false,
-      error: { code: 'UPLOAD_FAILED', origin: 'server', status: 400 },
-    }));
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('x.doc', 10)]));
+    fake.refuse({ code: 'UPLOAD_FAILED', origin: 'server', status: 400 });
+    await dropOnPanel([createFile('x.doc', 10)]);
     await waitFor(() => expect(rowOf('x.doc').dataset.phase).toBe('failed'));
     expect(rowOf('x.doc')).toHaveTextContent('The portal could not store the file.');
     expect(fake.requests).toHaveLength(1);
@@ -278,16 +258,13 @@ describe('ChatDropPanel', () => {
 
   it('shows the error code only inside the details disclosure, never the raw description', async () => {
     const { fake } = renderPanel();
-    fake.answer(() => ({
-      ok: false,
-      error: {
-        code: 'ACCESS_DENIED',
-        origin: 'server',
-        status: 403,
-        detail: 'Access denied! stack at foo.php:12',
-      },
-    }));
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('x.doc', 10)]));
+    fake.refuse({
+      code: 'ACCESS_DENIED',
+      origin: 'server',
+      status: 403,
+      detail: 'Access denied! stack at foo.php:12',
+    });
+    await dropOnPanel([createFile('x.doc', 10)]);
     await waitFor(() => expect(rowOf('x.doc').dataset.phase).toBe('failed'));
     const row = rowOf('x.doc');
     expect(row).not.toHaveTextContent('foo.php');
@@ -299,10 +276,7 @@ describe('ChatDropPanel', () => {
   it('renders an HTML file name as text, not markup', async () => {
     renderPanel();
     const name = '<img src=x onerror=alert(1)>.png';
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([createFile(name, 10, 'text/plain')]),
-    );
+    await dropOnPanel([createFile(name, 10, 'text/plain')]);
     await waitFor(() => expect(rowOf(name).dataset.phase).toBe('delivered'));
     expect(rowOf(name).querySelector('img[src="x"]')).toBeNull();
     expect(document.querySelector('img[src="x"]')).toBeNull();
@@ -313,10 +287,7 @@ describe('ChatDropPanel', () => {
     renderPanel();
     const long = `${'a'.repeat(251)}.txt`;
     const rtl = 'تقرير سنوي.pdf';
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([createFile(long, 3), createFile(rtl, 3)]),
-    );
+    await dropOnPanel([createFile(long, 3), createFile(rtl, 3)]);
     await waitFor(() => expect(rows()).toHaveLength(2));
     for (const name of [long, rtl]) {
       const label = within(rowOf(name)).getByText(name);
@@ -328,7 +299,7 @@ describe('ChatDropPanel', () => {
 
   it('announces results politely for screen readers', async () => {
     renderPanel();
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('said.txt', 3)]));
+    await dropOnPanel([createFile('said.txt', 3)]);
     await waitFor(() =>
       expect(screen.getByTestId('announcer')).toHaveTextContent('said.txt delivered'),
     );
@@ -338,10 +309,7 @@ describe('ChatDropPanel', () => {
   it('sends the message with the files and empties the field', async () => {
     const { fake, user } = renderPanel();
     await user.type(screen.getByTestId('message-input'), 'Minutes');
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([createFile('m.txt', 3), createFile('n.txt', 3)]),
-    );
+    await dropOnPanel([createFile('m.txt', 3), createFile('n.txt', 3)]);
     await waitFor(() => expect(fake.requests).toHaveLength(2));
     expect(fake.requests.map((r) => r.message)).toEqual(['Minutes', undefined]);
     expect(screen.getByTestId('message-input')).toHaveValue('');
@@ -351,7 +319,7 @@ describe('ChatDropPanel', () => {
     const { portal, fake } = renderPanel({ placement: 'IM_TEXTAREA', inputText: 'See attached' });
     await waitFor(() => expect(screen.getByTestId('message-input')).toHaveValue('See attached'));
     expect(portal.clearChatInputText).not.toHaveBeenCalled();
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('s.txt', 3)]));
+    await dropOnPanel([createFile('s.txt', 3)]);
     await waitFor(() => expect(portal.clearChatInputText).toHaveBeenCalledTimes(1));
     expect(fake.requests[0]?.message).toBe('See attached');
   });
@@ -359,11 +327,8 @@ describe('ChatDropPanel', () => {
   it('IM_TEXTAREA: keeps the chat input when the file carrying its text failed', async () => {
     const { portal, fake } = renderPanel({ placement: 'IM_TEXTAREA', inputText: 'Keep me' });
     await waitFor(() => expect(screen.getByTestId('message-input')).toHaveValue('Keep me'));
-    fake.answer(() => ({
-      ok: false,
-      error: { code: 'UPLOAD_FAILED', origin: 'server', status: 400 },
-    }));
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('s.txt', 3)]));
+    fake.refuse({ code: 'UPLOAD_FAILED', origin: 'server', status: 400 });
+    await dropOnPanel([createFile('s.txt', 3)]);
     await waitFor(() => expect(rowOf('s.txt').dataset.phase).toBe('failed'));
     expect(portal.clearChatInputText).not.toHaveBeenCalled();
   });
@@ -425,15 +390,12 @@ describe('ChatDropPanel: the typed message', () => {
   it('keeps the typed message when every dropped file is refused', async () => {
     const { fake, user } = renderPanel();
     await user.type(screen.getByTestId('message-input'), 'Minutes of Monday');
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([createFile('huge.iso', 104_857_601), createFile('empty.txt', 0)]),
-    );
+    await dropOnPanel([createFile('huge.iso', 104_857_601), createFile('empty.txt', 0)]);
     await waitFor(() => expect(rows()).toHaveLength(2));
     expect(rows().every((row) => row.dataset.phase === 'failed')).toBe(true);
     expect(screen.getByTestId('message-input')).toHaveValue('Minutes of Monday');
     // The next accepted file carries it, and only then is the field emptied.
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('ok.txt', 3)]));
+    await dropOnPanel([createFile('ok.txt', 3)]);
     await waitFor(() => expect(fake.requests).toHaveLength(1));
     expect(fake.requests[0]?.message).toBe('Minutes of Monday');
     expect(screen.getByTestId('message-input')).toHaveValue('');
@@ -445,7 +407,7 @@ describe('ChatDropPanel: thumbnails follow the queue item, not the file name', (
     const image = createFile('shots\\monday.png', 1000, 'image/png');
     labelObjectUrls(new Map([[image, 'monday']]));
     renderPanel();
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([image]));
+    await dropOnPanel([image]);
     // The queue sends `shots_monday.png` (a backslash would lose the first part on the portal).
     await waitFor(() => expect(rowOf('shots_monday.png').dataset.phase).toBe('delivered'));
     expect(rowOf('shots_monday.png').querySelector('img')).toHaveAttribute('src', 'blob:monday');
@@ -520,10 +482,7 @@ describe('ChatDropPanel in the DEFAULT placement', () => {
   it('lets nothing be dropped before a chat is picked, then sends to the picked chat', async () => {
     const { fake, user } = renderPanel({ dialogId: null });
     expect(screen.queryByTestId('dropzone')).toBeNull();
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([createFile('early.txt', 3)]),
-    );
+    await dropOnPanel([createFile('early.txt', 3)]);
     expect(await screen.findByTestId('notice')).toHaveTextContent('Choose a chat first');
     expect(rows()).toHaveLength(0);
     // The picker inside the panel is not marked disabled (react-dropzone's aria-disabled).
@@ -533,7 +492,7 @@ describe('ChatDropPanel in the DEFAULT placement', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: /Marketing/ })).toBeNull());
     await user.click(option);
     expect(screen.getByTestId('chat-header')).toHaveTextContent('Design');
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('late.txt', 3)]));
+    await dropOnPanel([createFile('late.txt', 3)]);
     await waitFor(() => expect(rowOf('late.txt').dataset.phase).toBe('delivered'));
     expect(fake.requests.map((r) => r.dialogId)).toEqual(['chat9']);
     await user.click(screen.getByRole('button', { name: 'Change chat' }));
@@ -568,10 +527,7 @@ describe('ChatDropPanel: Change chat', () => {
 describe('ChatDropPanel languages', () => {
   it('speaks Russian with correct plurals in the batch bar', async () => {
     renderPanel({ lang: 'ru' });
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles(Array.from({ length: 5 }, (_, i) => createFile(`f${i}.txt`, 3))),
-    );
+    await dropOnPanel(Array.from({ length: 5 }, (_, i) => createFile(`f${i}.txt`, 3)));
     await waitFor(() =>
       expect(screen.getByTestId('batch-bar')).toHaveTextContent('5 файлов · 5 доставлено'),
     );
@@ -580,7 +536,7 @@ describe('ChatDropPanel languages', () => {
 
   it('speaks German', async () => {
     renderPanel({ lang: 'de' });
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('a.txt', 3)]));
+    await dropOnPanel([createFile('a.txt', 3)]);
     await waitFor(() =>
       expect(screen.getByTestId('batch-bar')).toHaveTextContent('1 Datei · 1 zugestellt'),
     );

@@ -5,7 +5,7 @@ import { createTranslator } from '../../../src/i18n/createTranslator.ts';
 import { OutsidePortalPage } from '../../../src/ui/OutsidePortalPage.tsx';
 import { TranslatorContext } from '../../../src/ui/TranslatorContext.ts';
 import { createFile } from '../../support/doubles/createFile.ts';
-import { dataTransferWithFiles, drop } from '../support/createDropEvents.ts';
+import { dropOnPanel } from '../support/createDropEvents.ts';
 import { renderPanel } from '../support/renderPanel.tsx';
 
 /**
@@ -27,14 +27,11 @@ describe('accessibility (axe)', () => {
   it('has no violations while uploading', async () => {
     const { container, fake } = renderPanel();
     fake.hold();
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([
-        createFile('a.pdf', 10),
-        createFile('b.png', 10, 'image/png'),
-        createFile('c.txt', 10),
-      ]),
-    );
+    await dropOnPanel([
+      createFile('a.pdf', 10),
+      createFile('b.png', 10, 'image/png'),
+      createFile('c.txt', 10),
+    ]);
     await waitFor(() =>
       expect(screen.getAllByTestId('upload-row')[0]).toHaveAttribute('data-phase', 'sending'),
     );
@@ -44,14 +41,8 @@ describe('accessibility (axe)', () => {
 
   it('has no violations with failed files', async () => {
     const { container, fake } = renderPanel();
-    fake.answer(() => ({
-      ok: false,
-      error: { code: 'UPLOAD_FAILED', origin: 'server', status: 400 },
-    }));
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([createFile('a.pdf', 10), createFile('huge.bin', 200 * 1024 * 1024)]),
-    );
+    fake.refuse({ code: 'UPLOAD_FAILED', origin: 'server', status: 400 });
+    await dropOnPanel([createFile('a.pdf', 10), createFile('huge.bin', 200 * 1024 * 1024)]);
     await waitFor(() =>
       expect(
         screen.getAllByTestId('upload-row').every((row) => row.dataset.phase === 'failed'),

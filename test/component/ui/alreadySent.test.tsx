@@ -2,23 +2,21 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LedgerEntry } from '../../../src/core/types.ts';
 import { createFile } from '../../support/doubles/createFile.ts';
-import { dataTransferWithFiles, drop } from '../support/createDropEvents.ts';
+import { createLedgerEntry } from '../../support/doubles/createLedgerEntry.ts';
+import { dropOnPanel } from '../support/createDropEvents.ts';
 import '../support/componentEnvironment.ts';
 import { renderPanel } from '../support/renderPanel.tsx';
 
 const MINUTE = 60_000;
 
 function delivered(name: string, size: number, agoMs: number): LedgerEntry {
-  return {
+  return createLedgerEntry({
     id: `old-${name}`,
     name,
     size,
-    lastModified: 1,
-    state: 'delivered',
     messageId: 41,
-    errorCode: undefined,
     at: Date.now() - agoMs,
-  };
+  });
 }
 
 /** The panel over a ledger that knows `entries` were delivered to chat5 (Marketing). */
@@ -44,10 +42,7 @@ afterEach(() => {
 describe('already in this chat: ask once before sending a file the chat has', () => {
   it('asks with the name, size, chat and time, and sends nothing until answered', async () => {
     const { fake } = await panelWithLedger([delivered('report.pdf', 2_202_010, 5 * MINUTE)]);
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([createFile('report.pdf', 2_202_010)]),
-    );
+    await dropOnPanel([createFile('report.pdf', 2_202_010)]);
     await screen.findByTestId('already-sent');
     expect(promptText()).toContain(
       'report.pdf (2.1 MB) was sent to Marketing 5 minutes ago. Send again?',
@@ -61,10 +56,7 @@ describe('already in this chat: ask once before sending a file the chat has', ()
   it('Send again sends the file once more, with the typed message', async () => {
     const { fake, user } = await panelWithLedger([delivered('report.pdf', 2048, 2 * MINUTE)]);
     await user.type(screen.getByTestId('message-input'), 'v2, for real');
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([createFile('report.pdf', 2048)]),
-    );
+    await dropOnPanel([createFile('report.pdf', 2048)]);
     await user.click(await screen.findByRole('button', { name: 'Send again' }));
     await waitFor(() => expect(fake.requests).toHaveLength(1));
     expect(fake.requests[0]).toMatchObject({ name: 'report.pdf', message: 'v2, for real' });
@@ -74,10 +66,7 @@ describe('already in this chat: ask once before sending a file the chat has', ()
   it('Skip sends nothing and keeps the typed message', async () => {
     const { fake, user } = await panelWithLedger([delivered('report.pdf', 2048, 2 * MINUTE)]);
     await user.type(screen.getByTestId('message-input'), 'see attached');
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([createFile('report.pdf', 2048)]),
-    );
+    await dropOnPanel([createFile('report.pdf', 2048)]);
     await user.click(await screen.findByRole('button', { name: 'Skip' }));
     expect(screen.queryByTestId('already-sent')).toBeNull();
     expect(screen.queryAllByTestId('upload-row')).toHaveLength(0);
@@ -90,14 +79,11 @@ describe('already in this chat: ask once before sending a file the chat has', ()
       delivered('a.pdf', 100, MINUTE),
       delivered('b.pdf', 200, 3 * MINUTE),
     ]);
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([
-        createFile('a.pdf', 100),
-        createFile('new.pdf', 300),
-        createFile('b.pdf', 200),
-      ]),
-    );
+    await dropOnPanel([
+      createFile('a.pdf', 100),
+      createFile('new.pdf', 300),
+      createFile('b.pdf', 200),
+    ]);
     await screen.findByTestId('already-sent');
     expect(screen.getAllByTestId('already-sent')).toHaveLength(1);
     expect(promptText()).toContain('2 of these files were sent to Marketing recently');
@@ -113,15 +99,15 @@ describe('already in this chat: ask once before sending a file the chat has', ()
   it('asks about a file delivered earlier in this session too, and not about a different size', async () => {
     const { fake } = renderPanel();
     await screen.findByText('Marketing');
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('x.txt', 5)]));
+    await dropOnPanel([createFile('x.txt', 5)]);
     await waitFor(() => expect(fake.requests).toHaveLength(1));
     await waitFor(() =>
       expect(screen.getByTestId('upload-row')).toHaveAttribute('data-phase', 'delivered'),
     );
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('x.txt', 6)]));
+    await dropOnPanel([createFile('x.txt', 6)]);
     await waitFor(() => expect(fake.requests).toHaveLength(2));
     expect(screen.queryByTestId('already-sent')).toBeNull();
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('x.txt', 5)]));
+    await dropOnPanel([createFile('x.txt', 5)]);
     await screen.findByTestId('already-sent');
     fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
     expect(fake.requests).toHaveLength(2);
@@ -132,10 +118,7 @@ describe('already in this chat: ask once before sending a file the chat has', ()
       delivered('old.pdf', 10, 25 * 60 * MINUTE),
       { ...delivered('failed.pdf', 10, MINUTE), state: 'failed' },
     ]);
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([createFile('old.pdf', 10), createFile('failed.pdf', 10)]),
-    );
+    await dropOnPanel([createFile('old.pdf', 10), createFile('failed.pdf', 10)]);
     await waitFor(() => expect(fake.requests).toHaveLength(2));
     expect(screen.queryByTestId('already-sent')).toBeNull();
   });

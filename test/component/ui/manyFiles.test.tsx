@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFile } from '../../support/doubles/createFile.ts';
-import { dataTransferWithFiles, drop } from '../support/createDropEvents.ts';
+import { dropOnPanel } from '../support/createDropEvents.ts';
 import { renderPanel } from '../support/renderPanel.tsx';
 
 const COUNT = 500;
@@ -23,7 +23,7 @@ describe('500 files in the queue', () => {
     const { fake, user } = renderPanel();
     fake.hold();
     const files = Array.from({ length: COUNT }, (_, i) => createFile(`file-${i}.txt`, 100));
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles(files));
+    await dropOnPanel(files);
     await waitFor(() => expect(screen.getByTestId('batch-bar')).toHaveTextContent('500 files'));
 
     const rows = screen.getAllByTestId('upload-row');

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { OwnFileMessage } from '../../../src/core/ports.ts';
 import { createFile } from '../../support/doubles/createFile.ts';
 import { receiptFor } from '../../support/doubles/createFakeTransport.ts';
-import { dataTransferWithFiles, drop } from '../support/createDropEvents.ts';
+import { dropOnPanel } from '../support/createDropEvents.ts';
 import { renderPanel } from '../support/renderPanel.tsx';
 
 /** The toasts on screen (not one fading out after a dismiss). */
@@ -17,11 +17,8 @@ function toastsWith(text: string): HTMLElement[] {
 describe('queue-wide notices', () => {
   it('the portal pauses uploads (OPERATION_TIME_LIMIT): the row and one toast say when sending resumes', async () => {
     const { fake } = renderPanel();
-    fake.answer(() => ({
-      ok: false,
-      error: { code: 'OPERATION_TIME_LIMIT', origin: 'server', status: 429 },
-    }));
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('a.pdf', 10)]));
+    fake.refuse({ code: 'OPERATION_TIME_LIMIT', origin: 'server', status: 429 });
+    await dropOnPanel([createFile('a.pdf', 10)]);
     const row = await screen.findByTestId('upload-row');
     await waitFor(() => expect(row).toHaveAttribute('data-phase', 'waiting'));
     expect(row).toHaveTextContent(/The portal asks to wait, resuming at \d{1,2}:\d{2}/);
@@ -31,14 +28,8 @@ describe('queue-wide notices', () => {
 
   it('access to the chat is lost: one notice for the chat, the other files are not sent', async () => {
     const { fake } = renderPanel();
-    fake.answer(() => ({
-      ok: false,
-      error: { code: 'ACCESS_DENIED', origin: 'server', status: 400 },
-    }));
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([createFile('a.pdf', 10), createFile('b.pdf', 10)]),
-    );
+    fake.refuse({ code: 'ACCESS_DENIED', origin: 'server', status: 400 });
+    await dropOnPanel([createFile('a.pdf', 10), createFile('b.pdf', 10)]);
     await waitFor(() =>
       expect(toastsWith('Files can no longer be sent to this chat')).toHaveLength(1),
     );
@@ -65,7 +56,7 @@ describe('queue-wide notices', () => {
       listOwnFileMessages: async () => [own(77), own(78)],
       deleteMessage,
     });
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('a.pdf', 10)]));
+    await dropOnPanel([createFile('a.pdf', 10)]);
     await waitFor(() => expect(toastsWith('a.pdf is in the chat twice')).toHaveLength(1));
     expect(deleteMessage).toHaveBeenCalledWith(78);
     await userEvent.click(

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFile } from '../../support/doubles/createFile.ts';
-import { dataTransferWithFiles, drop } from '../support/createDropEvents.ts';
+import { dropOnPanel } from '../support/createDropEvents.ts';
 import { receiptFor } from '../../support/doubles/createFakeTransport.ts';
 import { renderPanel } from '../support/renderPanel.tsx';
 
@@ -33,7 +33,7 @@ describe('toasts', () => {
   it('no toast while a file is on its way (its row shows that); delivered gets one, with Open in chat', async () => {
     const { fake, portal } = renderPanel();
     fake.hold();
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('a.pdf', 10)]));
+    await dropOnPanel([createFile('a.pdf', 10)]);
     await waitFor(() =>
       expect(screen.getByTestId('upload-row')).toHaveAttribute('data-phase', 'sending'),
     );
@@ -56,11 +56,8 @@ describe('toasts', () => {
       DOMRect.fromRect({ x: 0, y: 100, width: 360, height: 60 }),
     );
     const { fake } = renderPanel();
-    fake.answer(() => ({
-      ok: false,
-      error: { code: 'SEND_FAILED', origin: 'server', status: 400 },
-    }));
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('v.pdf', 10)]));
+    fake.refuse({ code: 'SEND_FAILED', origin: 'server', status: 400 });
+    await dropOnPanel([createFile('v.pdf', 10)]);
     await waitFor(() =>
       expect(screen.getByTestId('upload-row')).toHaveAttribute('data-phase', 'failed'),
     );
@@ -73,11 +70,8 @@ describe('toasts', () => {
 
   it('a refused file: the reason and Retry, which sends it again', async () => {
     const { fake } = renderPanel();
-    fake.answer(() => ({
-      ok: false,
-      error: { code: 'SEND_FAILED', origin: 'server', status: 400 },
-    }));
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('b.pdf', 10)]));
+    fake.refuse({ code: 'SEND_FAILED', origin: 'server', status: 400 });
+    await dropOnPanel([createFile('b.pdf', 10)]);
     await waitFor(() => toastWith('b.pdf was not sent'));
     expect(toastWith('b.pdf was not sent')).toHaveTextContent('the message could not be posted');
     fake.answer((request) => ({ ok: true, receipt: receiptFor(request) }));
@@ -90,10 +84,7 @@ describe('toasts', () => {
 
   it('a refusal with no retry (too large) offers no Retry', async () => {
     renderPanel();
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles([createFile('big.iso', 200 * 1024 * 1024)]),
-    );
+    await dropOnPanel([createFile('big.iso', 200 * 1024 * 1024)]);
     await waitFor(() => toastWith('big.iso was not sent'));
     expect(
       within(toastWith('big.iso was not sent')).queryByRole('button', { name: 'Retry' }),
@@ -102,14 +93,11 @@ describe('toasts', () => {
 
   it('an unknown outcome: "may not have arrived" with Check the chat', async () => {
     const { fake, portal } = renderPanel();
-    fake.answer(() => ({
-      ok: false,
-      error: { code: 'INTERNAL_SERVER_ERROR', origin: 'server', status: 500 },
-    }));
+    fake.refuse({ code: 'INTERNAL_SERVER_ERROR', origin: 'server', status: 500 });
     fake.answerFindDelivery(async () => {
       throw new Error('network down');
     });
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('c.pdf', 10)]));
+    await dropOnPanel([createFile('c.pdf', 10)]);
     await waitFor(() => toastWith('c.pdf may not have arrived'));
     expect(toastWith('c.pdf may not have arrived')).toHaveTextContent(
       'Check the chat before sending it again',
@@ -124,24 +112,21 @@ describe('toasts', () => {
 
   it('an unknown outcome found in the chat becomes delivered, not a failure', async () => {
     const { fake } = renderPanel();
-    fake.answer(() => ({ ok: false, error: { code: 'NETWORK_ERROR', origin: 'transport' } }));
+    fake.refuse({ code: 'NETWORK_ERROR', origin: 'transport' });
     fake.answerFindDelivery(async (query) => ({
       messageId: 5,
       fileId: 6,
       chatId: 5,
       dialogId: query.dialogId,
     }));
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('d.pdf', 10)]));
+    await dropOnPanel([createFile('d.pdf', 10)]);
     await waitFor(() => toastWith('d.pdf delivered'));
   });
 
   it('rate limited: the row says it will be sent again, no toast covers the list', async () => {
     const { fake } = renderPanel();
-    fake.answer(() => ({
-      ok: false,
-      error: { code: 'QUERY_LIMIT_EXCEEDED', origin: 'server', status: 503 },
-    }));
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('e.pdf', 10)]));
+    fake.refuse({ code: 'QUERY_LIMIT_EXCEEDED', origin: 'server', status: 503 });
+    await dropOnPanel([createFile('e.pdf', 10)]);
     await waitFor(() =>
       expect(screen.getByTestId('upload-row')).toHaveAttribute('data-phase', 'waiting'),
     );
@@ -159,7 +144,7 @@ describe('toasts', () => {
         : { ok: true, receipt: receiptFor(request) };
     });
     const files = Array.from({ length: 12 }, (_, i) => createFile(`f${i}.txt`, 10));
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles(files));
+    await dropOnPanel(files);
     await waitFor(() => toastWith('11 delivered, 1 failed'));
     expect(toasts().filter((t) => /f\d+\.txt/.test(t.textContent ?? ''))).toHaveLength(0);
   });
@@ -168,7 +153,7 @@ describe('toasts', () => {
     const { fake, portal } = renderPanel();
     portal.openMessage.mockRejectedValue(new Error('the frame is gone'));
     fake.answer((request) => ({ ok: true, receipt: receiptFor(request) }));
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('h.pdf', 10)]));
+    await dropOnPanel([createFile('h.pdf', 10)]);
     await waitFor(() => toastWith('h.pdf delivered'));
     await userEvent.click(
       within(toastWith('h.pdf delivered')).getByRole('button', { name: 'Open in chat' }),
@@ -189,10 +174,7 @@ describe('toasts', () => {
       throw new Error('network down');
     });
     const names = ['a.txt', 'u1.txt', 'b.txt', 'u2.txt', 'c.txt'];
-    await drop(
-      screen.getByTestId('chat-drop'),
-      dataTransferWithFiles(names.map((name) => createFile(name, 10))),
-    );
+    await dropOnPanel(names.map((name) => createFile(name, 10)));
     await waitFor(() => toastWith('3 delivered, 2 may have arrived — check the chat'));
     const summary = toastWith('3 delivered, 2 may have arrived — check the chat');
     expect(summary).not.toHaveTextContent('failed');
@@ -206,17 +188,14 @@ describe('toasts', () => {
   it('the summary is in Russian with Russian plurals', async () => {
     renderPanel({ lang: 'ru' });
     const files = Array.from({ length: 5 }, (_, i) => createFile(`f${i}.txt`, 10));
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles(files));
+    await dropOnPanel(files);
     await waitFor(() => toastWith('5 доставлено'));
   });
 
   it('retrying a failed file takes its failure toast away', async () => {
     const { fake, user } = renderPanel();
-    fake.answer(() => ({
-      ok: false,
-      error: { code: 'SEND_FAILED', origin: 'server', status: 400 },
-    }));
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('g.pdf', 10)]));
+    fake.refuse({ code: 'SEND_FAILED', origin: 'server', status: 400 });
+    await dropOnPanel([createFile('g.pdf', 10)]);
     await waitFor(() => toastWith('g.pdf was not sent'));
     fake.hold();
     await user.click(
@@ -231,7 +210,7 @@ describe('toasts', () => {
 
   it('the toast region is silent: the panel announces each outcome once, in its own live region', async () => {
     renderPanel();
-    await drop(screen.getByTestId('chat-drop'), dataTransferWithFiles([createFile('s.pdf', 10)]));
+    await dropOnPanel([createFile('s.pdf', 10)]);
     await waitFor(() => toastWith('s.pdf delivered'));
     const live = Array.from(document.querySelectorAll('[aria-live]')).filter(
       (element) => element.getAttribute('aria-live') !== 'off',

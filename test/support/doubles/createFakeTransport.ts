@@ -4,7 +4,7 @@ import type {
   UploadRequest,
   UploadTransport,
 } from '../../../src/core/ports.ts';
-import type { DeliveryReceipt } from '../../../src/core/types.ts';
+import type { DeliveryReceipt, UploadError } from '../../../src/core/types.ts';
 import { deferred } from './deferred.ts';
 import type { Deferred } from './deferred.ts';
 
@@ -32,7 +32,7 @@ export type FakeTransport = ReturnType<typeof createFakeTransport>;
 /**
  * The portal's side of `im.v2.File.upload` and the delivery finder, which cannot run in unit and
  * component tests (the emulator covers them for real). Each upload takes the next of `scripts`,
- * then the fallback (default: delivered; `answer` replaces it). `hold()` keeps later uploads
+ * then the fallback (default: delivered; `answer` or `refuse` replaces it). `hold()` keeps later uploads
  * open, half sent, until `release(name)`. `findDelivery` answers with `onFind` (default: not
  * found). Every request and query is recorded.
  *
@@ -70,6 +70,10 @@ export function createFakeTransport(scripts: UploadScript[] = [], fallback?: Upl
     },
     answer(next: (request: UploadRequest) => UploadOutcome | Promise<UploadOutcome>): void {
       respond = next;
+    },
+    /** Refuses every later upload with `error` (the fallback answer). */
+    refuse(error: UploadError): void {
+      respond = () => ({ ok: false, error });
     },
     answerFindDelivery(next: UploadTransport['findDelivery']): void {
       fake.onFind = next;

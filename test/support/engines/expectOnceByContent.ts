@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { chatFiles } from '../chatFiles.ts';
 import { sha256OfDownload } from '../sha256.ts';
 import type { Emulator } from '../stackTypes.ts';
@@ -42,10 +42,11 @@ export async function waitForContent(
   sha256: string,
   timeoutMs = 60_000,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!chatFiles(emulator, chatId).some((f) => f.sha256 === sha256)) {
-    if (Date.now() > deadline)
-      throw new Error(`no file with sha256 ${sha256.slice(0, 12)}… in chat ${chatId}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await vi.waitFor(
+    () => {
+      if (!chatFiles(emulator, chatId).some((f) => f.sha256 === sha256))
+        throw new Error(`no file with sha256 ${sha256.slice(0, 12)}… in chat ${chatId}`);
+    },
+    { timeout: timeoutMs, interval: 100 },
+  );
 }

@@ -1,5 +1,7 @@
 import type { EngineSession } from './EngineSession.ts';
-import type { RowState } from '../waitForPhase.ts';
+import { messengerUrl } from '../openWidget.ts';
+import { pollRowPhase } from '../pollRowPhase.ts';
+import { rowsInDocument, type RowState } from '../waitForPhase.ts';
 import type { Phase } from '../../../src/core/types.ts';
 
 export interface OpenInEngineOptions {
@@ -42,11 +44,7 @@ export async function openWidgetIn(
   portalUrl: string,
   options: OpenInEngineOptions = {},
 ): Promise<void> {
-  const url = new URL('/online/', portalUrl);
-  url.searchParams.set('IM_DIALOG', options.dialogId ?? 'chat5');
-  url.searchParams.set('user', '1');
-  url.searchParams.set('lang', 'en');
-  await session.goto(url.href);
+  await session.goto(messengerUrl(portalUrl, { dialogId: options.dialogId }));
   if (options.chatInputText !== undefined) {
     await session.top(typeInto, '[data-testid="chat-input"]', options.chatInputText);
   }
@@ -234,45 +232,22 @@ export function dragTextIn(
 
 /** The queue rows in the DOM (`data-testid="upload-row"`), as in the Chromium suite. */
 export function readRowsIn(session: EngineSession): Promise<RowState[]> {
-  return session.app(() =>
-    Array.from(document.querySelectorAll<HTMLElement>('[data-testid="upload-row"]')).map((row) => ({
-      name: row.dataset.name ?? '',
-      phase: row.dataset.phase ?? '',
-      text: (row.textContent ?? '').replace(/\s+/g, ' ').trim(),
-    })),
-  );
+  return session.app(rowsInDocument);
 }
-
-const TERMINAL: readonly string[] = ['delivered', 'failed', 'cancelled'];
 
 /**
  * Waits until the row of `name` shows `phase`; fails at once when it settles in another final
- * phase, and on timeout names what the rows showed.
+ * phase, and on timeout names what the rows showed ({@link pollRowPhase}).
  */
-export async function waitForPhaseIn(
+export function waitForPhaseIn(
   session: EngineSession,
   name: string,
   phase: Phase,
   timeoutMs = 60_000,
 ): Promise<RowState> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const rows = await readRowsIn(session);
-    const mine = rows.filter((r) => r.name === name);
-    const hit = mine.find((r) => r.phase === phase);
-    if (hit) return hit;
-    const settled = mine.find((r) => TERMINAL.includes(r.phase));
-    if (settled && TERMINAL.includes(phase) && mine.every((r) => TERMINAL.includes(r.phase))) {
-      throw new Error(
-        `${session.engine}: "${name}" settled as ${settled.phase} (${settled.text}), expected ${phase}`,
-      );
-    }
-    if (Date.now() > deadline) {
-      const shown = rows.map((r) => `${r.name}=${r.phase}`).join(', ') || 'no rows';
-      throw new Error(
-        `${session.engine}: "${name}" did not reach ${phase} within ${timeoutMs} ms; rows: ${shown}`,
-      );
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
+  return pollRowPhase(() => readRowsIn(session), name, phase, {
+    label: session.engine,
+    timeoutMs,
+    pollMs: 150,
+  });
 }

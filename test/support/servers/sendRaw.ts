@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { Readable } from 'node:stream';
 
 export interface RawResponse {
   readonly status: number;
@@ -11,19 +12,30 @@ export interface RawResponse {
 export interface RawRequest {
   readonly method?: string;
   readonly headers?: Record<string, string>;
-  readonly body?: string | Buffer;
+  /** Sent whole; a `Readable` is streamed with backpressure (give `Content-Length` yourself). */
+  readonly body?: string | Buffer | Readable;
   /** PEM of the CA (here: the self-signed certificate) an https server must present. */
   readonly ca?: string;
+  /**
+   * The request target exactly as sent, e.g. `/../etc/passwd` or `//nested` (a URL would
+   * normalise it). Default: the URL's path and query.
+   */
+  readonly path?: string;
 }
 
-/** One HTTP(S) request, exactly as given: no redirects followed, no decompression. */
+/**
+ * One HTTP(S) request, exactly as given: no path normalisation when `init.path` is given, no
+ * redirects followed, no decompression.
+ */
 export function sendRaw(url: string, init: RawRequest = {}): Promise<RawResponse> {
   const target = new URL(url);
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = request(
-      target,
       {
+        host: target.hostname,
+        port: target.port,
+        path: init.path ?? `${target.pathname}${target.search}`,
         method: init.method ?? 'GET',
         headers: init.headers,
         ...(init.ca ? { ca: init.ca, servername: 'localhost' } : {}),
@@ -42,17 +54,7 @@ export function sendRaw(url: string, init: RawRequest = {}): Promise<RawResponse
       },
     );
     req.on('error', reject);
-    req.end(init.body);
+    if (init.body instanceof Readable) init.body.pipe(req);
+    else req.end(init.body);
   });
 }
-
-/** The form fields Bitrix24 posts into the app's frame when it opens it (b24restdocs, "local applications"). */
-export const PORTAL_FORM: string = new URLSearchParams({
-  AUTH_ID: 'test-auth-token',
-  AUTH_EXPIRES: '3600',
-  REFRESH_ID: 'test-refresh-token',
-  member_id: 'a1b2c3',
-  status: 'L',
-  PLACEMENT: 'DEFAULT',
-  PLACEMENT_OPTIONS: '{}',
-}).toString();

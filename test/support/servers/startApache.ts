@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runServerProcess, type ServerProcess } from './runServerProcess.ts';
+import { runCheckedServer, type CheckedServer } from './runCheckedServer.ts';
 import { serverUser } from './serverUser.ts';
 
 export const APACHE = '/usr/sbin/apache2';
@@ -17,13 +17,8 @@ export interface ApacheOptions {
   readonly modules: readonly string[];
 }
 
-export interface StartedApache extends ServerProcess {
-  readonly prefix: string;
-  /** `apache2 -t` output for this configuration (it passed, or start would have thrown). */
-  readonly testOutput: string;
-  /** Stops Apache and removes its prefix. */
-  close(): Promise<void>;
-}
+/** A running Apache; `testOutput` is `apache2 -t`'s for this configuration. */
+export type StartedApache = CheckedServer;
 
 /** The version line of the installed Apache, e.g. `Server version: Apache/2.4.62 (Debian)`. */
 export function apacheVersion(): string {
@@ -63,13 +58,7 @@ export async function startApache(options: ApacheOptions): Promise<StartedApache
     ].join('\n'),
   );
   await writeFile(join(prefix, 'site.conf'), options.site);
-  const test = spawnSync(APACHE, ['-t', '-f', conf], { encoding: 'utf8' });
-  const testOutput = `${test.stdout}${test.stderr}`;
-  if (test.status !== 0) {
-    await rm(prefix, { recursive: true, force: true });
-    throw new Error(`apache2 -t refused the configuration:\n${testOutput}`);
-  }
-  const running = await runServerProcess({
+  return runCheckedServer(prefix, ['-t', '-f', conf], {
     command: APACHE,
     args: ['-f', conf, '-DFOREGROUND'],
     port: options.port,
@@ -84,13 +73,4 @@ export async function startApache(options: ApacheOptions): Promise<StartedApache
       APACHE_LOG_DIR: prefix,
     },
   });
-  return {
-    ...running,
-    prefix,
-    testOutput,
-    async close() {
-      await running.stop();
-      await rm(prefix, { recursive: true, force: true });
-    },
-  };
 }

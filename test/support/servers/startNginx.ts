@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { runServerProcess, type ServerProcess } from './runServerProcess.ts';
+import { runCheckedServer, type CheckedServer } from './runCheckedServer.ts';
 import { serverUser } from './serverUser.ts';
 
 export const NGINX = '/usr/sbin/nginx';
@@ -16,14 +16,8 @@ export interface NginxOptions {
   readonly files?: Readonly<Record<string, string>>;
 }
 
-export interface StartedNginx extends ServerProcess {
-  /** The temporary prefix: configuration, pid, logs, temp files. */
-  readonly prefix: string;
-  /** `nginx -t` output for this configuration (it passed, or start would have thrown). */
-  readonly testOutput: string;
-  /** Stops nginx and removes the prefix. */
-  close(): Promise<void>;
-}
+/** A running nginx; `testOutput` is `nginx -t`'s for this configuration. */
+export type StartedNginx = CheckedServer;
 
 /** The version line of the installed nginx, e.g. `nginx version: nginx/1.22.1`. */
 export function nginxVersion(): string {
@@ -69,25 +63,10 @@ export async function startNginx(options: NginxOptions): Promise<StartedNginx> {
   }
   const args = ['-e', errorLogFile, '-p', prefix, '-c', conf];
   const global = `daemon off; pid ${join(prefix, 'nginx.pid')};`;
-  const test = spawnSync(NGINX, [...args, '-g', global, '-t'], { encoding: 'utf8' });
-  const testOutput = `${test.stdout}${test.stderr}`;
-  if (test.status !== 0) {
-    await rm(prefix, { recursive: true, force: true });
-    throw new Error(`nginx -t refused the configuration:\n${testOutput}`);
-  }
-  const running = await runServerProcess({
+  return runCheckedServer(prefix, [...args, '-g', global, '-t'], {
     command: NGINX,
     args: [...args, '-g', global],
     port: options.port,
     errorLogFile,
   });
-  return {
-    ...running,
-    prefix,
-    testOutput,
-    async close() {
-      await running.stop();
-      await rm(prefix, { recursive: true, force: true });
-    },
-  };
 }

@@ -4,6 +4,7 @@ import { ApiVersion, type AuthActions, type AuthData } from '@bitrix24/b24jssdk'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBitrixTransport } from '../../../src/bitrix/createBitrixTransport.ts';
 import type { UploadRequest } from '../../../src/core/ports.ts';
+import { createUploadRequest } from '../../support/doubles/createUploadRequest.ts';
 import {
   json,
   startFakePortal,
@@ -55,15 +56,7 @@ function createAuth(): AuthActions {
 }
 
 function request(overrides: Partial<UploadRequest> & { content: Blob }): UploadRequest {
-  return {
-    requestId: `req-${Math.random().toString(16).slice(2)}`,
-    dialogId: 'chat5',
-    name: 'a.txt',
-    message: undefined,
-    signal: new AbortController().signal,
-    onProgress: () => {},
-    ...overrides,
-  };
+  return createUploadRequest(overrides);
 }
 
 beforeEach(async () => {

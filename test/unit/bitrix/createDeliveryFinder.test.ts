@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmulator, type Emulator } from '../../../emulator/createEmulator.ts';
+import type { Emulator } from '../../../emulator/createEmulator.ts';
 import { createBitrixTransport } from '../../../src/bitrix/createBitrixTransport.ts';
+import { startTestEmulator, type TestEmulator } from '../emulator/startTestEmulator.ts';
 import { fixedAuth, TestB24 } from './TestB24.ts';
 
 /**
@@ -14,27 +12,34 @@ import { fixedAuth, TestB24 } from './TestB24.ts';
 const ME = { userId: 1, token: 'finder-token-me' };
 const OTHER = { userId: 2, token: 'finder-token-other' };
 
+let started: TestEmulator;
 let emulator: Emulator;
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'chatdrop-finder-'));
-  emulator = await createEmulator({
-    port: 0,
-    dataDir,
-    appUrl: 'http://127.0.0.1:9/',
-    oauthTokens: [ME, OTHER],
-    rateLimit: false,
-  });
+  started = await startTestEmulator({ oauthTokens: [ME, OTHER] });
+  emulator = started.emu;
 });
 
-afterAll(async () => {
-  await emulator.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => started.stop());
 
 function transport(): ReturnType<typeof createBitrixTransport> {
   return createBitrixTransport(new TestB24(fixedAuth(emulator.url, { current: ME.token })));
+}
+
+/** Asks `finder` whether `bytes`, dropped as `name`, are in chat5 since `since`. */
+function findBytes(
+  finder: ReturnType<typeof createBitrixTransport>,
+  name: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  since: number,
+) {
+  return finder.findDelivery({
+    dialogId: 'chat5',
+    name,
+    size: bytes.length,
+    since,
+    file: new Blob([bytes]),
+  });
 }
 
 /** Posts a file to the chat with REST as `who`; returns the message id. */
@@ -81,15 +86,7 @@ describe('createDeliveryFinder over the emulator', () => {
     const since = Date.now() - 1000;
     const bytes = randomBytes(1000);
     await post(OTHER, 'chat5', 'shared-by-anna.bin', bytes);
-    expect(
-      await finder.findDelivery({
-        dialogId: 'chat5',
-        name: 'shared-by-anna.bin',
-        size: 1000,
-        since,
-        file: new Blob([bytes]),
-      }),
-    ).toBeUndefined();
+    expect(await findBytes(finder, 'shared-by-anna.bin', bytes, since)).toBeUndefined();
     finder.dispose();
   });
 
@@ -99,15 +96,9 @@ describe('createDeliveryFinder over the emulator', () => {
     const bytes = randomBytes(700);
     const mine = await post(ME, 'chat5', 'deep.bin', bytes);
     for (let i = 0; i < 60; i++) await post(OTHER, 'chat5', `noise-${i}.txt`, Buffer.from(`n${i}`));
-    expect(
-      await finder.findDelivery({
-        dialogId: 'chat5',
-        name: 'deep.bin',
-        size: 700,
-        since,
-        file: new Blob([bytes]),
-      }),
-    ).toMatchObject({ messageId: mine.messageId });
+    expect(await findBytes(finder, 'deep.bin', bytes, since)).toMatchObject({
+      messageId: mine.messageId,
+    });
     finder.dispose();
   });
 
@@ -184,15 +175,9 @@ describe('unread history (the portal’s default page is not the newest)', () =>
     ).json()) as { result: { messages: { id: number }[] } };
     const newest = Math.max(...emulator.messages(5).map((m) => m.id));
     expect(defaultPage.result.messages.map((m) => m.id)).not.toContain(newest);
-    expect(
-      await finder.findDelivery({
-        dialogId: 'chat5',
-        name: 'before-unread.bin',
-        size: 321,
-        since,
-        file: new Blob([bytes]),
-      }),
-    ).toMatchObject({ messageId: mine.messageId });
+    expect(await findBytes(finder, 'before-unread.bin', bytes, since)).toMatchObject({
+      messageId: mine.messageId,
+    });
     finder.dispose();
   });
 });

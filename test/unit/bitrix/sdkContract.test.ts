@@ -2,6 +2,7 @@ import { ApiVersion } from '@bitrix24/b24jssdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBitrixTransport } from '../../../src/bitrix/createBitrixTransport.ts';
 import { PINNED_ADAPTERS } from '../../../src/bitrix/createUploadInterceptor.ts';
+import { createUploadRequest } from '../../support/doubles/createUploadRequest.ts';
 import { json, startFakePortal, TIME, type FakePortal } from './startFakePortal.ts';
 import { fixedAuth, TestB24 } from './TestB24.ts';
 
@@ -123,15 +124,7 @@ describe('SDK contract of the upload path', () => {
       return config as never;
     });
     const transport = createBitrixTransport(b24);
-    const outcome = await transport.upload({
-      requestId: 'rq-adapter',
-      dialogId: 'chat5',
-      name: 'a.txt',
-      message: undefined,
-      content: new Blob(['QUJD']),
-      signal: new AbortController().signal,
-      onProgress: () => {},
-    });
+    const outcome = await transport.upload(createUploadRequest({ requestId: 'rq-adapter' }));
     expect(outcome.ok).toBe(true);
     expect(adapter).toEqual([...PINNED_ADAPTERS]);
     expect(PINNED_ADAPTERS[0]).toBe('xhr');
@@ -147,15 +140,7 @@ describe('SDK contract of the upload path', () => {
       config.url = (config.url ?? '').replace(/bx24_request_id=[^&]*&?/, '');
       return config;
     });
-    const outcome = await transport.upload({
-      requestId: 'rq-moved',
-      dialogId: 'chat5',
-      name: 'a.txt',
-      message: undefined,
-      content: new Blob(['QUJD']),
-      signal: new AbortController().signal,
-      onProgress: () => {},
-    });
+    const outcome = await transport.upload(createUploadRequest({ requestId: 'rq-moved' }));
     expect(outcome).toMatchObject({
       ok: false,
       error: { code: 'WIDGET_INTERNAL', origin: 'client' },

@@ -1,15 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator, type Emulator } from '../../../emulator/createEmulator.ts';
+import type { Emulator } from '../../../emulator/createEmulator.ts';
 import { createBitrixTransport } from '../../../src/bitrix/createBitrixTransport.ts';
 import { createUploadQueue, type UploadQueue } from '../../../src/core/createUploadQueue.ts';
 import { policyFor } from '../../../src/core/errorPolicy.ts';
 import type { Encoder } from '../../../src/core/ports.ts';
 import type { UploadItem } from '../../../src/core/types.ts';
 import { encodeBlobToBase64Blob } from '../../../src/encode/encodeBlobToBase64Blob.ts';
+import { startTestEmulator, type TestEmulator } from '../emulator/startTestEmulator.ts';
 import { fixedAuth, TestB24 } from './TestB24.ts';
 
 /**
@@ -21,8 +21,8 @@ import { fixedAuth, TestB24 } from './TestB24.ts';
 const CHAT_ID = 5;
 const DIALOG = `chat${CHAT_ID}`;
 
+let started: TestEmulator;
 let emulator: Emulator;
-let dataDir: string;
 const tokens = { current: 'chatdrop-test-token', next: undefined as undefined | (() => string) };
 
 const encoder: Encoder = {
@@ -34,7 +34,7 @@ const encoder: Encoder = {
 let refreshes = 0;
 async function refreshAtPortal(): Promise<void> {
   refreshes += 1;
-  const state = JSON.parse(readFileSync(join(dataDir, 'state.json'), 'utf8')) as {
+  const state = JSON.parse(readFileSync(join(started.dataDir, 'state.json'), 'utf8')) as {
     apps: { clientId: string; clientSecret: string }[];
     tokens: { accessToken: string; refreshToken: string }[];
   };
@@ -90,20 +90,11 @@ function landed(name: string): number {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'chatdrop-engine-'));
-  emulator = await createEmulator({
-    port: 0,
-    dataDir,
-    appUrl: 'http://127.0.0.1:9/',
-    oauthTokens: [{ userId: 1, token: tokens.current }],
-    rateLimit: false,
-  });
+  started = await startTestEmulator({ oauthTokens: [{ userId: 1, token: tokens.current }] });
+  emulator = started.emu;
 });
 
-afterAll(async () => {
-  await emulator.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => started.stop());
 
 beforeEach(() => {
   emulator.clearScenario();

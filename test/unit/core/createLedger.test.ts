@@ -1,20 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLedger } from '../../../src/core/createLedger.ts';
 import type { LedgerEntry } from '../../../src/core/types.ts';
+import { createLedgerEntry } from '../../support/doubles/createLedgerEntry.ts';
 import { createMemoryLedgerStorage } from '../../support/doubles/createMemoryLedgerStorage.ts';
 
 function entry(id: string, at: number, overrides: Partial<LedgerEntry> = {}): LedgerEntry {
-  return {
-    id,
-    name: `${id}.txt`,
-    size: 10,
-    lastModified: 1,
-    state: 'delivered',
-    messageId: 5,
-    errorCode: undefined,
-    at,
-    ...overrides,
-  };
+  return createLedgerEntry({ id, name: `${id}.txt`, size: 10, messageId: 5, at, ...overrides });
 }
 
 afterEach(() => {

@@ -9,6 +9,7 @@ import { MAX_FILE_BYTES } from '../../../src/core/validateFile.ts';
 import { createFakeEncoder } from '../../support/doubles/createFakeEncoder.ts';
 import { createFakeTransport, receiptFor } from '../../support/doubles/createFakeTransport.ts';
 import { createFile } from '../../support/doubles/createFile.ts';
+import { createLedgerEntry } from '../../support/doubles/createLedgerEntry.ts';
 import { createMemoryLedgerStorage } from '../../support/doubles/createMemoryLedgerStorage.ts';
 import { itemOf, nextEvent, phaseReached, tick } from './queueProbes.ts';
 
@@ -830,18 +831,7 @@ describe('createUploadQueue', () => {
   it('never counts one message for two files: a check excludes the message ids of receipts already held for the chat', async () => {
     const storage = createMemoryLedgerStorage();
     // An earlier session delivered a same-named file as message 7.
-    storage.data.set('chat5', [
-      {
-        id: 'old',
-        name: 'a.txt',
-        size: 3,
-        lastModified: 1,
-        state: 'delivered',
-        messageId: 7,
-        errorCode: undefined,
-        at: 1,
-      },
-    ]);
+    storage.data.set('chat5', [createLedgerEntry({ id: 'old' })]);
     const first = receiptFor('chat5');
     const transport = createFakeTransport([
       () => ({ ok: true, receipt: first }),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toLedgerEntry } from '../../../src/core/toLedgerEntry.ts';
 import type { Phase, UploadError, UploadItem } from '../../../src/core/types.ts';
 import { initialProgress } from '../../../src/core/uploadReducer.ts';
+import { createLedgerEntry } from '../../support/doubles/createLedgerEntry.ts';
 
 function item(phase: Phase, error?: UploadError): UploadItem {
   return {
@@ -49,15 +50,7 @@ describe('toLedgerEntry', () => {
   });
 
   it('keeps only names, sizes, states and message ids, never the message text', () => {
-    expect(toLedgerEntry(item('delivered'), 5)).toEqual({
-      id: 'a',
-      name: 'a.txt',
-      size: 3,
-      lastModified: 1,
-      state: 'delivered',
-      messageId: 7,
-      errorCode: undefined,
-      at: 5,
-    });
+    // Every field a LedgerEntry has (the double is typed as one, no more), nothing else.
+    expect(toLedgerEntry(item('delivered'), 5)).toEqual(createLedgerEntry({ at: 5 }));
   });
 });

@@ -20,15 +20,21 @@ const send = (name: string, raw = body(name)): Promise<Response> =>
   });
 const stored = (name: string): number => t.emu.uploads().filter((u) => u.name === name).length;
 
+/** Uploads `name` and expects an HTML page of `status` holding `marker` instead: nothing stored. */
+async function expectHtmlInstead(name: string, status: number, marker: string): Promise<Response> {
+  const res = await send(name);
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+  expect(await res.text()).toContain(marker);
+  expect(stored(name)).toBe(0);
+  return res;
+}
+
 describe('proxy-error: nginx pages without CORS (portal reference §7.2)', () => {
   it('502 before the method ran: HTML, no CORS header, nothing stored', async () => {
     t.emu.setScenario('proxy-error', { count: 1 });
-    const res = await send('pe-before.txt');
-    expect(res.status).toBe(502);
-    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const res = await expectHtmlInstead('pe-before.txt', 502, '<center>nginx</center>');
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
-    expect(await res.text()).toContain('<center>nginx</center>');
-    expect(stored('pe-before.txt')).toBe(0);
   });
 
   it('504 after the method stored the file, switched on through the control endpoint', async () => {
@@ -56,11 +62,7 @@ describe('proxy-error: nginx pages without CORS (portal reference §7.2)', () =>
 describe('html-answer and overload (portal reference §7.2, §7.3)', () => {
   it('login: 200 text/html, nothing executed', async () => {
     t.emu.setScenario('html-answer', { count: 1 });
-    const res = await send('login.txt');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(await res.text()).toContain('USER_PASSWORD');
-    expect(stored('login.txt')).toBe(0);
+    await expectHtmlInstead('login.txt', 200, 'USER_PASSWORD');
   });
 
   it('maintenance: 503 text/html for N seconds, then the portal answers again', async () => {

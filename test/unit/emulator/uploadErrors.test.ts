@@ -1,8 +1,9 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator } from '../../../emulator/createEmulator.ts';
+import { sendRaw } from '../../support/servers/sendRaw.ts';
 import { postJson, startTestEmulator, WEBHOOK_SECRET } from './startTestEmulator.ts';
 import type { TestEmulator } from './startTestEmulator.ts';
 
@@ -150,46 +151,30 @@ describe('im.v2.File.upload validation order and statuses (portal reference §4.
 });
 
 /** POSTs `{"dialogId":"chat9","fields":{"name":…,"content":"<base64 of size bytes>"}}` in chunks. */
-function postStreamedUpload(
+async function postStreamedUpload(
   size: number,
 ): Promise<{ status: number; json: Record<string, unknown> }> {
   const head = Buffer.from(`{"dialogId":"chat9","fields":{"name":"big.bin","content":"`);
   const tail = Buffer.from(`"}}`);
   const chunkBytes = 3 * 1024 * 1024; // a multiple of 3: chunks encode without padding
-  const chunk = Buffer.alloc(chunkBytes, 0xab).toString('base64');
+  const chunk = Buffer.from(Buffer.alloc(chunkBytes, 0xab).toString('base64'));
   const full = Math.floor(size / chunkBytes);
-  const rest = Buffer.alloc(size - full * chunkBytes, 0xab).toString('base64');
+  const rest = Buffer.from(Buffer.alloc(size - full * chunkBytes, 0xab).toString('base64'));
   const length = head.length + full * chunk.length + rest.length + tail.length;
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${t.hook}im.v2.File.upload`,
-      { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': length } },
-      (res) => {
-        const parts: Buffer[] = [];
-        res.on('data', (part: Buffer) => parts.push(part));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            json: JSON.parse(Buffer.concat(parts).toString('utf8')) as Record<string, unknown>,
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    let sent = 0;
-    const pump = (): void => {
-      while (sent < full) {
-        sent += 1;
-        if (!req.write(chunk)) {
-          req.once('drain', pump);
-          return;
-        }
-      }
-      req.end(Buffer.concat([Buffer.from(rest), tail]));
-    };
-    req.write(head);
-    pump();
+  function* body(): Generator<Buffer> {
+    yield head;
+    for (let sent = 0; sent < full; sent += 1) yield chunk;
+    yield Buffer.concat([rest, tail]);
+  }
+  const res = await sendRaw(`${t.hook}im.v2.File.upload`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Content-Length': String(length) },
+    body: Readable.from(body()),
   });
+  return {
+    status: res.status,
+    json: JSON.parse(res.body.toString('utf8')) as Record<string, unknown>,
+  };
 }
 
 describe('the 100 MiB limit applies to decoded bytes', () => {

@@ -1,56 +1,17 @@
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServer } from '../../../server/createAppServer.ts';
 import type { AppServer } from '../../../server/createAppServer.ts';
 import { precompressAssets } from '../../../server/precompressAssets.ts';
+import { makeCertificate } from '../../support/servers/makeCertificate.ts';
+import { sendRaw, type RawRequest } from '../../support/servers/sendRaw.ts';
 
-interface RawResponse {
-  readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly body: Buffer;
-}
-
-/** A raw HTTP(S) request: no path normalisation, no automatic decompression. */
-function send(
-  base: string,
-  path: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string; ca?: string } = {},
-): Promise<RawResponse> {
-  const url = new URL(base);
-  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path,
-        method: init.method ?? 'GET',
-        headers: init.headers,
-        ...(init.ca ? { ca: init.ca } : {}),
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(init.body);
-  });
-}
+/** A raw HTTP(S) request for `path` exactly as written: no normalisation, no decompression. */
+const send = (base: string, path: string, init: Omit<RawRequest, 'path'> = {}) =>
+  sendRaw(base, { ...init, path });
 
 const PORTAL = 'https://example.bitrix24.com';
 const INDEX_HTML =
@@ -294,23 +255,18 @@ describe('createAppServer', () => {
   });
 
   it('serves HTTPS with a given certificate', async () => {
-    const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
-      keySize: 2048,
-      algorithm: 'sha256',
-      extensions: [
-        {
-          name: 'subjectAltName',
-          altNames: [
-            { type: 2, value: 'localhost' },
-            { type: 7, ip: '127.0.0.1' },
-          ],
-        },
-      ],
+    const certificate = await makeCertificate(outside);
+    const secure = await createAppServer({
+      root,
+      tls: { cert: certificate.cert, key: certificate.key },
     });
-    const secure = await createAppServer({ root, tls: { cert: pems.cert, key: pems.private } });
     try {
       expect(secure.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/$/);
-      const res = await send(secure.url, '/', { method: 'POST', body: 'AUTH_ID=x', ca: pems.cert });
+      const res = await send(secure.url, '/', {
+        method: 'POST',
+        body: 'AUTH_ID=x',
+        ca: certificate.cert,
+      });
       expect(res.status).toBe(200);
       expect(res.body.toString()).toBe(INDEX_HTML);
     } finally {
