@@ -342,7 +342,9 @@ describe('ChatDropPanel', () => {
 
   it('shows the chat name and its initials in the header', async () => {
     renderPanel({ dialogId: 'chat9' });
-    expect(await screen.findByTestId('chat-header')).toHaveTextContent('Design');
+    // The header renders at once ("Loading…"); the chat's name arrives with the portal's answer.
+    const header = await screen.findByTestId('chat-header');
+    await waitFor(() => expect(header).toHaveTextContent('Design'));
   });
 
   it('offers earlier sessions with "Add again" that opens the picker', async () => {
