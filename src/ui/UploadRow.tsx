@@ -46,13 +46,15 @@ export const UploadRow = memo(function UploadRow({ item, file, ...handlers }: Up
   const showProgress =
     item.phase === 'reading' || item.phase === 'sending' || item.phase === 'waiting';
   const meta: string[] = [translator.formatSize(item.size), phaseLabel];
-  if (showProgress && percent) meta.push(percent);
+  // Waiting, the last attempt's percentage is history: the next one sends the whole body again.
+  const moving = item.phase === 'sending' || item.phase === 'reading';
+  if (moving && percent) meta.push(percent);
   // The portal may store the file under a corrected or numbered name (portal reference §7.1):
   // say so, so the person finds it in the chat under that name.
   const storedName = item.receipt?.storedName;
   if (storedName !== undefined && storedName !== item.name)
     meta.push(translator.t('storedAs', { name: storedName }));
-  if (item.phase === 'sending' || item.phase === 'reading') {
+  if (moving) {
     if (progress.speed !== undefined) meta.push(translator.formatSpeed(progress.speed));
     if (progress.secondsLeft !== undefined)
       meta.push(
@@ -85,7 +87,7 @@ export const UploadRow = memo(function UploadRow({ item, file, ...handlers }: Up
           <ProgressBar
             value={item.phase === 'waiting' ? undefined : progress.percentage}
             label={translator.t('progressLabel', { name: item.name })}
-            valueText={percent ?? phaseLabel}
+            valueText={(moving && percent) || phaseLabel}
             tone={item.phase === 'waiting' ? 'waiting' : 'active'}
           />
         )}

@@ -87,9 +87,12 @@ describe('UploadRow', () => {
     expect(row).not.toHaveTextContent('left');
   });
 
-  it('waiting: says the portal is busy and that it will send again', () => {
+  it("waiting: says the portal is busy and that it will send again, without the last attempt's percentage", () => {
     const { row } = renderRow(makeItem({ phase: 'waiting', progress: sending }));
     expect(row).toHaveTextContent('Portal is busy, will send again');
+    // The next attempt sends the whole body again: "99%" would promise what is not there.
+    expect(row).not.toHaveTextContent('%');
+    expect(within(row).getByRole('progressbar')).not.toHaveAttribute('aria-valuetext', /%/);
     expect(buttonNames(row)).toEqual(['Cancel']);
   });
 
