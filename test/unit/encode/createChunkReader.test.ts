@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createChunkReader } from '../../../src/encode/createChunkReader.ts';
+import { byteStreamBlob } from '../../support/byteStreamBlob.ts';
 
 /** Reads every chunk, copying each out (the reader reuses its buffer). */
 async function readAll(blob: Blob, chunkSize: number): Promise<Uint8Array[]> {
@@ -98,4 +99,21 @@ describe('createChunkReader', () => {
       await expect(createChunkReader(blob, 3).next()).rejects.toBe(gone);
     },
   );
+
+  it('after a byte stream ends, opens the file once more, so a file rewritten while it was read fails instead of going out torn', async () => {
+    const bytes = new Uint8Array(randomBytes(30));
+    // The stream hands over every byte; reopening the file fails, as Chromium's read of a picked
+    // file fails once the file's modification time has moved.
+    const blob = byteStreamBlob(bytes, { pieces: [10, 10, 10] });
+    const changed = new DOMException('changed on disk', 'NotReadableError');
+    blob.slice = () => {
+      const reopened = new Blob([]);
+      reopened.arrayBuffer = () => Promise.reject(changed);
+      return reopened;
+    };
+    const reader = createChunkReader(blob, 15);
+    expect(await reader.next()).toHaveLength(15);
+    expect(await reader.next()).toHaveLength(15);
+    await expect(reader.next()).rejects.toBe(changed);
+  });
 });
