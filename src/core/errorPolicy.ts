@@ -232,7 +232,9 @@ export const ERROR_POLICIES = {
   ERR_BAD_RESPONSE: maybeDelivered('error_server'),
   ERROR_UNEXPECTED_ANSWER: maybeDelivered('error_unexpectedAnswer'),
   // The file could not be read (moved, deleted or changed on disk after it was picked).
-  WIDGET_READ_FAILED: refused('error_readFailed', 'offer', 'pick-another'),
+  // No Retry: it would read the same snapshot of the file, which the browser keeps refusing once
+  // the file changed on disk; picking it again ("Add again") takes a fresh one.
+  WIDGET_READ_FAILED: refused('error_readFailed', 'none', 'pick-another'),
   WIDGET_ENCODE_FAILED: refused('error_encodeFailed', 'offer', 'reopen'),
   WIDGET_NAME_INVALID: refused('error_nameInvalid', 'none', 'rename'),
   // No upload progress for too long; the request was aborted, but its body may have arrived.

@@ -232,6 +232,7 @@ export function ChatDropPanelView({
         onRemove={onRemove}
         onOpen={onOpen}
         onCheckChat={onCheckChat}
+        onPickAgain={open}
       />
       <LedgerPanel
         entries={earlier.filter((entry) => !inQueue.has(entry.id))}

@@ -12,6 +12,8 @@ export interface FailureView {
   readonly canRetry: boolean;
   /** The file may be in the chat already (timeouts, dropped connections, 5xx). */
   readonly unknown: boolean;
+  /** What helps is picking the file (or another) again: the row offers the file picker. */
+  readonly pickAgain: boolean;
 }
 
 /** The policy's view of an item's error, in the current language; undefined without an error. */
@@ -25,5 +27,6 @@ export function describeFailure(item: UploadItem, translator: Translator): Failu
     code: String(error.code),
     canRetry: policy.retry !== 'none',
     unknown: policy.outcome === 'unknown',
+    pickAgain: policy.nextStep === 'pick-another',
   };
 }

@@ -9,11 +9,13 @@ export interface RowHandlers {
   readonly onRemove: (id: string) => void;
   readonly onOpen: (item: UploadItem) => void;
   readonly onCheckChat: (item: UploadItem) => void;
+  /** Opens the file picker (the failed row stays until removed). */
+  readonly onPickAgain: () => void;
 }
 
 /** One button a row may show: when, with which text and look, doing what. */
 export interface RowAction {
-  readonly id: 'cancel' | 'open' | 'check' | 'retry' | 'remove';
+  readonly id: 'cancel' | 'open' | 'check' | 'pick' | 'retry' | 'remove';
   readonly when: (item: UploadItem, failure: FailureView | undefined) => boolean;
   readonly label: (item: UploadItem) => MessageKey;
   readonly variant: 'primary' | 'ghost' | 'link';
@@ -48,6 +50,13 @@ export const ROW_ACTIONS: readonly RowAction[] = [
     label: () => 'checkTheChat',
     variant: 'link',
     run: (item, h) => h.onCheckChat(item),
+  },
+  {
+    id: 'pick',
+    when: (_item, failure) => failure?.pickAgain === true,
+    label: () => 'ledgerAddAgain',
+    variant: 'primary',
+    run: (_item, h) => h.onPickAgain(),
   },
   {
     id: 'retry',

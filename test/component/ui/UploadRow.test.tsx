@@ -14,6 +14,7 @@ function renderRow(item: UploadItem, options: { lang?: string; file?: File } = {
     onRemove: vi.fn(),
     onOpen: vi.fn(),
     onCheckChat: vi.fn(),
+    onPickAgain: vi.fn(),
   };
   const { unmount } = render(
     <TranslatorContext value={createTranslator(options.lang ?? 'en')}>
@@ -161,6 +162,16 @@ describe('UploadRow', () => {
     );
     expect(buttonNames(row)).toEqual(['Remove']);
     expect(row).toHaveTextContent('Pick a smaller file.');
+  });
+
+  it('failed because the file could not be read: Add again opens the picker, no Retry of the stale file', async () => {
+    const { row, actions } = renderRow(
+      makeItem({ phase: 'failed', error: { code: 'WIDGET_READ_FAILED', origin: 'client' } }),
+    );
+    expect(row).toHaveTextContent('Pick the file again or another one.');
+    expect(buttonNames(row)).toEqual(['Add again', 'Remove']);
+    await userEvent.click(within(row).getByRole('button', { name: 'Add again' }));
+    expect(actions.onPickAgain).toHaveBeenCalledOnce();
   });
 
   it('failed with an unknown outcome: "May not have arrived" and Check the chat', async () => {

@@ -19,6 +19,7 @@ function renderList(count: number) {
         onRemove={vi.fn()}
         onOpen={vi.fn()}
         onCheckChat={vi.fn()}
+        onPickAgain={vi.fn()}
       />
     </TranslatorContext>,
   );
