@@ -14,6 +14,8 @@ export type Ticket = number | undefined;
 export interface OrderedLane {
   /** A ticket for a file of `size` bytes (tickets are taken in queue order), or undefined above the limit. */
   take(size: number): Ticket;
+  /** True when a file of `size` bytes goes through the lane (is small enough to keep its order). */
+  fits(size: number): boolean;
   /** True when `ticket` may send now. */
   isTurn(ticket: Ticket): boolean;
   /** Resolves when `ticket`'s turn comes, or at once when `wake()` is called (cancel, dispose). */
@@ -44,6 +46,7 @@ export function createOrderedLane(maxBytes: number = ORDERED_MAX_BYTES): Ordered
 
   return {
     take: (size) => (size <= maxBytes ? nextTicket++ : undefined),
+    fits: (size) => size <= maxBytes,
     isTurn,
     wait(ticket) {
       let wake!: () => void;

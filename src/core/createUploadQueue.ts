@@ -3,8 +3,7 @@ import { createBatchTally } from './createBatchTally.ts';
 import { createChatReconciler } from './createChatReconciler.ts';
 import { createDeliveryChecker, DEFAULT_CHECK_TIMEOUT_MS } from './createDeliveryChecker.ts';
 import { createEmitter } from './createEmitter.ts';
-import { createItems } from './createItems.ts';
-import type { AddFilesOptions } from './createItems.ts';
+import { createItems, type AddFilesOptions } from './createItems.ts';
 import { createLedger } from './createLedger.ts';
 import { createMethodPause } from './createMethodPause.ts';
 import { createOrderedLane } from './createOrderedLane.ts';
@@ -12,22 +11,19 @@ import { createStore } from './createStore.ts';
 import { defaultBackoff } from './decideAfterFailure.ts';
 import { describeForLog } from './describeForLog.ts';
 import { isChatGone, isUnknownOutcome, policyFor } from './errorPolicy.ts';
-import { createRun, runUpload } from './runUpload.ts';
+import { pickToStart } from './pickToStart.ts';
+import { createRun, runUpload, type Run, type RunContext } from './runUpload.ts';
 import { stopLostChat } from './stopLostChat.ts';
-import type { Run, RunContext } from './runUpload.ts';
 import { toLedgerEntry } from './toLedgerEntry.ts';
 import type { DeliveryReceipt, LedgerEntry, UploadError, UploadItem } from './types.ts';
-import { DEFAULT_CONCURRENCY, DEFAULT_PORT_DEADLINE_MS } from './UploadQueue.ts';
-import type { UploadQueue, UploadQueueOptions } from './UploadQueue.ts';
+import { DEFAULT_CONCURRENCY, DEFAULT_PORT_DEADLINE_MS, type UploadQueue } from './UploadQueue.ts';
+import type { UploadQueueOptions } from './UploadQueue.ts';
 import type { UploadEvents } from './UploadEvents.ts';
-import { initialQueueState, isActivePhase, uploadReducer } from './uploadReducer.ts';
-import type { Action } from './uploadReducer.ts';
+import { initialQueueState, isActivePhase, uploadReducer, type Action } from './uploadReducer.ts';
 
 export type { AddFilesOptions } from './createItems.ts';
 export { DEFAULT_CONCURRENCY, DEFAULT_PORT_DEADLINE_MS } from './UploadQueue.ts';
 export type { ReadonlyQueueStore, UploadQueue, UploadQueueOptions } from './UploadQueue.ts';
-
-const claims = (item: UploadItem): number[] => (item.receipt ? [item.receipt.messageId] : []);
 
 /**
  * The upload engine (see {@link UploadQueue} for the rules it keeps): the queue's commands and
@@ -144,7 +140,8 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     if (store.getState().items.some((item) => isActivePhase(item.phase))) return;
     const counts = tally.close();
     if (counts) events.emit('queue-drained', counts);
-    void reconciler.batchDone(new Set(store.getState().items.flatMap(claims)));
+    const claimed = store.getState().items.flatMap((i) => (i.receipt ? [i.receipt.messageId] : []));
+    void reconciler.batchDone(new Set(claimed));
   }
 
   const context: RunContext = {
@@ -169,10 +166,9 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
 
   function schedule(): void {
     if (disposed) return;
-    for (const item of store.getState().items) {
-      if (runs.size >= concurrency) return;
-      if (item.phase === 'queued' && !runs.has(item.id)) start(item.id);
-    }
+    const waiting = store.getState().items.filter((i) => i.phase === 'queued' && !runs.has(i.id));
+    const candidates = waiting.map((i) => ({ id: i.id, small: lane.fits(i.size) }));
+    for (const id of pickToStart(candidates, runs.size, concurrency)) start(id);
   }
 
   function start(id: string): void {

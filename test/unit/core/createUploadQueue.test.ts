@@ -701,6 +701,37 @@ describe('createUploadQueue', () => {
     ]);
   });
 
+  it('keeps the last free slot for a small file, so two large files dropped with it do not hold it up', async () => {
+    const transport = createFakeTransport([], () => 'manual');
+    const { queue } = setup({ transport });
+    const big = ORDERED_MAX_BYTES + 1;
+    const [, bigB] = queue.addFiles(
+      [
+        createFile('a.mp4', big),
+        createFile('b.mp4', big),
+        createFile('1.jpg'),
+        createFile('2.jpg'),
+      ],
+      { dialogId: 'chat5' },
+    );
+    await tick();
+    expect(transport.calls.map((call) => call.request.name)).toEqual(['a.mp4', '1.jpg']);
+    expect(itemOf(queue, bigB!.id).phase).toBe('queued');
+    transport.calls[1]!.result.resolve({ ok: true, receipt: receiptFor('chat5') });
+    await tick();
+    // a.mp4 is still going; the second small file takes the freed slot before b.mp4.
+    expect(transport.calls.map((call) => call.request.name)).toEqual(['a.mp4', '1.jpg', '2.jpg']);
+    transport.calls[2]!.result.resolve({ ok: true, receipt: receiptFor('chat5') });
+    await tick();
+    // No small file waits any more: the large one may take the slot.
+    expect(transport.calls.map((call) => call.request.name)).toEqual([
+      'a.mp4',
+      '1.jpg',
+      '2.jpg',
+      'b.mp4',
+    ]);
+  });
+
   it('keeps the turn of a rate-limited file, so the file dropped after it cannot overtake it', async () => {
     vi.useFakeTimers({ now: 1_000_000 });
     const transport = createFakeTransport([
