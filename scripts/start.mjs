@@ -2,6 +2,7 @@
 // Two origins on purpose, as in production: the portal at localhost, the app at 127.0.0.1.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 const portalPort = process.env.PORTAL_PORT ?? '8080';
@@ -9,6 +10,25 @@ const appPort = process.env.APP_PORT ?? '5173';
 const dataDir = resolve(process.env.EMULATOR_DATA ?? '.emulator-data');
 const appUrl = `http://127.0.0.1:${appPort}/`;
 mkdirSync(dataDir, { recursive: true });
+
+/** True when nothing listens on `port` (at `host`, or on every address without one). */
+const isFree = (port, host) =>
+  new Promise((done) => {
+    const probe = createServer();
+    probe.once('error', () => done(false));
+    probe.listen({ port: Number(port), host }, () => probe.close(() => done(true)));
+  });
+for (const [port, host, name] of [
+  [appPort, '127.0.0.1', 'APP_PORT'],
+  [portalPort, undefined, 'PORTAL_PORT'],
+]) {
+  if (!(await isFree(port, host))) {
+    console.error(
+      `Chat Drop: port ${port} (${name}) is in use. Stop what uses it, or start on free ports: PORTAL_PORT=8081 APP_PORT=5174 npm start`,
+    );
+    process.exit(1);
+  }
+}
 
 const bin = (name) => resolve('node_modules', '.bin', name);
 const children = [
