@@ -1,6 +1,6 @@
 // Issue 6 (bad input): odd files and odd names get a clear reason or arrive intact; names reach
 // the chat exactly as the file had them, or as sanitizeFileName (src/core) documents.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -127,6 +127,46 @@ describe('contents', () => {
     const row = await waitForPhase(appFrame, 'vanishing.bin', 'failed', 60_000);
     expect(row.text).toContain('WIDGET_READ_FAILED');
     expect(stack.emulator.uploads().filter((u) => u.name === 'vanishing.bin')).toEqual([]);
+  });
+
+  test('a file rewritten in place while it is read is refused with WIDGET_READ_FAILED, never delivered torn', async () => {
+    const { frame, appFrame } = await harness.openWidget(stack.emulator.url);
+    const MiB = 1024 * 1024;
+    const file = await makeTestFile('rewritten.bin', 100 * MiB);
+    await setInputFiles(frame, [file]);
+    await appFrame.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement>('[data-testid="upload-row"][data-name="rewritten.bin"]')
+          ?.dataset.phase === 'reading',
+      undefined,
+      { polling: 'raf', timeout: 60_000 },
+    );
+    // Same size, other bytes near the start and the end: read as one stream without a check, the
+    // copy would be the old start joined to the new end, a file that never existed.
+    const handle = await open(file.path, 'r+');
+    await handle.write(Buffer.alloc(MiB, 0xaa), 0, MiB, 0);
+    await handle.write(Buffer.alloc(MiB, 0xaa), 0, MiB, 96 * MiB);
+    await handle.close();
+    const settled = await appFrame.waitForFunction(
+      () => {
+        const phase = document.querySelector<HTMLElement>(
+          '[data-testid="upload-row"][data-name="rewritten.bin"]',
+        )?.dataset.phase;
+        return phase === 'failed' || phase === 'delivered' ? phase : false;
+      },
+      undefined,
+      { polling: 100, timeout: 60_000 },
+    );
+    const [row] = (await readRows(appFrame)).filter((r) => r.name === 'rewritten.bin');
+    const stored = stack.emulator.uploads().filter((u) => u.name === 'rewritten.bin');
+    expect(['failed', 'delivered']).toContain(await settled.jsonValue());
+    if (row?.phase === 'failed') {
+      expect(row.text).toContain('WIDGET_READ_FAILED');
+      expect(stored).toEqual([]);
+    } else {
+      // The rewrite landed after the last read: what arrived must be the file as picked.
+      expect(stored.map((u) => u.sha256)).toEqual([file.sha256]);
+    }
   });
 
   test('a dropped folder sends each file inside it once, and an empty folder is reported, not silently dropped', async () => {
