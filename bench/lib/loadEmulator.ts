@@ -12,6 +12,8 @@ export interface BenchEmulatorOptions {
   https?: boolean;
   http2?: boolean;
   operatingLimitSeconds?: number;
+  /** Billed processing = measured × this (the emulator's `--processing-scale`). */
+  processingScale?: number;
 }
 
 export interface BenchUploadLogEntry {
