@@ -9,6 +9,7 @@ import { createLazyDeliveryFinder } from './createLazyDeliveryFinder.ts';
 import { createUploadInterceptor, type InterceptedRequest } from './createUploadInterceptor.ts';
 import { createAuthFreshener } from './ensureFreshAuth.ts';
 import { mapB24Error } from './mapB24Error.ts';
+import { sdkOperatingHold } from './sdkOperatingHold.ts';
 import { toInt } from './toInt.ts';
 
 export interface BitrixTransportOptions extends DeliveryFinderOptions {
@@ -235,10 +236,15 @@ export function createBitrixTransport(
       // The time block's `operating_reset_at` (unix seconds): when the method's oldest basket of
       // used operating time frees (docs/portal-reference.md §7.3); the engine pauses until then
       // after an OPERATION_TIME_LIMIT.
-      const resetAt = toInt(answer.getData()?.time?.operating_reset_at);
-      return resetAt === undefined
-        ? { ok: true, receipt: stored }
-        : { ok: true, receipt: stored, operatingResetAt: resetAt * 1000 };
+      const time = answer.getData()?.time;
+      const resetAt = toInt(time?.operating_reset_at);
+      const holdUntil = sdkOperatingHold(time);
+      return {
+        ok: true,
+        receipt: stored,
+        ...(resetAt === undefined ? {} : { operatingResetAt: resetAt * 1000 }),
+        ...(holdUntil === undefined ? {} : { operatingHoldUntil: holdUntil }),
+      };
     } catch (error) {
       return failure(mapB24Error(error));
     } finally {

@@ -22,8 +22,11 @@ export interface MethodPause {
   state(): PauseState | undefined;
   /** A success's `time.operating_reset_at` (epoch ms): when the oldest basket of used time frees. */
   noteResetAt(resetAt: number): void;
-  /** The method was refused with `error` at `now`: pause (or stay paused) until the next probe. */
-  refused(error: UploadError, now: number): PauseState;
+  /**
+   * The method was refused with `error` at `now`: pause (or stay paused) until the next probe;
+   * with `until` (epoch ms, the client's own hold), exactly until then, capped at 10 minutes.
+   */
+  refused(error: UploadError, now: number, until?: number): PauseState;
   /** The method ran (the portal answered, not with that refusal): the pause ends, everyone waiting goes. */
   ran(): void;
   /** The probe's call ended without telling (cancelled, connection lost): the next file probes. */
@@ -90,10 +93,11 @@ export function createMethodPause(now: () => number): MethodPause {
     noteResetAt(at) {
       resetAt = at;
     },
-    refused(error, at) {
+    refused(error, at, until) {
       probing = false;
       const known = resetAt !== undefined && resetAt > at ? resetAt : 0;
-      const resumeAt = Math.min(at + MAX_PAUSE_MS, Math.max(at + PROBE_INTERVAL_MS, known));
+      const wanted = until ?? Math.max(at + PROBE_INTERVAL_MS, known);
+      const resumeAt = Math.min(at + MAX_PAUSE_MS, wanted);
       paused = { resumeAt, error };
       arm();
       return paused;

@@ -30,9 +30,17 @@ export interface UploadRequest {
  * `operatingResetAt`: the success's `time.operating_reset_at` in epoch ms (the portal sends unix
  * seconds), when the oldest basket of the method's used operating time frees
  * (docs/portal-reference.md §7.3); the engine pauses until then after an `OPERATION_TIME_LIMIT`.
+ * `operatingHoldUntil` (epoch ms): the client itself will hold the method back until then, the
+ * answer having put its used operating time at the limit; the engine pauses the method visibly
+ * until then, as after a refusal.
  */
 export type UploadOutcome =
-  | { readonly ok: true; readonly receipt: DeliveryReceipt; readonly operatingResetAt?: number }
+  | {
+      readonly ok: true;
+      readonly receipt: DeliveryReceipt;
+      readonly operatingResetAt?: number;
+      readonly operatingHoldUntil?: number;
+    }
   | { readonly ok: false; readonly error: UploadError };
 
 export interface DeliveryQuery {

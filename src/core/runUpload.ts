@@ -150,8 +150,15 @@ async function passPause(
 }
 
 /** The method was refused for the whole app (operating-time limit): pause everyone. */
-function methodRefused(ctx: RunContext, error: UploadError): void {
-  const { resumeAt } = ctx.pause.refused(error, ctx.now());
+/** What the rows show while the client holds the method back: the portal's limit is reached. */
+const HELD: UploadError = {
+  code: 'OPERATION_TIME_LIMIT',
+  origin: 'server',
+  detail: 'operating time at the limit: the SDK holds the method until operating_reset_at',
+};
+
+function methodRefused(ctx: RunContext, error: UploadError, until?: number): void {
+  const { resumeAt } = ctx.pause.refused(error, ctx.now(), until);
   // Every row already waiting for the method shows the new time.
   for (const item of ctx.items()) {
     if (item.phase !== 'waiting' || item.error?.code !== error.code) continue;
@@ -160,9 +167,14 @@ function methodRefused(ctx: RunContext, error: UploadError): void {
   ctx.emit('uploads-paused', { error, resumeAt });
 }
 
-/** The portal answered the method: a pause is over; `resetAt` from a success's time block. */
-function methodRan(ctx: RunContext, resetAt: number | undefined): void {
+/**
+ * The portal answered the method: a pause is over; `resetAt` from a success's time block. With
+ * `holdUntil` the client holds the method back by itself until then (ports.ts): the method is
+ * paused until that moment, visibly, as after a refusal.
+ */
+function methodRan(ctx: RunContext, resetAt?: number, holdUntil?: number): void {
   if (resetAt !== undefined) ctx.pause.noteResetAt(resetAt);
+  if (holdUntil !== undefined && holdUntil > ctx.now()) return methodRefused(ctx, HELD, holdUntil);
   if (!ctx.pause.state()) return;
   ctx.pause.ran();
   ctx.emit('uploads-resumed', {});
@@ -170,9 +182,10 @@ function methodRan(ctx: RunContext, resetAt: number | undefined): void {
 
 /** Tells the method pause what a send showed about the method. */
 function report(ctx: RunContext, result: SendResult, pause: boolean, pass: 'go' | 'probe'): void {
-  if (result.kind === 'ok') return methodRan(ctx, result.operatingResetAt);
+  if (result.kind === 'ok')
+    return methodRan(ctx, result.operatingResetAt, result.operatingHoldUntil);
   if (result.kind === 'error' && pause) return methodRefused(ctx, result.error);
-  if (result.kind === 'error' && result.error.origin === 'server') return methodRan(ctx, undefined);
+  if (result.kind === 'error' && result.error.origin === 'server') return methodRan(ctx);
   if (pass === 'probe') ctx.pause.probeInconclusive();
 }
 

@@ -5,7 +5,12 @@ import type { ClientError, DeliveryReceipt, UploadError } from './types.ts';
 
 /** `cancelled` = `signal` fired; `bodySent` = the whole request body had gone out by then. */
 export type SendResult =
-  | { readonly kind: 'ok'; readonly receipt: DeliveryReceipt; readonly operatingResetAt?: number }
+  | {
+      readonly kind: 'ok';
+      readonly receipt: DeliveryReceipt;
+      readonly operatingResetAt?: number;
+      readonly operatingHoldUntil?: number;
+    }
   | { readonly kind: 'error'; readonly error: UploadError }
   | { readonly kind: 'cancelled'; readonly bodySent: boolean };
 
@@ -51,10 +56,13 @@ export async function sendWithDeadline(
       deadline.signal,
     );
     if (!outcome.ok) return { kind: 'error', error: outcome.error };
-    const { receipt, operatingResetAt } = outcome;
-    return operatingResetAt === undefined
-      ? { kind: 'ok', receipt }
-      : { kind: 'ok', receipt, operatingResetAt };
+    const { receipt, operatingResetAt, operatingHoldUntil } = outcome;
+    return {
+      kind: 'ok',
+      receipt,
+      ...(operatingResetAt === undefined ? {} : { operatingResetAt }),
+      ...(operatingHoldUntil === undefined ? {} : { operatingHoldUntil }),
+    };
   } catch (error) {
     if (signal.aborted) return { kind: 'cancelled', bodySent };
     if (error === timeout) return { kind: 'error', error: timeout };

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Emulator } from '../../../emulator/createEmulator.ts';
 import { createBitrixTransport } from '../../../src/bitrix/createBitrixTransport.ts';
 import { createUploadQueue, type UploadQueue } from '../../../src/core/createUploadQueue.ts';
@@ -216,5 +216,42 @@ describe('upload engine over the SDK and the emulator', () => {
     expect(item?.phase).toBe('delivered');
     expect(landed(name)).toBe(1);
     await queue.dispose();
+  });
+
+  it('an answer that puts the method at the SDK hold threshold pauses the next file visibly until operating_reset_at, and sends nothing meanwhile', async () => {
+    // Its own portal: every call is billed far over the limit's last 5 s, so the first success
+    // reports `operating` ≥ 475 s, from which the SDK would hold the next call for minutes.
+    const heavy = await startTestEmulator({
+      oauthTokens: [{ userId: 1, token: tokens.current }],
+      processingScale: 1e6,
+      operatingLimitSeconds: 1_000_000,
+    });
+    try {
+      const auth = fixedAuth(heavy.emu.url, tokens);
+      const queue = createUploadQueue({
+        transport: createBitrixTransport(new TestB24(auth)),
+        encoder,
+      });
+      const paused = new Promise<number>((resolve) =>
+        queue.events.on('uploads-paused', ({ resumeAt }) => resolve(resumeAt)),
+      );
+      const [first, second] = queue.addFiles(
+        [file('held-1.bin', 1024).file, file('held-2.bin', 1024).file],
+        { dialogId: DIALOG },
+      );
+      const resumeAt = await paused;
+      const itemOf = (id: string) => queue.store.getState().items.find((item) => item.id === id);
+      // Its turn comes once the first is delivered; then it waits for the method, visibly.
+      await vi.waitFor(() => expect(itemOf(second!.id)?.phase).toBe('waiting'));
+      expect(itemOf(first!.id)?.phase).toBe('delivered');
+      expect(heavy.emu.uploads().map((upload) => upload.name)).toEqual(['held-1.bin']);
+      const waiting = itemOf(second!.id);
+      expect(waiting?.error?.code).toBe('OPERATION_TIME_LIMIT');
+      expect(waiting?.retryAt).toBe(resumeAt);
+      expect(resumeAt).toBeGreaterThan(Date.now());
+      await queue.dispose();
+    } finally {
+      await heavy.stop();
+    }
   });
 });

@@ -61,6 +61,14 @@ describe('createMethodPause', () => {
     expect(pause.refused(limit, 1_000_000).resumeAt).toBe(1_000_000 + PROBE_INTERVAL_MS);
   });
 
+  it('held by the client until a moment: paused exactly until then (even under a minute), capped at 10 minutes', () => {
+    const pause = createMethodPause(Date.now);
+    expect(pause.refused(limit, 1_000_000, 1_000_000 + 20_000).resumeAt).toBe(1_020_000);
+    expect(pause.refused(limit, 1_000_000, 1_000_000 + 60 * 60_000).resumeAt).toBe(
+      1_000_000 + MAX_PAUSE_MS,
+    );
+  });
+
   it('hands the probe on when the probe ends without telling (cancelled), and when a waiter is woken', async () => {
     vi.useFakeTimers();
     const pause = createMethodPause(Date.now);
