@@ -42,10 +42,8 @@ export interface DoneCommand {
 export const ENCODE_VARIANTS = [
   /** What ships: createWorkerEncoder with its defaults. */
   'shipped',
-  /** The shipped encoder with 12 MiB Blob parts (fewer parts, more memory). */
+  /** The shipped encoder with 12 MiB chunks (fewer reads and parts, more memory). */
   'shipped-12MiB',
-  /** The first issue-13 encoder: one `slice().arrayBuffer()` per 3 MiB, next read in flight. */
-  'slices-3MiB',
   /** The strategy before issue 13: per 3 MiB chunk native toBase64, then new Blob([string]). */
   'native-string-3MiB',
   /** Native toBase64 of the whole file in one buffer, no Blob: the floor of base64 itself. */

@@ -65,7 +65,7 @@ export function evaluateTargets(figures: Figures, busy: string | undefined): Tar
     met: encode !== undefined && encode <= 300,
     note: 'median, hand-over → base64 Blob ready',
     ...(at100 ? {} : { notRun: skipped('needs --sizes with 100') }),
-    why: `${phases}.${load} The encode is the file's stream read into one buffer, base64 in JS, and copies into Blob parts, one after the other in the Worker.${floors}`,
+    why: `${phases}.${load} The encode is reads from the browser's blob store (the next in flight while one is encoded), base64 in JS, and copies into Blob parts.${floors}`,
   });
   const ratio = at100?.ratioChatDropToCurl;
   targets.push({

@@ -133,8 +133,8 @@ export async function createBenchContext(args: BenchArgs): Promise<BenchContext>
       // The portal's operating limit (480 s of processing per method per 10 minutes) is a budget a
       // full bench spends by design (dozens of 100 MiB uploads); it is not what is measured here.
       // Raising the limit is not enough: the SDK reads the used time from every answer and holds
-      // the method back on its own for up to 10 minutes once it nears 480 s (its OperatingLimiter),
-      // which stalled a full run's later cases. So the billed processing is scaled down too.
+      // the method back by itself for up to 10 minutes once it nears 480 s (its OperatingLimiter,
+      // docs/portal-reference.md §7.3). So the billed processing is scaled down too.
       operatingLimitSeconds: 1_000_000,
       processingScale: 1e-6,
       ...options,

@@ -15,9 +15,8 @@ function cell(value: Spread | undefined, format: (n: number) => string): string 
 
 const ENCODE_LABELS = {
   shipped:
-    'Shipped: the file as one stream, table base64 into bytes, a Blob part per 3 MiB (createWorkerEncoder)',
-  'shipped-12MiB': 'Shipped encoder with 12 MiB parts',
-  'slices-3MiB': 'First issue-13 encoder: one slice().arrayBuffer() per 3 MiB, next read in flight',
+    'Shipped: table base64 into bytes, 3 MiB reads, next read in flight (createWorkerEncoder)',
+  'shipped-12MiB': 'Shipped encoder with 12 MiB chunks',
   'native-string-3MiB': 'Before issue 13: per 3 MiB toBase64 → new Blob([string])',
   'native-only': 'Native toBase64 of the whole file, no Blob (floor of base64 alone)',
   'read-floor': "Reading the file's stream, nothing else (floor of reading)",
@@ -52,7 +51,7 @@ function engineRows(report: BenchReport): string[] {
   const out = [
     '## Per engine (upload case: Chat Drop vs curl)',
     '',
-    "Memory = growth of VmHWM of the page's process (Chromium renderer, Firefox content process `-contentproc … tab`, WebKitGTK `WebKitWebProcess`), from /proc. Longest task: only Chromium reports `longtask` entries. The encoder is the same table-based base64 in a Worker in every engine; it reads the file through a BYOB stream reader where `Blob.stream()` is a byte stream (Chromium, Firefox) and by slices elsewhere (WebKitGTK).",
+    "Memory = growth of VmHWM of the page's process (Chromium renderer, Firefox content process `-contentproc … tab`, WebKitGTK `WebKitWebProcess`), from /proc. Longest task: only Chromium reports `longtask` entries. The encoder is the same table-based base64 in a Worker in every engine.",
     '',
     '| Engine | Version | Size | Chat Drop | curl | vs curl | Encode phase | Longest task | Page process peak | Failed |',
     '|---|---|---|---|---|---|---|---|---|---|',

@@ -4,7 +4,7 @@
  * only so the bench can show what each change bought. Protocol: `{ file, variant }` in,
  * `{ ok, outputBytes, error }` out.
  */
-import { base64Length, encodeBase64Into } from '../../src/encode/encodeBase64Into.ts';
+import { base64Length } from '../../src/encode/encodeBase64Into.ts';
 import type { EncodeVariant } from '../protocol.ts';
 
 interface Request {
@@ -27,25 +27,8 @@ function requireToBase64(): void {
   }
 }
 
-/** The first issue-13 encoder: 3 MiB slice reads, the next in flight, a Blob part per chunk. */
-async function slices(file: Blob): Promise<number> {
-  const parts: Blob[] = [];
-  const output = new Uint8Array(base64Length(CHUNK));
-  let next: Promise<ArrayBuffer> | undefined = file.slice(0, CHUNK).arrayBuffer();
-  for (let offset = 0; next; offset += CHUNK) {
-    const bytes = new Uint8Array(await next);
-    const end = offset + CHUNK;
-    next = end < file.size ? file.slice(end, end + CHUNK).arrayBuffer() : undefined;
-    const written = encodeBase64Into(bytes, output);
-    parts.push(new Blob([output.subarray(0, written)]));
-  }
-  return new Blob(parts, { type: 'text/plain' }).size;
-}
-
 async function run({ file, variant }: Request): Promise<number> {
   switch (variant) {
-    case 'slices-3MiB':
-      return slices(file);
     case 'read-floor': {
       const reader = file.stream().getReader();
       let bytes = 0;

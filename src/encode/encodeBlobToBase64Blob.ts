@@ -1,32 +1,31 @@
-import { createChunkReader } from './createChunkReader.ts';
 import { base64Length, encodeBase64Into } from './encodeBase64Into.ts';
 import { EncodeError } from './EncodeError.ts';
 
 /**
- * 3 MiB of the file per Blob part (4 MiB of base64), a multiple of 3 so that parts concatenate
- * without inner padding. Making a Blob part costs a fixed amount on top of the copy: 1 MiB parts
- * were slower than 4 MiB ones in the bench, 16 MiB parts no faster while the renderer held more.
- * Figures: docs/PERFORMANCE.md.
+ * 3 MiB, a multiple of 3 (chunk outputs then concatenate without inner padding). Larger chunks
+ * mean fewer fixed-cost reads and Blob parts, but the renderer then holds more at once (two chunks,
+ * one output buffer, parts the browser has not taken yet). In the bench's `encode` case 6 MiB was
+ * not faster than 3 MiB (two runs on a busy machine), and a 12 MiB trial grew the renderer past
+ * 1× the file, so the size stays where it was. Figures: docs/PERFORMANCE.md.
  */
 export const DEFAULT_CHUNK_SIZE = 3 * 1024 * 1024;
 
 /** Where the encode's wall time went (ms), for the bench's phase breakdown. */
 export interface EncodeStats {
-  /** Time spent waiting for the file's stream to fill the next chunk. */
+  /** Time spent waiting for reads (a read that finished while the previous chunk was being encoded costs nothing here). */
   readonly readWaitMs: number;
   /** Base64 work. */
   readonly encodeMs: number;
-  /** Copying each part's base64 into a Blob part, and the final Blob of parts. */
+  /** Copying each chunk's base64 into a Blob part, and the final Blob of parts. */
   readonly storeMs: number;
-  /** Chunks, one Blob part each. */
   readonly chunks: number;
 }
 
 export interface EncodeBlobOptions {
-  /** Bytes of the file per chunk and Blob part; rounded down to a multiple of 3 (at least 3). */
+  /** Bytes read per step; rounded down to a multiple of 3 (at least 3). */
   readonly chunkSize?: number;
   readonly signal?: AbortSignal;
-  /** Called after each chunk with the number of file bytes read so far. */
+  /** Called after each chunk with the number of source bytes read so far. */
   readonly onProgress?: (bytesRead: number) => void;
   /** Called once on success with where the time went. */
   readonly onStats?: (stats: EncodeStats) => void;
@@ -36,26 +35,37 @@ function abortError(): DOMException {
   return new DOMException('The encode was aborted', 'AbortError');
 }
 
-function readFailed(cause: unknown): EncodeError {
-  return new EncodeError(
-    'WIDGET_READ_FAILED',
-    cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause),
-  );
+/** Reads `[start, end)` of `blob`; a failed or short read is an EncodeError `WIDGET_READ_FAILED`. */
+async function readSlice(blob: Blob, start: number, end: number): Promise<Uint8Array> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await blob.slice(start, end).arrayBuffer());
+  } catch (cause) {
+    throw new EncodeError(
+      'WIDGET_READ_FAILED',
+      cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause),
+    );
+  }
+  // A file truncated on disk after it was picked reads short; that is a read failure, not data.
+  if (bytes.length !== end - start) {
+    throw new EncodeError(
+      'WIDGET_READ_FAILED',
+      `short read at ${start}: ${bytes.length} of ${end - start} bytes`,
+    );
+  }
+  return bytes;
 }
 
 /**
  * Reads `blob` chunk by chunk and returns its base64 text as a Blob (`text/plain`, ASCII).
- *
- * The file is read as one stream ({@link createChunkReader}): in the bench `encode` case one
- * stream was faster than one `slice().arrayBuffer()` per chunk in Chromium and Firefox alike
- * (docs/PERFORMANCE.md). Each chunk is encoded into one reused byte buffer and copied into its own
- * Blob part (`new Blob([bytes])` copies, so the buffer can be reused), so the base64 never exists
- * as a JS string and this thread holds one chunk plus one output buffer. Runs in the encode
- * Worker, and on the main thread where Workers are missing.
+ * The next chunk's read is already under way while the current one is encoded (reading happens in
+ * the browser's blob store, off this thread). Each chunk is encoded into one reused byte buffer and
+ * copied into its own Blob part (`new Blob([bytes])` copies, so the buffer can be reused), so the
+ * base64 never exists as a JS string and this thread holds at most two chunks plus one output
+ * buffer. Runs in the encode Worker, and on the main thread where Workers are missing.
  *
  * @throws DOMException `AbortError` when `signal` aborts; {@link EncodeError} `WIDGET_READ_FAILED`
- *   when the file cannot be read or yields another number of bytes than its size (a file
- *   changed on disk after it was picked).
+ *   when the file cannot be read.
  */
 export async function encodeBlobToBase64Blob(
   blob: Blob,
@@ -67,41 +77,33 @@ export async function encodeBlobToBase64Blob(
   const size = blob.size;
   const parts: Blob[] = [];
   const output = new Uint8Array(base64Length(Math.min(chunkSize, size)));
-  const reader = createChunkReader(blob, chunkSize);
+  const read = (start: number): Promise<Uint8Array> => {
+    const pending = readSlice(blob, start, Math.min(size, start + chunkSize));
+    // If we stop early (abort, failure), a read still in flight must not become an unhandled rejection.
+    pending.catch(() => undefined);
+    return pending;
+  };
   let readWaitMs = 0;
   let encodeMs = 0;
   let storeMs = 0;
   let offset = 0;
-  try {
-    for (;;) {
-      if (signal?.aborted) throw abortError();
-      let at = performance.now();
-      let bytes: Uint8Array | undefined;
-      try {
-        bytes = await reader.next();
-      } catch (cause) {
-        throw readFailed(cause);
-      }
-      readWaitMs += performance.now() - at;
-      if (!bytes) break;
-      if (signal?.aborted) throw abortError();
-      offset += bytes.length;
-      if (offset > size) break;
-      at = performance.now();
-      const written = encodeBase64Into(bytes, output);
-      encodeMs += performance.now() - at;
-      at = performance.now();
-      parts.push(new Blob([output.subarray(0, written)]));
-      storeMs += performance.now() - at;
-      onProgress?.(offset);
-    }
-    // A file truncated or grown on disk after it was picked reads another length: not the data.
-    if (offset !== size) {
-      throw new EncodeError('WIDGET_READ_FAILED', `read ${offset} bytes of ${size}`);
-    }
-  } catch (error) {
-    reader.cancel();
-    throw error;
+  let next = size > 0 ? read(0) : undefined;
+  while (next) {
+    if (signal?.aborted) throw abortError();
+    let at = performance.now();
+    const bytes = await next;
+    readWaitMs += performance.now() - at;
+    if (signal?.aborted) throw abortError();
+    const end = offset + bytes.length;
+    next = end < size ? read(end) : undefined;
+    at = performance.now();
+    const written = encodeBase64Into(bytes, output);
+    encodeMs += performance.now() - at;
+    at = performance.now();
+    parts.push(new Blob([output.subarray(0, written)]));
+    storeMs += performance.now() - at;
+    offset = end;
+    onProgress?.(offset);
   }
   const at = performance.now();
   const result = new Blob(parts, { type: 'text/plain' });

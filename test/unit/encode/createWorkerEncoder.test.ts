@@ -10,7 +10,6 @@ import {
   type EncodeWorkerLike,
 } from '../../../src/encode/createWorkerEncoder.ts';
 import { EncodeError } from '../../../src/encode/EncodeError.ts';
-import { byteStreamBlob } from '../../support/byteStreamBlob.ts';
 
 /**
  * Node 20 has no Web Worker, so this stand-in runs the real Worker host (the code inside
@@ -174,11 +173,12 @@ describe('createWorkerEncoder', () => {
 
   it('maps an unreadable file to EncodeError WIDGET_READ_FAILED', async () => {
     const encoder = createWorkerEncoder({ createWorker: () => new InProcessWorker() });
-    // What Chromium does for a File deleted after it was picked: the read fails.
-    const unreadable = byteStreamBlob(new Uint8Array(10), {
-      pieces: [],
-      end: new DOMException('gone', 'NotReadableError'),
-    });
+    const unreadable = new Blob([new Uint8Array(10)]);
+    unreadable.slice = () => {
+      const broken = new Blob([]);
+      broken.arrayBuffer = () => Promise.reject(new DOMException('gone', 'NotReadableError'));
+      return broken;
+    };
     const error: unknown = await encoder
       .encode(unreadable, { signal: new AbortController().signal, onProgress: () => {} })
       .catch((e: unknown) => e);
