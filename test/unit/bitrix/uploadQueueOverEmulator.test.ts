@@ -236,7 +236,9 @@ describe('upload engine over the SDK and the emulator', () => {
         queue.events.on('uploads-paused', ({ resumeAt }) => resolve(resumeAt)),
       );
       const [first, second] = queue.addFiles(
-        [file('held-1.bin', 1024).file, file('held-2.bin', 1024).file],
+        // 2 MiB: its processing takes milliseconds, so the scaled bill is far over 475 s (the
+        // emulator measures whole milliseconds; a 1 KiB upload may take none of them).
+        [file('held-1.bin', 2 * 1024 * 1024).file, file('held-2.bin', 1024).file],
         { dialogId: DIALOG },
       );
       const resumeAt = await paused;
@@ -253,5 +255,5 @@ describe('upload engine over the SDK and the emulator', () => {
     } finally {
       await heavy.stop();
     }
-  });
+  }, 30_000);
 });
