@@ -43,10 +43,11 @@ export function createOrderedLane(maxBytes: number = ORDERED_MAX_BYTES): Ordered
   const waiters = new Set<() => void>();
 
   const isTurn = (ticket: Ticket): boolean => ticket === undefined || ticket === serving;
+  const fits = (size: number): boolean => size <= maxBytes;
 
   return {
-    take: (size) => (size <= maxBytes ? nextTicket++ : undefined),
-    fits: (size) => size <= maxBytes,
+    take: (size) => (fits(size) ? nextTicket++ : undefined),
+    fits,
     isTurn,
     wait(ticket) {
       let wake!: () => void;

@@ -1,16 +1,14 @@
 import { deadlineSignal, raceAbort } from './async.ts';
 import { describeForLog } from './describeForLog.ts';
-import type { UploadRequest, UploadTransport } from './ports.ts';
-import type { ClientError, DeliveryReceipt, UploadError } from './types.ts';
+import type { UploadOutcome, UploadRequest, UploadTransport } from './ports.ts';
+import type { ClientError, UploadError } from './types.ts';
 
-/** `cancelled` = `signal` fired; `bodySent` = the whole request body had gone out by then. */
+/**
+ * `ok` carries what the transport's success carried (receipt, time-block facts); `cancelled` =
+ * `signal` fired; `bodySent` = the whole request body had gone out by then.
+ */
 export type SendResult =
-  | {
-      readonly kind: 'ok';
-      readonly receipt: DeliveryReceipt;
-      readonly operatingResetAt?: number;
-      readonly operatingHoldUntil?: number;
-    }
+  | ({ readonly kind: 'ok' } & Omit<Extract<UploadOutcome, { ok: true }>, 'ok'>)
   | { readonly kind: 'error'; readonly error: UploadError }
   | { readonly kind: 'cancelled'; readonly bodySent: boolean };
 
@@ -56,13 +54,8 @@ export async function sendWithDeadline(
       deadline.signal,
     );
     if (!outcome.ok) return { kind: 'error', error: outcome.error };
-    const { receipt, operatingResetAt, operatingHoldUntil } = outcome;
-    return {
-      kind: 'ok',
-      receipt,
-      ...(operatingResetAt === undefined ? {} : { operatingResetAt }),
-      ...(operatingHoldUntil === undefined ? {} : { operatingHoldUntil }),
-    };
+    const { ok: _ok, ...delivered } = outcome;
+    return { kind: 'ok', ...delivered };
   } catch (error) {
     if (signal.aborted) return { kind: 'cancelled', bodySent };
     if (error === timeout) return { kind: 'error', error: timeout };

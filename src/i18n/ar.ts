@@ -157,7 +157,7 @@ export const ar = {
   ledgerDelivered: 'تم التسليم',
   ledgerNotDelivered: 'لم يُسلَّم',
   ledgerUnknown: 'ربما لم يصل',
-  ledgerAddAgain: 'إضافة مرة أخرى',
+  addAgain: 'إضافة مرة أخرى',
   ledgerUnknownHint: 'ربما يكون الملف في الدردشة بالفعل. تحقق من الدردشة قبل إضافته مرة أخرى.',
   ledgerCheckChatFile: 'البحث عن {name} في الدردشة',
   openChatFailed: 'تعذّر فتح الدردشة. افتحها من المراسلة بدلًا من ذلك.',

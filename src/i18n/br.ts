@@ -122,7 +122,7 @@ export const br = {
   ledgerDelivered: 'Entregue',
   ledgerNotDelivered: 'Não entregue',
   ledgerUnknown: 'Pode não ter chegado',
-  ledgerAddAgain: 'Adicionar novamente',
+  addAgain: 'Adicionar novamente',
   ledgerUnknownHint:
     'Ele pode já estar no bate-papo. Verifique o bate-papo antes de adicioná-lo novamente.',
   ledgerCheckChatFile: 'Procurar {name} no bate-papo',

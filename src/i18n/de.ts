@@ -96,7 +96,7 @@ export const de = {
   ledgerDelivered: 'Zugestellt',
   ledgerNotDelivered: 'Nicht zugestellt',
   ledgerUnknown: 'Möglicherweise nicht angekommen',
-  ledgerAddAgain: 'Erneut hinzufügen',
+  addAgain: 'Erneut hinzufügen',
   ledgerUnknownHint:
     'Die Datei ist vielleicht schon im Chat. Prüfen Sie den Chat, bevor Sie sie erneut hinzufügen.',
   ledgerCheckChatFile: 'Chat auf {name} prüfen',

@@ -92,7 +92,7 @@ export const en = {
   ledgerDelivered: 'Delivered',
   ledgerNotDelivered: 'Not delivered',
   ledgerUnknown: 'May not have arrived',
-  ledgerAddAgain: 'Add again',
+  addAgain: 'Add again',
   ledgerUnknownHint: 'It may already be in the chat. Check the chat before adding it again.',
   ledgerCheckChatFile: 'Check the chat for {name}',
   openChatFailed: 'Could not open the chat. Open it from the messenger instead.',

@@ -111,7 +111,7 @@ export const fr = {
   ledgerDelivered: 'Remis',
   ledgerNotDelivered: 'Non remis',
   ledgerUnknown: "N'est peut-être pas arrivé",
-  ledgerAddAgain: 'Ajouter à nouveau',
+  addAgain: 'Ajouter à nouveau',
   ledgerUnknownHint:
     "Il est peut-être déjà dans le chat. Vérifiez le chat avant de l'ajouter à nouveau.",
   ledgerCheckChatFile: 'Chercher {name} dans le chat',

@@ -84,7 +84,7 @@ export const id = {
   ledgerDelivered: 'Terkirim',
   ledgerNotDelivered: 'Tidak terkirim',
   ledgerUnknown: 'Mungkin belum sampai',
-  ledgerAddAgain: 'Tambahkan lagi',
+  addAgain: 'Tambahkan lagi',
   ledgerUnknownHint:
     'File ini mungkin sudah ada di obrolan. Periksa obrolan sebelum menambahkannya lagi.',
   ledgerCheckChatFile: 'Cari {name} di obrolan',

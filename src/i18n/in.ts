@@ -91,7 +91,7 @@ export const hi = {
   ledgerDelivered: 'पहुँच गई',
   ledgerNotDelivered: 'नहीं पहुँची',
   ledgerUnknown: 'शायद नहीं पहुँची',
-  ledgerAddAgain: 'फिर से जोड़ें',
+  addAgain: 'फिर से जोड़ें',
   ledgerUnknownHint: 'यह शायद पहले से चैट में है। फिर से जोड़ने से पहले चैट जाँचें।',
   ledgerCheckChatFile: 'चैट में {name} जाँचें',
   openChatFailed: 'चैट नहीं खुल सकी। इसे मैसेंजर से खोलें।',

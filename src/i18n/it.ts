@@ -120,7 +120,7 @@ export const it = {
   ledgerDelivered: 'Consegnato',
   ledgerNotDelivered: 'Non consegnato',
   ledgerUnknown: 'Potrebbe non essere arrivato',
-  ledgerAddAgain: 'Aggiungi di nuovo',
+  addAgain: 'Aggiungi di nuovo',
   ledgerUnknownHint:
     'Potrebbe essere già nella chat. Controlla la chat prima di aggiungerlo di nuovo.',
   ledgerCheckChatFile: 'Cerca {name} nella chat',

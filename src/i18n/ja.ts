@@ -88,7 +88,7 @@ export const ja = {
   ledgerDelivered: '送信済み',
   ledgerNotDelivered: '未送信',
   ledgerUnknown: '届いていない可能性があります',
-  ledgerAddAgain: 'もう一度追加',
+  addAgain: 'もう一度追加',
   ledgerUnknownHint:
     'すでにチャットにある可能性があります。もう一度追加する前にチャットを確認してください。',
   ledgerCheckChatFile: 'チャットで {name} を確認',

@@ -93,7 +93,7 @@ export const kz = {
   ledgerDelivered: 'Жеткізілді',
   ledgerNotDelivered: 'Жеткізілмеді',
   ledgerUnknown: 'Жетпеуі мүмкін',
-  ledgerAddAgain: 'Қайта қосу',
+  addAgain: 'Қайта қосу',
   ledgerUnknownHint: 'Файл чатта бар болуы мүмкін. Қайта қоспас бұрын чатты тексеріңіз.',
   ledgerCheckChatFile: '{name} файлын чаттан тексеру',
   openChatFailed: 'Чатты ашу мүмкін болмады. Оны мессенджерден ашыңыз.',

@@ -121,7 +121,7 @@ export const la = {
   ledgerDelivered: 'Entregado',
   ledgerNotDelivered: 'No entregado',
   ledgerUnknown: 'Puede que no haya llegado',
-  ledgerAddAgain: 'Añadir de nuevo',
+  addAgain: 'Añadir de nuevo',
   ledgerUnknownHint: 'Puede que ya esté en el chat. Revise el chat antes de volver a añadirlo.',
   ledgerCheckChatFile: 'Buscar {name} en el chat',
   openChatFailed: 'No se pudo abrir el chat. Ábralo desde el messenger.',

@@ -88,7 +88,7 @@ export const ms = {
   ledgerDelivered: 'Dihantar',
   ledgerNotDelivered: 'Tidak dihantar',
   ledgerUnknown: 'Mungkin tidak sampai',
-  ledgerAddAgain: 'Tambah semula',
+  addAgain: 'Tambah semula',
   ledgerUnknownHint:
     'Fail ini mungkin sudah ada dalam sembang. Semak sembang sebelum menambahnya semula.',
   ledgerCheckChatFile: 'Cari {name} dalam sembang',

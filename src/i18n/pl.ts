@@ -137,7 +137,7 @@ export const pl = {
   ledgerDelivered: 'Dostarczono',
   ledgerNotDelivered: 'Nie dostarczono',
   ledgerUnknown: 'Mógł nie dotrzeć',
-  ledgerAddAgain: 'Dodaj ponownie',
+  addAgain: 'Dodaj ponownie',
   ledgerUnknownHint: 'Plik może już być w czacie. Sprawdź czat, zanim dodasz go ponownie.',
   ledgerCheckChatFile: 'Poszukaj {name} w czacie',
   openChatFailed: 'Nie udało się otworzyć czatu. Otwórz go w komunikatorze.',

@@ -133,7 +133,7 @@ export const ru = {
   ledgerDelivered: 'Доставлен',
   ledgerNotDelivered: 'Не доставлен',
   ledgerUnknown: 'Возможно, не дошёл',
-  ledgerAddAgain: 'Добавить снова',
+  addAgain: 'Добавить снова',
   ledgerUnknownHint: 'Возможно, файл уже в чате. Проверьте чат, прежде чем добавлять его снова.',
   ledgerCheckChatFile: 'Проверить чат: {name}',
   openChatFailed: 'Не удалось открыть чат. Откройте его в мессенджере.',

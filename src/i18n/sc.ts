@@ -82,7 +82,7 @@ export const sc = {
   ledgerDelivered: '已送达',
   ledgerNotDelivered: '未送达',
   ledgerUnknown: '可能未送达',
-  ledgerAddAgain: '再次添加',
+  addAgain: '再次添加',
   ledgerUnknownHint: '文件可能已在聊天中。再次添加前请先检查聊天。',
   ledgerCheckChatFile: '在聊天中查找 {name}',
   openChatFailed: '无法打开聊天。请从消息中心打开。',

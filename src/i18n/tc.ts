@@ -85,7 +85,7 @@ export const tc = {
   ledgerDelivered: '已送達',
   ledgerNotDelivered: '未送達',
   ledgerUnknown: '可能未送達',
-  ledgerAddAgain: '再次新增',
+  addAgain: '再次新增',
   ledgerUnknownHint: '檔案可能已在聊天中。再次新增前請先檢查聊天。',
   ledgerCheckChatFile: '在聊天中尋找 {name}',
   openChatFailed: '無法開啟聊天。請改從訊息中心開啟。',

@@ -82,7 +82,7 @@ export const th = {
   ledgerDelivered: 'ส่งถึงแล้ว',
   ledgerNotDelivered: 'ส่งไม่ถึง',
   ledgerUnknown: 'อาจส่งไม่ถึง',
-  ledgerAddAgain: 'เพิ่มอีกครั้ง',
+  addAgain: 'เพิ่มอีกครั้ง',
   ledgerUnknownHint: 'ไฟล์อาจอยู่ในแชทแล้ว ตรวจสอบแชทก่อนเพิ่มอีกครั้ง',
   ledgerCheckChatFile: 'ค้นหา {name} ในแชท',
   openChatFailed: 'เปิดแชทไม่ได้ ให้เปิดจากเมสเซนเจอร์แทน',

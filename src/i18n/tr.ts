@@ -93,7 +93,7 @@ export const tr = {
   ledgerDelivered: 'Teslim edildi',
   ledgerNotDelivered: 'Teslim edilmedi',
   ledgerUnknown: 'Ulaşmamış olabilir',
-  ledgerAddAgain: 'Yeniden ekle',
+  addAgain: 'Yeniden ekle',
   ledgerUnknownHint: 'Dosya zaten sohbette olabilir. Yeniden eklemeden önce sohbeti kontrol edin.',
   ledgerCheckChatFile: 'Sohbette {name} dosyasını kontrol et',
   openChatFailed: 'Sohbet açılamadı. Sohbeti mesajlaşma penceresinden açın.',

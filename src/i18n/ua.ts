@@ -136,7 +136,7 @@ export const ua = {
   ledgerDelivered: 'Доставлено',
   ledgerNotDelivered: 'Не доставлено',
   ledgerUnknown: 'Можливо, не дійшов',
-  ledgerAddAgain: 'Додати знову',
+  addAgain: 'Додати знову',
   ledgerUnknownHint: 'Можливо, файл уже в чаті. Перевірте чат, перш ніж додавати його знову.',
   ledgerCheckChatFile: 'Пошукати {name} у чаті',
   openChatFailed: 'Не вдалося відкрити чат. Відкрийте його з месенджера.',

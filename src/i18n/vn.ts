@@ -84,7 +84,7 @@ export const vn = {
   ledgerDelivered: 'Đã gửi đến',
   ledgerNotDelivered: 'Chưa gửi đến',
   ledgerUnknown: 'Có thể chưa đến',
-  ledgerAddAgain: 'Thêm lại',
+  addAgain: 'Thêm lại',
   ledgerUnknownHint:
     'Tệp có thể đã có trong cuộc trò chuyện. Hãy kiểm tra cuộc trò chuyện trước khi thêm lại.',
   ledgerCheckChatFile: 'Tìm {name} trong cuộc trò chuyện',

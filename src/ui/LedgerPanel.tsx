@@ -67,7 +67,7 @@ export function LedgerPanel({ entries, onAddAgain, onCheckChat }: LedgerPanelPro
                   aria-describedby={`${baseId}-${entry.id}`}
                   onClick={() => onAddAgain(entry)}
                 >
-                  {translator.t('ledgerAddAgain')}
+                  {translator.t('addAgain')}
                 </button>
               )
             )}

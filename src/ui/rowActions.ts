@@ -54,7 +54,7 @@ export const ROW_ACTIONS: readonly RowAction[] = [
   {
     id: 'pick',
     when: (_item, failure) => failure?.pickAgain === true,
-    label: () => 'ledgerAddAgain',
+    label: () => 'addAgain',
     variant: 'primary',
     run: (_item, h) => h.onPickAgain(),
   },

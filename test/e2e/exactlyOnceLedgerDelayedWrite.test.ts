@@ -67,7 +67,7 @@ describe('exactly once with a ledger the portal writes late', () => {
       )
       .toEqual([]);
     for (const entry of await entries()) {
-      expect(entry.buttons, entry.text).not.toContain(en.ledgerAddAgain);
+      expect(entry.buttons, entry.text).not.toContain(en.addAgain);
     }
     // Reopening sent nothing again.
     await requestLog.waitUntilClosed(uploadCallsTo(stack.emulator.url));

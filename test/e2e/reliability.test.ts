@@ -370,7 +370,7 @@ describe('interruptions', () => {
       expect(await entry.count(), f.name).toBe(1);
       const text = ((await entry.textContent()) ?? '').replace(/\s+/g, ' ');
       const buttons = await entry.getByRole('button').count();
-      const addAgain = entry.getByRole('button', { name: en.ledgerAddAgain, exact: true });
+      const addAgain = entry.getByRole('button', { name: en.addAgain, exact: true });
       const checkChat = entry.getByRole('button', {
         name: en.ledgerCheckChatFile.replace('{name}', f.name),
         exact: true,

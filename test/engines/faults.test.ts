@@ -198,7 +198,7 @@ async function ledgerSurvivesReload(session: EngineSession, prefix: string): Pro
     const entry = entries.find((e) => e.text.startsWith(f.name));
     expect(entry, `${f.name} in the ledger`).toBeDefined();
     const checkChat = { name: en.ledgerCheckChatFile.replace('{name}', f.name), description: '' };
-    const addAgain = { name: en.ledgerAddAgain, description: f.name };
+    const addAgain = { name: en.addAgain, description: f.name };
     if (entry!.buttons.length === 0) {
       expect(entry!.text, f.name).toContain(en.ledgerDelivered);
       expect(counts[i], `${f.name} said delivered`).toBe(1);
