@@ -21,12 +21,18 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts Xvfb on a display number it picks itself (`-displayfd`), resolves with `:N`. */
+/**
+ * Starts Xvfb on a display number it picks itself (`-displayfd`), resolves with `:N`.
+ * `-noreset`: without it an X server resets when its last client disconnects (Xserver(1)), so
+ * a MiniBrowser started right after the previous one quit could land in the reset, print
+ * "cannot open display" and exit, and WebKitWebDriver then waited for it forever (1 session in
+ * 15-60 on a loaded machine; none in 200 with the flag).
+ */
 function startXvfb(): Promise<{ display: string; process: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       XVFB_PATH,
-      ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'],
+      ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp', '-noreset'],
       { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] },
     );
     let text = '';
@@ -91,6 +97,9 @@ export async function launchWebKit(): Promise<EngineBrowser> {
   };
   driverProcess.stdout?.on('data', keep);
   driverProcess.stderr?.on('data', keep);
+  xvfb.process.stderr?.on('data', (chunk: Buffer) =>
+    keep(Buffer.from(`Xvfb: ${chunk.toString('utf8')}`)),
+  );
   const url = `http://127.0.0.1:${port}/`;
   try {
     await waitForDriver(url);
@@ -113,6 +122,7 @@ export async function launchWebKit(): Promise<EngineBrowser> {
         args: ['--automation', '--enable-write-console-messages-to-stdout=true'],
       },
     });
+    const startedAt = lines.length;
     const driver = WebDriver.createSession(new Executor(new HttpClient(url)), capabilities);
     // A MiniBrowser that never comes up would otherwise hold the test until Vitest's timeout
     // with no word of where it stuck.
@@ -121,7 +131,12 @@ export async function launchWebKit(): Promise<EngineBrowser> {
       driver.getSession(),
       new Promise((_, reject) => {
         timer = setTimeout(
-          () => reject(new Error('webkit: WebKitWebDriver gave no session within 60 s')),
+          () =>
+            reject(
+              new Error(
+                `webkit: WebKitWebDriver gave no session within 60 s; its output:\n${lines.slice(startedAt).join('\n')}`,
+              ),
+            ),
           60_000,
         );
       }),
