@@ -5,6 +5,27 @@ import { normalizeAncestors } from './buildSecurityHeaders.ts';
 import { parseServeArgs, SERVE_USAGE } from './parseServeArgs.ts';
 import { precompressAssets } from './precompressAssets.ts';
 
+const isLoopback = (host: string): boolean =>
+  host === '127.0.0.1' || host === 'localhost' || host === '::1';
+
+/**
+ * What the admin enters in the portal's form. Users' browsers load that address, so a loopback
+ * or wildcard address printed as it is would point each user at their own machine.
+ */
+function handlerUrlHint(host: string, url: string): string {
+  const { protocol, port } = new URL(url);
+  if (isLoopback(host)) {
+    return (
+      `the https:// address of the proxy in front of this server (it listens on ${host} only;\n` +
+      `  docs/INSTALL.md); on this machine alone: ${url}`
+    );
+  }
+  if (host === '0.0.0.0' || host === '::') {
+    return `this machine's public name, e.g. ${protocol}//apps.example.com:${port}/`;
+  }
+  return url;
+}
+
 async function main(): Promise<void> {
   let args;
   try {
@@ -37,14 +58,16 @@ async function main(): Promise<void> {
     tls,
   });
   console.log(`Chat Drop is served at ${server.url} (from ${args.root})`);
-  console.log(`Handler URL and install URL for the portal: ${server.url}`);
+  console.log(
+    `Handler URL and install URL for the portal: ${handlerUrlHint(args.host, server.url)}`,
+  );
   if (args.frameAncestors.length === 0) {
     console.warn(
       'Warning: no --frame-ancestors given, so any site may show the app in a frame.\n' +
         '         Pass your portal, e.g. --frame-ancestors https://example.bitrix24.com',
     );
   }
-  if (!tls && args.host !== '127.0.0.1' && args.host !== 'localhost') {
+  if (!tls && !isLoopback(args.host)) {
     console.warn(
       'Warning: plain HTTP. A portal on https:// cannot show an http:// app (mixed content);\n' +
         '         pass --cert/--key or put a TLS proxy in front.',

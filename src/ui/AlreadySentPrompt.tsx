@@ -58,7 +58,9 @@ export function AlreadySentPrompt({
             <p className="cd-prompt__text">
               {translator.t('alreadySentMany', { count: matches.length, chat: isolate(chatName) })}
             </p>
-            <ul className="cd-prompt__list">
+            {/* It scrolls past about six lines (sections.css), fewer with long names: always a
+                tab stop, as the names inside have none (axe scrollable-region-focusable). */}
+            <ul className="cd-prompt__list" tabIndex={0}>
               {matches.map((match, index) => (
                 <li key={index} dir="auto">
                   {translator.t('alreadySentEntry', describe(match))}

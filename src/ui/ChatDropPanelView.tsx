@@ -169,7 +169,7 @@ export function ChatDropPanelView({
     // The page's main landmark: the widget is the whole page of its frame (axe landmark-one-main).
     <main
       {...getRootProps({
-        className: `cd-panel${isDragActive ? ' cd-panel--dragging' : ''}`,
+        className: `cd-panel${placement === 'IM_TEXTAREA' ? ' cd-panel--textarea' : ''}${isDragActive ? ' cd-panel--dragging' : ''}`,
         role: 'main',
         // Arabic mirrors the whole panel (logical CSS); names keep their own direction.
         dir: translator.dir,
@@ -234,6 +234,9 @@ export function ChatDropPanelView({
         onCheckChat={onCheckChat}
         onPickAgain={open}
       />
+      {/* In the flow right below the list (whose height is capped): a toast never covers the
+          header, a row or its controls, and earlier sessions cannot push it out of view. */}
+      <PanelToaster label={translator.t('appTitle')} dir={translator.dir} />
       <LedgerPanel
         entries={earlier.filter((entry) => !inQueue.has(entry.id))}
         onAddAgain={() => open()}
@@ -249,8 +252,6 @@ export function ChatDropPanelView({
         </div>
       )}
       <QueueAnnouncer queue={queue} translator={translator} />
-      {/* Last, in the flow: a toast never covers the header, a row or its controls. */}
-      <PanelToaster label={translator.t('appTitle')} dir={translator.dir} />
     </main>
   );
 }

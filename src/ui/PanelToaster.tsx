@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Toaster } from 'sonner';
 
 /**
- * sonner's Toaster, placed in the panel's flow at its end (see toasts.css): a toast takes its own
+ * sonner's Toaster, placed in the panel's flow below the list (see toasts.css): a toast takes its own
  * space below the list instead of floating over a row's controls, and one toast shows at a time.
  * Silent for screen readers: the panel's live region (QueueAnnouncer) already says every outcome,
  * and sonner's region would say it a second time. sonner has no option for that (its Toaster

@@ -18,14 +18,19 @@ export function UploadRows({ items, fileFor, ...actions }: UploadRowsProps) {
   const translator = useTranslator();
   if (items.length === 0) return null;
   if (items.length < VIRTUALIZE_FROM) {
+    // The same height cap as the long list: the frame grows with its content, and a list that
+    // grew without bound would push the toasts below it out of the side panel's view. No tab
+    // stop of its own: every row has a button, and focusing one scrolls it into view.
     return (
-      <ul className="cd-list" aria-label={translator.t('listLabel')}>
-        {items.map((item) => (
-          <li key={item.id} className="cd-list__item">
-            <UploadRow item={item} file={fileFor(item)} {...actions} />
-          </li>
-        ))}
-      </ul>
+      <div className="cd-list-scroll">
+        <ul className="cd-list" aria-label={translator.t('listLabel')}>
+          {items.map((item) => (
+            <li key={item.id} className="cd-list__item">
+              <UploadRow item={item} file={fileFor(item)} {...actions} />
+            </li>
+          ))}
+        </ul>
+      </div>
     );
   }
   return <VirtualUploadList items={items} fileFor={fileFor} {...actions} />;
@@ -47,7 +52,7 @@ function VirtualUploadList({ items, fileFor, ...actions }: UploadRowsProps) {
   const virtualRows = virtualizer.getVirtualItems();
   return (
     <div
-      className="cd-list-scroll"
+      className="cd-list-scroll cd-list-scroll--virtual"
       ref={scrollRef}
       tabIndex={0}
       aria-label={translator.t('listLabel')}

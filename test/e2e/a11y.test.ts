@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { throttleUplink } from '../../scripts/throttleUplink.ts';
+import { en } from '../../src/i18n/en.ts';
 import { setInputFiles } from '../support/setInputFiles.ts';
 import { openWidget } from '../support/openWidget.ts';
 import { setupE2e } from '../support/setupE2e.ts';
@@ -147,6 +148,20 @@ describe.each(['light', 'dark'] as const)('axe finds nothing in the %s theme', (
       .waitFor();
     found['delivered with its toast'] = await axeViolations(appFrame);
 
+    // Eight more: the list scrolls inside itself; the same eight again: the "already in this
+    // chat" question with its own scrolling list of names.
+    const more = Array.from({ length: 8 }, (_, i) => ({
+      name: `a11y-${theme}-${i}.txt`,
+      size: 512,
+    }));
+    await setInputFiles(frame, more);
+    for (const { name } of more) await waitForPhase(appFrame, name, 'delivered');
+    await setInputFiles(frame, more);
+    await frame.getByTestId('already-sent').waitFor();
+    found['a list that scrolls, already in this chat'] = await axeViolations(appFrame);
+    await frame.getByRole('button', { name: en.skipAlreadySent }).click();
+    await frame.getByTestId('already-sent').waitFor({ state: 'detached' });
+
     // Right to left (the panel as an Arabic portal shows it): the same rows, mirrored.
     await appFrame.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
     found['right to left'] = await axeViolations(appFrame);
@@ -157,6 +172,7 @@ describe.each(['light', 'dark'] as const)('axe finds nothing in the %s theme', (
       uploading: [],
       failed: [],
       'delivered with its toast': [],
+      'a list that scrolls, already in this chat': [],
       'right to left': [],
     });
   });

@@ -1,7 +1,9 @@
 // Issue 15 "Toasts that never hide the list": in the messenger's side panel (380 px, the
 // emulator's `.app-panel-sidebar`), real Chromium. A toast may add an outcome, but it must never
-// lie over a row's controls, and a delivered row's state and name must be readable whole.
-import type { Frame } from 'playwright-core';
+// lie over a row's controls, and a delivered row's state and name must be readable whole. And a
+// toast must be seen: the portal sizes the frame to its content and scrolls its own panel, so a
+// toast below a long list would be out of view (both IM placements).
+import type { Frame, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { setInputFiles } from '../support/setInputFiles.ts';
@@ -65,7 +67,74 @@ function rowText(appFrame: Frame, name: string) {
   }, name);
 }
 
-describe('toasts in the 380 px side panel', () => {
+/**
+ * Where the front toast lies on the messenger page and what of the side panel's body (the
+ * portal's scroll area holding the frame) is on screen, both in page coordinates.
+ */
+async function toastOnPage(page: Page, appFrame: Frame) {
+  const toast = await appFrame.evaluate(() => {
+    const front = document.querySelector<HTMLElement>('[data-sonner-toast][data-front="true"]');
+    if (!front) return undefined;
+    const r = front.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, text: front.textContent ?? '' };
+  });
+  const view = await page.evaluate(() => {
+    const frame = Array.from(document.querySelectorAll('[data-testid="app-frame"]')).at(-1);
+    const body = frame?.closest('.app-panel-body');
+    if (!frame || !body) throw new Error('no app frame in a panel body');
+    const b = body.getBoundingClientRect();
+    return {
+      frameTop: frame.getBoundingClientRect().top,
+      top: Math.max(b.top, 0),
+      bottom: Math.min(b.bottom, window.innerHeight),
+    };
+  });
+  return (
+    toast && {
+      ...toast,
+      top: view.frameTop + toast.top,
+      bottom: view.frameTop + toast.bottom,
+      view,
+    }
+  );
+}
+
+describe('toasts in the messenger panels', () => {
+  // 12 rows are twice the side panel's cap and about 700 px: uncapped, the list pushes the toast
+  // below the 900 px window. (More files would run into the portal's rate limit, which this
+  // file's other tests share.)
+  test.each(['IM_SIDEBAR', 'IM_TEXTAREA'] as const)(
+    'in %s with 12 files in the list, the batch toast comes on screen without scrolling the panel',
+    async (placement) => {
+      const { page } = await harness.newPage();
+      const { frame, appFrame } = await openWidget(page, stack.emulator.url, { placement });
+      const names = Array.from({ length: 12 }, (_, i) => `${placement}-note-${i + 1}.txt`);
+      await setInputFiles(
+        frame,
+        names.map((name) => ({ name, size: 1024 })),
+      );
+      for (const name of names) await waitForPhase(appFrame, name, 'delivered');
+      await frame
+        .locator('[data-sonner-toast]')
+        .filter({ hasText: '12 delivered' })
+        .waitFor({ timeout: 10_000 });
+
+      // The portal resizes the frame after the toast took its room (resizeWindow, throttled):
+      // wait for the layout to settle, not for a fixed time.
+      await expect
+        .poll(
+          async () => {
+            const toast = await toastOnPage(page, appFrame);
+            return toast && toast.top >= toast.view.top && toast.bottom <= toast.view.bottom
+              ? 'on screen'
+              : JSON.stringify(toast);
+          },
+          { timeout: 5_000 },
+        )
+        .toBe('on screen');
+    },
+  );
+
   test('no toast covers a row control, and a delivered row shows its state and name whole', async () => {
     const { page, guard } = await harness.newPage();
     guard.allowFailedResponses([400], 'send-failed answers 400 SEND_FAILED');

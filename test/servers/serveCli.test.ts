@@ -68,9 +68,13 @@ afterAll(async () => {
 });
 
 describe('npm run serve as the guide shows it', () => {
-  it('prints the HTTPS address it serves and the handler URL for the portal', () => {
+  it('prints the HTTPS address it serves, and that on 127.0.0.1 the handler URL is the proxy in front', () => {
     expect(printed).toContain(`Chat Drop is served at ${base}`);
-    expect(printed).toContain(`Handler URL and install URL for the portal: ${base}`);
+    expect(printed).toContain(
+      'Handler URL and install URL for the portal: the https:// address of the proxy in front of this server',
+    );
+    expect(printed).toContain(`on this machine alone: ${base}`);
+    expect(printed).not.toContain(`Handler URL and install URL for the portal: ${base}`);
     expect(printed).not.toMatch(/Warning/);
   });
 
