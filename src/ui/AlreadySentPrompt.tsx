@@ -62,9 +62,7 @@ export function AlreadySentPrompt({
                 tab stop, as the names inside have none (axe scrollable-region-focusable). */}
             <ul className="cd-prompt__list" tabIndex={0}>
               {matches.map((match, index) => (
-                <li key={index} dir="auto">
-                  {translator.t('alreadySentEntry', describe(match))}
-                </li>
+                <li key={index}>{translator.t('alreadySentEntry', describe(match))}</li>
               ))}
             </ul>
           </>

@@ -164,6 +164,7 @@ export function ChatDropPanelView({
   const onCancel = useCallback((id: string) => queue.cancel(id), [queue]);
   const onRemove = useCallback((id: string) => queue.remove(id), [queue]);
   const inQueue = new Set(rowIds.split('\n'));
+  const toaster = <PanelToaster label={translator.t('appTitle')} dir={translator.dir} />;
 
   return (
     // The page's main landmark: the widget is the whole page of its frame (axe landmark-one-main).
@@ -201,11 +202,17 @@ export function ChatDropPanelView({
       )}
       {ready && (
         <>
-          <button type="button" className="cd-dropzone" onClick={open} data-testid="dropzone">
-            <span className="cd-dropzone__icon" aria-hidden="true" />
-            <span className="cd-dropzone__title">{translator.t('dropHere')}</span>
-            <span className="cd-dropzone__hint">{translator.t('dropHint')}</span>
-          </button>
+          <div className="cd-drop-area">
+            <button type="button" className="cd-dropzone" onClick={open} data-testid="dropzone">
+              <span className="cd-dropzone__icon" aria-hidden="true" />
+              <span className="cd-dropzone__title">{translator.t('dropHere')}</span>
+              <span className="cd-dropzone__hint">{translator.t('dropHint')}</span>
+            </button>
+            {/* Over the drop zone (toasts.css): the top of the frame is what the portal's panel
+                shows, wherever the list ends; no row moves when a toast comes or goes, and no
+                row's control is covered. */}
+            {toaster}
+          </div>
           <MessageField value={message} onChange={setMessage} />
         </>
       )}
@@ -234,9 +241,6 @@ export function ChatDropPanelView({
         onCheckChat={onCheckChat}
         onPickAgain={open}
       />
-      {/* In the flow right below the list (whose height is capped): a toast never covers the
-          header, a row or its controls, and earlier sessions cannot push it out of view. */}
-      <PanelToaster label={translator.t('appTitle')} dir={translator.dir} />
       <LedgerPanel
         entries={earlier.filter((entry) => !inQueue.has(entry.id))}
         onAddAgain={() => open()}
@@ -252,6 +256,8 @@ export function ChatDropPanelView({
         </div>
       )}
       <QueueAnnouncer queue={queue} translator={translator} />
+      {/* No drop zone while a chat is picked: the toasts then take their room at the end. */}
+      {!ready && toaster}
     </main>
   );
 }

@@ -100,41 +100,6 @@ async function toastOnPage(page: Page, appFrame: Frame) {
 }
 
 describe('toasts in the messenger panels', () => {
-  // 12 rows are twice the side panel's cap and about 700 px: uncapped, the list pushes the toast
-  // below the 900 px window. (More files would run into the portal's rate limit, which this
-  // file's other tests share.)
-  test.each(['IM_SIDEBAR', 'IM_TEXTAREA'] as const)(
-    'in %s with 12 files in the list, the batch toast comes on screen without scrolling the panel',
-    async (placement) => {
-      const { page } = await harness.newPage();
-      const { frame, appFrame } = await openWidget(page, stack.emulator.url, { placement });
-      const names = Array.from({ length: 12 }, (_, i) => `${placement}-note-${i + 1}.txt`);
-      await setInputFiles(
-        frame,
-        names.map((name) => ({ name, size: 1024 })),
-      );
-      for (const name of names) await waitForPhase(appFrame, name, 'delivered');
-      await frame
-        .locator('[data-sonner-toast]')
-        .filter({ hasText: '12 delivered' })
-        .waitFor({ timeout: 10_000 });
-
-      // The portal resizes the frame after the toast took its room (resizeWindow, throttled):
-      // wait for the layout to settle, not for a fixed time.
-      await expect
-        .poll(
-          async () => {
-            const toast = await toastOnPage(page, appFrame);
-            return toast && toast.top >= toast.view.top && toast.bottom <= toast.view.bottom
-              ? 'on screen'
-              : JSON.stringify(toast);
-          },
-          { timeout: 5_000 },
-        )
-        .toBe('on screen');
-    },
-  );
-
   test('no toast covers a row control, and a delivered row shows its state and name whole', async () => {
     const { page, guard } = await harness.newPage();
     guard.allowFailedResponses([400], 'send-failed answers 400 SEND_FAILED');
@@ -181,5 +146,82 @@ describe('toasts in the messenger panels', () => {
     expect(row.meta.whole, `state "${row.meta.text}" is cut`).toBe(true);
     expect(row.name.text).toBe(delivered);
     expect(row.name.whole, `name "${row.name.text}" is cut`).toBe(true);
+  });
+
+  // 12 rows are twice the side panel's cap (6 above the chat input): at the end of the panel the
+  // toast would be below a 900 px window. The short window is a 1366 x 768 laptop's browser: there even one file's toast
+  // at the end of the panel above the chat input was out of view. (Few files: the portal's rate
+  // limit is shared by this file's tests.)
+  test.each([
+    { placement: 'IM_SIDEBAR', width: 1280, height: 900, count: 12 },
+    { placement: 'IM_TEXTAREA', width: 1280, height: 900, count: 6 },
+    { placement: 'IM_SIDEBAR', width: 1366, height: 657, count: 6 },
+    { placement: 'IM_TEXTAREA', width: 1366, height: 657, count: 1 },
+  ] as const)(
+    'in $placement at $width x $height with $count file(s), the outcome toast comes on screen without scrolling the panel',
+    async ({ placement, width, height, count }) => {
+      const { page } = await harness.newPage();
+      await page.setViewportSize({ width, height });
+      const { frame, appFrame } = await openWidget(page, stack.emulator.url, { placement });
+      const names = Array.from({ length: count }, (_, i) => `${placement}-${height}-${i + 1}.txt`);
+      await setInputFiles(
+        frame,
+        names.map((name) => ({ name, size: 1024 })),
+      );
+      for (const name of names) await waitForPhase(appFrame, name, 'delivered');
+      const expected = count === 1 ? (names[0] ?? '') : `${count} delivered`;
+      await frame
+        .locator('[data-sonner-toast]')
+        .filter({ hasText: expected })
+        .waitFor({ timeout: 10_000 });
+
+      // The portal resizes the frame after the layout changed (resizeWindow, throttled): wait
+      // for it to settle, not for a fixed time.
+      await expect
+        .poll(
+          async () => {
+            const toast = await toastOnPage(page, appFrame);
+            return toast && toast.top >= toast.view.top && toast.bottom <= toast.view.bottom
+              ? 'on screen'
+              : JSON.stringify(toast);
+          },
+          { timeout: 5_000 },
+        )
+        .toBe('on screen');
+    },
+  );
+
+  test('Tab goes through a toast and on to the message field, never back (no keyboard trap)', async () => {
+    const { page } = await harness.newPage();
+    const { frame, appFrame } = await openWidget(page, stack.emulator.url);
+    const name = 'keyboard-trap.txt';
+    await setInputFiles(frame, [{ name, size: 1024 }]);
+    await waitForPhase(appFrame, name, 'delivered');
+    await frame
+      .locator('[data-sonner-toast]')
+      .filter({ hasText: name })
+      .getByRole('button', { name: en.openInChat })
+      .waitFor({ timeout: 10_000 });
+
+    await frame.getByTestId('dropzone').focus();
+    const visited: string[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      await page.keyboard.press('Tab');
+      visited.push(
+        await appFrame.evaluate(() => {
+          const element = document.activeElement;
+          if (!element || element === document.body) return 'outside';
+          const where = element.closest('[data-sonner-toast]') ? 'toast ' : '';
+          return `${where}${element.tagName.toLowerCase()} "${element.getAttribute('aria-label') ?? element.textContent ?? ''}"`;
+        }),
+      );
+    }
+    const field = visited.findIndex((entry) => entry.startsWith('textarea'));
+    expect(
+      visited.slice(0, Math.max(field, 0)).some((entry) => entry.startsWith('toast ')),
+      visited.join(' → '),
+    ).toBe(true);
+    expect(field, visited.join(' → ')).toBeGreaterThan(0);
+    expect(new Set(visited.slice(0, field + 1)).size, visited.join(' → ')).toBe(field + 1);
   });
 });
