@@ -18,9 +18,8 @@ export function UploadRows({ items, fileFor, ...actions }: UploadRowsProps) {
   const translator = useTranslator();
   if (items.length === 0) return null;
   if (items.length < VIRTUALIZE_FROM) {
-    // The same height cap as the long list: the frame grows with its content, and a list that
-    // grew without bound would push the toasts below it out of the side panel's view. No tab
-    // stop of its own: every row has a button, and focusing one scrolls it into view.
+    // The same height cap as the long list (rows.css). No tab stop of its own: rows have
+    // buttons, and focusing one scrolls it into view.
     return (
       <div className="cd-list-scroll">
         <ul className="cd-list" aria-label={translator.t('listLabel')}>
