@@ -1,6 +1,7 @@
 import type { LocaleFormat, TextDirection } from './LanguagePack.ts';
 import type { MessageKey, Messages, PluralForms } from './Messages.ts';
 import type { Language } from './resolveLanguage.ts';
+import { showBidiOverrides } from './showBidiOverrides.ts';
 
 /** Values for `{name}` placeholders; `count` also picks the plural form. */
 export type Vars = Readonly<Record<string, string | number>>;
@@ -33,7 +34,8 @@ const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 function fill(template: string, vars: Vars | undefined): string {
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(vars, name) ? String(vars[name]) : whole,
+    // Names arrive here as values: never an override that reverses the sentence around them.
+    Object.hasOwn(vars, name) ? showBidiOverrides(String(vars[name])) : whole,
   );
 }
 

@@ -1,4 +1,5 @@
 import type { ChatInfo } from '../core/types.ts';
+import { showBidiOverrides } from '../i18n/showBidiOverrides.ts';
 import { ChatAvatar } from './ChatAvatar.tsx';
 import { useTranslator } from './useTranslator.ts';
 
@@ -17,8 +18,14 @@ export function ChatHeader({ chat, onChangeChat, failed }: ChatHeaderProps) {
       {chat && <ChatAvatar chat={chat} />}
       <div className="cd-header__text">
         <span className="cd-header__label">{translator.t('chatHeaderLabel')}</span>
-        <h1 className="cd-header__name" data-testid="chat-header" dir="auto" title={chat?.name}>
-          {chat?.name ?? (failed ? translator.t('chatLoadError') : translator.t('loading'))}
+        <h1
+          className="cd-header__name"
+          data-testid="chat-header"
+          dir="auto"
+          title={chat && showBidiOverrides(chat.name)}
+        >
+          {(chat && showBidiOverrides(chat.name)) ??
+            (failed ? translator.t('chatLoadError') : translator.t('loading'))}
         </h1>
       </div>
       {onChangeChat && (

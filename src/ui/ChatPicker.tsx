@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { PortalPort } from '../core/ports.ts';
 import type { ChatInfo } from '../core/types.ts';
+import { showBidiOverrides } from '../i18n/showBidiOverrides.ts';
 import { ChatAvatar } from './ChatAvatar.tsx';
 import { useTranslator } from './useTranslator.ts';
 
@@ -79,7 +80,7 @@ export function ChatPicker({ portal, onPick }: ChatPickerProps) {
               >
                 <ChatAvatar chat={chat} size={28} />
                 <span className="cd-picker__name" dir="auto">
-                  {chat.name}
+                  {showBidiOverrides(chat.name)}
                 </span>
               </button>
             </li>

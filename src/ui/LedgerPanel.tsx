@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { LedgerEntry } from '../core/types.ts';
 import type { MessageKey } from '../i18n/Messages.ts';
+import { showBidiOverrides } from '../i18n/showBidiOverrides.ts';
 import { useTranslator } from './useTranslator.ts';
 
 export interface LedgerPanelProps {
@@ -36,9 +37,9 @@ export function LedgerPanel({ entries, onAddAgain, onCheckChat }: LedgerPanelPro
               className="cd-ledger__name"
               id={`${baseId}-${entry.id}`}
               dir="auto"
-              title={entry.name}
+              title={showBidiOverrides(entry.name)}
             >
-              {entry.name}
+              {showBidiOverrides(entry.name)}
             </span>
             <span className="cd-ledger__state">
               {translator.formatSize(entry.size)} · {translator.t(STATE_LABEL[entry.state])}

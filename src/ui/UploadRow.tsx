@@ -1,6 +1,7 @@
 import { memo, useId } from 'react';
 import type { UploadItem } from '../core/types.ts';
 import { describeFailure } from './describeFailure.ts';
+import { showBidiOverrides } from '../i18n/showBidiOverrides.ts';
 import { ErrorDetails } from './ErrorDetails.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { ROW_ACTIONS, type RowHandlers } from './rowActions.ts';
@@ -52,6 +53,7 @@ export const UploadRow = memo(function UploadRow({ item, file, ...handlers }: Up
   // The portal may store the file under a corrected or numbered name (portal reference §7.1):
   // say so, so the person finds it in the chat under that name.
   const storedName = item.receipt?.storedName;
+  const shownName = showBidiOverrides(item.name);
   if (storedName !== undefined && storedName !== item.name)
     meta.push(translator.t('storedAs', { name: storedName }));
   if (moving) {
@@ -74,8 +76,8 @@ export const UploadRow = memo(function UploadRow({ item, file, ...handlers }: Up
         {isImage && file ? <Thumbnail file={file} /> : <span className="cd-row__icon" />}
       </div>
       <div className="cd-row__body">
-        <div className="cd-row__name" id={nameId} dir="auto" title={item.name}>
-          {item.name}
+        <div className="cd-row__name" id={nameId} dir="auto" title={shownName}>
+          {shownName}
         </div>
         <div className="cd-row__meta">{meta.join(' · ')}</div>
         {failure && (

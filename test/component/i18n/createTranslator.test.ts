@@ -55,6 +55,14 @@ describe('createTranslator', () => {
     expect(createTranslator('ru').formatDuration(60 * 21)).toBe('21 минута');
   });
 
+  it('inserts a name with a bidi override (U+202A-U+202E) with "�" in its place, isolates kept', () => {
+    const t = createTranslator('en');
+    expect(t.t('toastDelivered', { name: 'cv\u202Egnp.exe' })).toBe('cv\uFFFDgnp.exe delivered');
+    expect(t.t('toastDelivered', { name: '\u2068a\u202Ab\u202Cc\u2069' })).toBe(
+      '\u2068a\uFFFDb\uFFFDc\u2069 delivered',
+    );
+  });
+
   it('inserts values as plain text and keeps unknown placeholders visible', () => {
     const t = createTranslator('en');
     expect(t.t('toastDelivered', { name: '<img src=x onerror=alert(1)>' })).toBe(

@@ -41,6 +41,15 @@ const sending = {
 };
 
 describe('UploadRow', () => {
+  it('shows a right-to-left override (U+202E) in a name as U+FFFD, so cv<RLO>gnp.exe cannot pass for cvexe.png', () => {
+    const name = 'cv\u202Egnp.exe';
+    const { row } = renderRow(makeItem({ phase: 'delivered', name }));
+    expect(row).toHaveAttribute('data-name', name);
+    const shown = row.querySelector('.cd-row__name');
+    expect(shown?.textContent).toBe('cv\uFFFDgnp.exe');
+    expect(shown).toHaveAttribute('title', 'cv\uFFFDgnp.exe');
+  });
+
   it('queued: name, size and phase, with Cancel', () => {
     const { row } = renderRow(makeItem({ phase: 'queued' }));
     expect(row).toHaveAttribute('data-phase', 'queued');
