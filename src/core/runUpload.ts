@@ -149,7 +149,6 @@ async function passPause(
   return pass;
 }
 
-/** The method was refused for the whole app (operating-time limit): pause everyone. */
 /** What the rows show while the client holds the method back: the portal's limit is reached. */
 const HELD: UploadError = {
   code: 'OPERATION_TIME_LIMIT',
@@ -157,6 +156,10 @@ const HELD: UploadError = {
   detail: 'operating time at the limit: the SDK holds the method until operating_reset_at',
 };
 
+/**
+ * The method was refused for the whole app (operating-time limit), or the client holds it back
+ * until `until` (epoch ms): pause everyone.
+ */
 function methodRefused(ctx: RunContext, error: UploadError, until?: number): void {
   const { resumeAt } = ctx.pause.refused(error, ctx.now(), until);
   // Every row already waiting for the method shows the new time.

@@ -13,19 +13,14 @@ export interface ChatHeaderProps {
 /** Which chat the files go to: avatar and name. */
 export function ChatHeader({ chat, onChangeChat, failed }: ChatHeaderProps) {
   const translator = useTranslator();
+  const shown = chat && showBidiOverrides(chat.name);
   return (
     <header className="cd-header">
       {chat && <ChatAvatar chat={chat} />}
       <div className="cd-header__text">
         <span className="cd-header__label">{translator.t('chatHeaderLabel')}</span>
-        <h1
-          className="cd-header__name"
-          data-testid="chat-header"
-          dir="auto"
-          title={chat && showBidiOverrides(chat.name)}
-        >
-          {(chat && showBidiOverrides(chat.name)) ??
-            (failed ? translator.t('chatLoadError') : translator.t('loading'))}
+        <h1 className="cd-header__name" data-testid="chat-header" dir="auto" title={shown}>
+          {shown ?? (failed ? translator.t('chatLoadError') : translator.t('loading'))}
         </h1>
       </div>
       {onChangeChat && (

@@ -1,7 +1,7 @@
 import { memo, useId } from 'react';
 import type { UploadItem } from '../core/types.ts';
-import { describeFailure } from './describeFailure.ts';
 import { showBidiOverrides } from '../i18n/showBidiOverrides.ts';
+import { describeFailure } from './describeFailure.ts';
 import { ErrorDetails } from './ErrorDetails.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { ROW_ACTIONS, type RowHandlers } from './rowActions.ts';

@@ -3,7 +3,7 @@
 // lie over a row's controls, and a delivered row's state and name must be readable whole. And a
 // toast must be seen: the portal sizes the frame to its content and scrolls its own panel, so a
 // toast below a long list would be out of view (both IM placements).
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { setInputFiles } from '../support/setInputFiles.ts';
@@ -101,6 +101,21 @@ async function toastOnPage(page: Page, appFrame: Frame) {
   );
 }
 
+/** Sends one file through the picker input and waits for it to be delivered with its "Open in chat" toast. */
+async function deliverWithToast(
+  frame: FrameLocator,
+  appFrame: Frame,
+  file: { readonly name: string; readonly size: number; readonly mimeType?: string },
+): Promise<void> {
+  await setInputFiles(frame, [file]);
+  await waitForPhase(appFrame, file.name, 'delivered');
+  await frame
+    .locator('[data-sonner-toast]')
+    .filter({ hasText: file.name })
+    .getByRole('button', { name: en.openInChat })
+    .waitFor({ timeout: 10_000 });
+}
+
 describe('toasts in the messenger panels', () => {
   test('no toast covers a row control, and a delivered row shows its state and name whole', async () => {
     const { page, guard } = await harness.newPage();
@@ -119,14 +134,12 @@ describe('toasts in the messenger panels', () => {
     }
     // A long name of the kind that was cut to "member-1.…" next to the row's buttons.
     const delivered = 'member-1.quarterly-report-final.pdf';
-    await setInputFiles(frame, [{ name: delivered, size: 2048, mimeType: 'application/pdf' }]);
-    await waitForPhase(appFrame, delivered, 'delivered');
     // The delivered toast (Open in chat) is there: the check below is not vacuous.
-    await frame
-      .locator('[data-sonner-toast]')
-      .filter({ hasText: delivered })
-      .getByRole('button', { name: en.openInChat })
-      .waitFor({ timeout: 10_000 });
+    await deliverWithToast(frame, appFrame, {
+      name: delivered,
+      size: 2048,
+      mimeType: 'application/pdf',
+    });
 
     const { toasts, controls } = await boxes(appFrame);
     expect(toasts.length).toBeGreaterThan(0);
@@ -195,14 +208,7 @@ describe('toasts in the messenger panels', () => {
   test('Tab goes through a toast and on to the message field, never back (no keyboard trap)', async () => {
     const { page } = await harness.newPage();
     const { frame, appFrame } = await openWidget(page, stack.emulator.url);
-    const name = 'keyboard-trap.txt';
-    await setInputFiles(frame, [{ name, size: 1024 }]);
-    await waitForPhase(appFrame, name, 'delivered');
-    await frame
-      .locator('[data-sonner-toast]')
-      .filter({ hasText: name })
-      .getByRole('button', { name: en.openInChat })
-      .waitFor({ timeout: 10_000 });
+    await deliverWithToast(frame, appFrame, { name: 'keyboard-trap.txt', size: 1024 });
 
     await frame.getByTestId('dropzone').focus();
     const visited: string[] = [];

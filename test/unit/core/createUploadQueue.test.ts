@@ -14,6 +14,11 @@ import { createMemoryLedgerStorage } from '../../support/doubles/createMemoryLed
 import { itemOf, nextEvent, phaseReached, tick } from './queueProbes.ts';
 
 let counter = 0;
+/** The names of the files the transport was asked to send, in order. */
+const sentNames = (transport: {
+  readonly calls: readonly { readonly request: { readonly name: string } }[];
+}): string[] => transport.calls.map((call) => call.request.name);
+
 function setup(overrides: Partial<UploadQueueOptions> = {}) {
   const transport = createFakeTransport();
   const encoder = createFakeEncoder();
@@ -60,7 +65,7 @@ describe('createUploadQueue', () => {
     expect(a.progress.percentage).toBe(100);
     expect(a.attempts).toBe(1);
     expect(itemOf(queue, second!.id).phase).toBe('delivered');
-    expect(transport.calls.map((call) => call.request.name)).toEqual(['a.txt', 'b.txt']);
+    expect(sentNames(transport)).toEqual(['a.txt', 'b.txt']);
   });
 
   it('sends the batch text with the first accepted file only', async () => {
@@ -212,18 +217,14 @@ describe('createUploadQueue', () => {
     await vi.advanceTimersByTimeAsync(59_999);
     expect(transport.calls).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(1);
-    expect(transport.calls.map((call) => call.request.name)).toEqual([
-      'video.mp4',
-      'note.txt',
-      'note.txt',
-    ]);
+    expect(sentNames(transport)).toEqual(['video.mp4', 'note.txt', 'note.txt']);
     expect(itemOf(queue, big!.id).retryAt).toBe(Date.now() + 60_000);
 
     blocked = false;
     await vi.advanceTimersByTimeAsync(60_000);
     expect(itemOf(queue, small!.id).phase).toBe('delivered');
     expect(itemOf(queue, big!.id).phase).toBe('delivered');
-    expect(transport.calls.map((call) => call.request.name)).toEqual([
+    expect(sentNames(transport)).toEqual([
       'video.mp4',
       'note.txt',
       'note.txt',
@@ -280,7 +281,7 @@ describe('createUploadQueue', () => {
       );
       const event = await lost;
       expect(await drained).toMatchObject({ delivered: 2, failed: 3 });
-      expect(transport.calls.map((call) => call.request.name)).toEqual(['1.txt', '2.txt', '3.txt']);
+      expect(sentNames(transport)).toEqual(['1.txt', '2.txt', '3.txt']);
       expect(items.map((item) => itemOf(queue, item.id).phase)).toEqual([
         'delivered',
         'delivered',
@@ -669,15 +670,15 @@ describe('createUploadQueue', () => {
     });
     await tick();
     expect(encoder.calls).toHaveLength(1);
-    expect(transport.calls.map((call) => call.request.name)).toEqual(['1']);
+    expect(sentNames(transport)).toEqual(['1']);
     expect(itemOf(queue, second!.id).phase).toBe('queued');
 
     transport.calls[0]!.result.resolve({ ok: true, receipt: receiptFor('chat5') });
     await tick();
-    expect(transport.calls.map((call) => call.request.name)).toEqual(['1', '2']);
+    expect(sentNames(transport)).toEqual(['1', '2']);
     transport.calls[1]!.result.resolve({ ok: true, receipt: receiptFor('chat5') });
     await tick();
-    expect(transport.calls.map((call) => call.request.name)).toEqual(['1', '2', '3']);
+    expect(sentNames(transport)).toEqual(['1', '2', '3']);
   });
 
   it('sends a file larger than the ordered size beside the small ones, so they are not held up', async () => {
@@ -690,15 +691,11 @@ describe('createUploadQueue', () => {
       },
     );
     await tick();
-    expect(transport.calls.map((call) => call.request.name)).toEqual(['video.mp4', 'a.jpg']);
+    expect(sentNames(transport)).toEqual(['video.mp4', 'a.jpg']);
     transport.calls[1]!.result.resolve({ ok: true, receipt: receiptFor('chat5') });
     await tick();
     // The big one is still going; the small ones go on past it, in their own order.
-    expect(transport.calls.map((call) => call.request.name)).toEqual([
-      'video.mp4',
-      'a.jpg',
-      'b.jpg',
-    ]);
+    expect(sentNames(transport)).toEqual(['video.mp4', 'a.jpg', 'b.jpg']);
   });
 
   it('keeps the last free slot for a small file, so two large files dropped with it do not hold it up', async () => {
@@ -715,21 +712,16 @@ describe('createUploadQueue', () => {
       { dialogId: 'chat5' },
     );
     await tick();
-    expect(transport.calls.map((call) => call.request.name)).toEqual(['a.mp4', '1.jpg']);
+    expect(sentNames(transport)).toEqual(['a.mp4', '1.jpg']);
     expect(itemOf(queue, bigB!.id).phase).toBe('queued');
     transport.calls[1]!.result.resolve({ ok: true, receipt: receiptFor('chat5') });
     await tick();
     // a.mp4 is still going; the second small file takes the freed slot before b.mp4.
-    expect(transport.calls.map((call) => call.request.name)).toEqual(['a.mp4', '1.jpg', '2.jpg']);
+    expect(sentNames(transport)).toEqual(['a.mp4', '1.jpg', '2.jpg']);
     transport.calls[2]!.result.resolve({ ok: true, receipt: receiptFor('chat5') });
     await tick();
     // No small file waits any more: the large one may take the slot.
-    expect(transport.calls.map((call) => call.request.name)).toEqual([
-      'a.mp4',
-      '1.jpg',
-      '2.jpg',
-      'b.mp4',
-    ]);
+    expect(sentNames(transport)).toEqual(['a.mp4', '1.jpg', '2.jpg', 'b.mp4']);
   });
 
   it('keeps the turn of a rate-limited file, so the file dropped after it cannot overtake it', async () => {
@@ -741,10 +733,10 @@ describe('createUploadQueue', () => {
     const drained = nextEvent(queue, 'queue-drained');
     queue.addFiles([createFile('1'), createFile('2')], { dialogId: 'chat5' });
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(transport.calls.map((call) => call.request.name)).toEqual(['1']);
+    expect(sentNames(transport)).toEqual(['1']);
     await vi.advanceTimersByTimeAsync(1_000);
     await drained;
-    expect(transport.calls.map((call) => call.request.name)).toEqual(['1', '1', '2']);
+    expect(sentNames(transport)).toEqual(['1', '1', '2']);
   });
 
   it('cancels at once a file that is waiting for its turn', async () => {
